@@ -1,0 +1,47 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint db bench fuzz screenshots dist clean
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Drug Guide needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || \
+		{ echo "Cannot create a virtual environment: sudo apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,build,package]"
+	@touch $@
+
+run: $(INSTALLED)
+	@scripts/system-deps.sh run
+	$(BIN)/drug-guide
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check desktop db tests benchmarks
+	$(BIN)/lint-imports
+
+test: $(INSTALLED)
+	@scripts/system-deps.sh test
+	$(MAKE) --no-print-directory lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+db: $(INSTALLED)
+	$(BIN)/python -m db.build
+
+bench: $(INSTALLED)
+	$(BIN)/python -m benchmarks
+
+fuzz: $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m "not frozen" -k fuzz -p no:randomly
+
+screenshots: $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots
+
+dist: $(INSTALLED)
+	scripts/make-dist.sh
+
+clean:
+	rm -rf $(VENV) build dist screenshots .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,234 @@
+"""Build the bundled content database from the reviewed sources.
+
+    python -m db.build [--content DIR] [--out PATH]
+
+The sources are validated before anything is written, and the database is
+written to a temporary file that replaces the target only when complete.
+"""
+
+import argparse
+import hashlib
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from db.sources import ContentSourceError, DrugSource, GuideSource, load_guide
+from desktop.content.integrity import content_digest
+from desktop.content.schema import SCHEMA_VERSION, TIER_LABELS
+from desktop.paths import DEFAULT_DATABASE
+
+BUILDER_VERSION = "1"
+ROOT = Path(__file__).resolve().parent
+CONTENT_DIR = ROOT / "content"
+
+# Column sets shared by the tables that hang off a drug.
+DRUG_CHILD = {"id": int, "drug_id": str, "position": int}
+
+
+def sources_sha256(content_dir: Path) -> str:
+    """A digest of every source file, by path relative to `content_dir`."""
+    digest = hashlib.sha256()
+    for path in sorted(content_dir.rglob("*.toml")):
+        digest.update(path.relative_to(content_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as searchable text: emphasis and list markers dropped."""
+    text = re.sub(r"^\s*[-*]\s+", "", markdown, flags=re.MULTILINE)
+    return re.sub(r"\*\*|__", "", text).strip()
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    def child(name: str, columns: dict[str, Any], parent: str = "drugs", key: str = "drug_id",
+              **extra: Any) -> None:
+        base = {**DRUG_CHILD} if key == "drug_id" else {"id": int, key: int, "position": int}
+        db[name].create(
+            {**base, **columns}, pk="id", foreign_keys=[(key, parent, "id")],
+            not_null=[c for c in {**base, **columns} if c not in extra.get("nullable", ())],
+            strict=True,
+        )
+
+    db["meta"].create({"key": str, "value": str}, pk="key", not_null=["value"], strict=True)
+    db["drugs"].create(
+        {"id": str, "position": int, "name": str, "drug_class": str, "summary": str,
+         "last_reviewed": str},
+        pk="id", not_null=["position", "name", "drug_class", "summary", "last_reviewed"],
+        strict=True,
+    )
+    child("sources", {"title": str, "detail": str})
+    child("sections", {"key": str, "title": str, "body": str})
+    child("notes", {"title": str, "body": str, "source": str}, "sections", "section_id")
+    child("dosing", {"route": str, "stage": str, "mg_per_day": float, "days": int, "detail": str},
+          nullable=("mg_per_day", "days"))
+    child("facts", {"label": str, "low": float, "high": float, "unit": str, "detail": str},
+          nullable=("low", "high", "unit"))
+    child("side_effects", {"name": str, "tier": str, "frequency": str, "advice": str,
+                           "source": str})
+    child("symptom_terms", {"term": str}, "side_effects", "side_effect_id")
+    child("interactions", {"name": str, "drug_class": str, "severity": str, "advice": str},
+          nullable=("drug_class",))
+    child("interaction_members", {"name": str}, "interactions", "interaction_id")
+    child("member_aliases", {"alias": str}, "interaction_members", "member_id")
+    child("precautions", {"label": str, "kind": str, "caution": str})
+    child("search_items", {"section_key": str, "title": str, "body": str})
+    db["drugs"].create_index(["name"], unique=True)
+    db["sections"].create_index(["drug_id", "key"], unique=True)
+    db["side_effects"].create_index(["drug_id", "name"], unique=True)
+    for table, column in (
+        ("sources", "drug_id"), ("notes", "section_id"), ("dosing", "drug_id"),
+        ("facts", "drug_id"), ("symptom_terms", "side_effect_id"), ("interactions", "drug_id"),
+        ("interaction_members", "interaction_id"), ("member_aliases", "member_id"),
+        ("precautions", "drug_id"), ("search_items", "drug_id"),
+    ):
+        db[table].create_index([column, "position"])
+
+
+class _Writer:
+    """Inserts rows with ids and positions assigned in source order, so builds repeat."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.next_id: dict[str, int] = {}
+
+    def add(self, table: str, rows: Iterable[dict[str, Any]], **parent: Any) -> list[int]:
+        ids = []
+        batch = []
+        for position, row in enumerate(rows):
+            row_id = self.next_id.get(table, 1)
+            self.next_id[table] = row_id + 1
+            ids.append(row_id)
+            batch.append({"id": row_id, **parent, "position": position, **row})
+        self.db[table].insert_all(batch)
+        return ids
+
+
+def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
+    """Everything the window displays, as (section, title, text) for the FTS index."""
+    rows = []
+    for section in drug.sections:
+        rows.append((section["key"], section["title"], plain_text(section["body"])))
+        rows += [(section["key"], note["title"],
+                  f"{plain_text(note['body'])} Source: {note['source']}")
+                 for note in section["notes"]]
+    rows += [("overview", f"Dosing: {dose['stage']}", f"{dose['route']}. {dose['detail']}")
+             for dose in drug.dosing]
+    rows += [("how_it_works", fact["label"], fact["detail"]) for fact in drug.facts]
+    rows += [("side_effects", effect["name"].capitalize(),
+              f"{TIER_LABELS[effect['tier']]} ({effect['frequency']}). {effect['advice']} "
+              f"Also described as: {', '.join(effect['terms'])}.")
+             for effect in drug.side_effects]
+    for item in drug.interactions:
+        names = [f"{m['name']} ({', '.join(m['aliases'])})" if m["aliases"] else m["name"]
+                 for m in item["members"]]
+        rows.append(("interactions", item["name"],
+                     f"{item['severity'].capitalize()}. {item['advice']} "
+                     f"Includes: {'; '.join(names)}."))
+    rows += [("precautions", p["label"], p["caution"]) for p in drug.precautions]
+    return [{"section_key": key, "title": title, "body": body} for key, title, body in rows]
+
+
+def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
+    writer.db["drugs"].insert({"id": drug.id, "position": position, **drug.drug})
+    owner = {"drug_id": drug.id}
+    writer.add("sources", drug.sources, **owner)
+    for section, section_id in zip(
+        drug.sections,
+        writer.add("sections", ({k: s[k] for k in ("key", "title", "body")}
+                                for s in drug.sections), **owner),
+        strict=True,
+    ):
+        writer.add("notes", section["notes"], section_id=section_id)
+    writer.add("dosing", drug.dosing, **owner)
+    writer.add("facts", drug.facts, **owner)
+    effects = [{k: v for k, v in e.items() if k != "terms"} for e in drug.side_effects]
+    for effect, effect_id in zip(
+        drug.side_effects, writer.add("side_effects", effects, **owner), strict=True
+    ):
+        writer.add("symptom_terms", ({"term": t} for t in effect["terms"]),
+                   side_effect_id=effect_id)
+    interactions = [{k: v for k, v in i.items() if k != "members"} for i in drug.interactions]
+    for item, item_id in zip(
+        drug.interactions, writer.add("interactions", interactions, **owner), strict=True
+    ):
+        members = writer.add("interaction_members", ({"name": m["name"]} for m in item["members"]),
+                             interaction_id=item_id)
+        for member, member_id in zip(item["members"], members, strict=True):
+            writer.add("member_aliases", ({"alias": a} for a in member["aliases"]),
+                       member_id=member_id)
+    writer.add("precautions", drug.precautions, **owner)
+    writer.add("search_items", _search_rows(drug), **owner)
+
+
+def _create_search_index(db: sqlite_utils.Database) -> None:
+    # sqlite-utils' enable_fts has no prefix option; prefix indexes keep
+    # type-ahead queries fast, so the FTS table is declared here.
+    db.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='search_items', "
+        "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')"
+    )
+    db.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+    db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+
+
+def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
+    """Write the database to `out` atomically: a complete file or none."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        conn = sqlite3.connect(temp)
+        db = sqlite_utils.Database(conn)
+        with db.atomic():
+            create_schema(db)
+            writer = _Writer(db)
+            for position, drug in enumerate(guide.drugs):
+                _write_drug(writer, drug, position)
+            _create_search_index(db)
+            meta = {
+                "schema_version": str(SCHEMA_VERSION),
+                "builder_version": BUILDER_VERSION,
+                "sources_sha256": sources_digest,
+                **guide.guide,
+            }
+            meta["content_sha256"] = content_digest(conn)
+            db["meta"].insert_all({"key": k, "value": v} for k, v in sorted(meta.items()))
+        conn.execute("VACUUM")
+        conn.close()
+        temp.chmod(0o644)
+        temp.replace(out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def build(content_dir: Path = CONTENT_DIR, out: Path = DEFAULT_DATABASE) -> None:
+    guide = load_guide(content_dir)
+    write_database(guide, out, sources_sha256(content_dir))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m db.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="sources folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_DATABASE, help="database to write")
+    args = parser.parse_args(argv)
+    try:
+        build(args.content, args.out)
+    except ContentSourceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

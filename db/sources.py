@@ -1,0 +1,270 @@
+"""Reading and validating the reviewed content sources under db/content/.
+
+Every problem is reported as one ContentSourceError that names the file and the
+field, so a reviewer can fix it without reading Python.
+"""
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.content.schema import PRECAUTION_KINDS, SECTION_KEYS, SEVERITIES, TIERS
+from desktop.triage.text import term_key
+
+GUIDE_FILE = "guide.toml"
+DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions")
+
+
+class ContentSourceError(Exception):
+    """A content source that cannot be built, naming the file and field at fault."""
+
+    def __init__(self, file: Path, where: str, problem: str) -> None:
+        super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
+
+
+class Fields:
+    """Typed access to one TOML table; every error names its file and field."""
+
+    def __init__(self, data: Any, file: Path, where: str = "") -> None:
+        if not isinstance(data, dict):
+            raise ContentSourceError(file, where, "expected a table")
+        self._data = data
+        self.file = file
+        self.where = where
+
+    def _path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def fail(self, key: str, problem: str) -> ContentSourceError:
+        return ContentSourceError(self.file, self._path(key), problem)
+
+    def _get(self, key: str, kind: type | tuple[type, ...], required: bool) -> Any:
+        value = self._data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "missing")
+            return None
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise self.fail(key, f"expected {getattr(kind, '__name__', 'a number')}")
+        return value
+
+    def text(self, key: str, *, required: bool = True) -> str | None:
+        value = self._get(key, str, required)
+        if value is not None and not value.strip():
+            raise self.fail(key, "is empty")
+        return value.strip() if value is not None else None
+
+    def number(self, key: str) -> float | None:
+        value = self._get(key, (int, float), required=False)
+        if value is not None and value < 0:
+            raise self.fail(key, "must not be negative")
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...]) -> str:
+        value = self.text(key)
+        if value not in options:
+            raise self.fail(key, f"unknown value {value!r} (expected one of: {', '.join(options)})")
+        return value
+
+    def date(self, key: str) -> str:
+        return self._get(key, dt.date, required=True).isoformat()
+
+    def strings(self, key: str) -> list[str]:
+        values = self._get(key, list, required=False) or []
+        for index, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"{key}[{index}]", "expected non-empty text")
+        return [value.strip() for value in values]
+
+    def table(self, key: str) -> "Fields":
+        return Fields(self._get(key, dict, required=True), self.file, self._path(key))
+
+    def tables(self, key: str, *, required: bool = True) -> list["Fields"]:
+        values = self._get(key, list, required) or []
+        if required and not values:
+            raise self.fail(key, "is empty")
+        return [
+            Fields(value, self.file, f"{self._path(key)}[{index}]")
+            for index, value in enumerate(values)
+        ]
+
+
+@dataclass
+class DrugSource:
+    """One drug's validated content, as rows ready for the database."""
+
+    id: str
+    folder: Path
+    drug: dict[str, Any]
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    dosing: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    side_effects: list[dict[str, Any]] = field(default_factory=list)
+    interactions: list[dict[str, Any]] = field(default_factory=list)
+    precautions: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class GuideSource:
+    guide: dict[str, str]
+    drugs: list[DrugSource]
+
+
+def read_toml(file: Path) -> Fields:
+    try:
+        with file.open("rb") as handle:
+            return Fields(tomllib.load(handle), file)
+    except FileNotFoundError:
+        raise ContentSourceError(file, "", "file is missing") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ContentSourceError(file, "", f"malformed TOML ({error})") from None
+
+
+def load_guide(content_dir: Path) -> GuideSource:
+    """Read and validate every source under `content_dir`."""
+    guide = read_toml(content_dir / GUIDE_FILE)
+    guide_row = {
+        key: guide.text(key)
+        for key in (
+            "title", "content_version", "disclaimer", "emergency_message",
+            "unlisted_advice", "no_interaction_message",
+        )
+    }
+    folders = sorted(path for path in content_dir.iterdir() if path.is_dir())
+    if not folders:
+        raise ContentSourceError(content_dir, "", "no drug folders")
+    drugs = [load_drug(folder) for folder in folders]
+    _refuse_duplicate_drugs(drugs)
+    return GuideSource(guide_row, drugs)
+
+
+def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:
+    seen: dict[str, Path] = {}
+    for drug in drugs:
+        name = drug.drug["name"].casefold()
+        if name in seen:
+            raise ContentSourceError(
+                drug.folder / "drug.toml", "name",
+                f"duplicate drug {drug.drug['name']!r}, also in {seen[name]}",
+            )
+        seen[name] = drug.folder
+
+
+def load_drug(folder: Path) -> DrugSource:
+    files = {name: read_toml(folder / f"{name}.toml") for name in DRUG_FILES}
+    drug = files["drug"]
+    source = DrugSource(
+        id=folder.name,
+        folder=folder,
+        drug={
+            "name": drug.text("name"),
+            "drug_class": drug.text("drug_class"),
+            "summary": drug.text("summary"),
+            "last_reviewed": drug.date("last_reviewed"),
+        },
+    )
+    source.sources = [
+        {"title": row.text("title"), "detail": row.text("detail")}
+        for row in drug.tables("sources")
+    ]
+    source.dosing = [_dose(row) for row in drug.tables("dosing")]
+    source.facts = [_fact(row) for row in drug.tables("facts")]
+    source.sections = [_section(files["sections"], key) for key in SECTION_KEYS]
+    source.side_effects = _side_effects(files["side_effects"])
+    source.interactions = [_interaction(row) for row in files["interactions"].tables("interaction")]
+    source.precautions = [
+        {
+            "label": row.text("label"),
+            "kind": row.choice("kind", PRECAUTION_KINDS),
+            "caution": row.text("caution"),
+        }
+        for row in files["precautions"].tables("precaution")
+    ]
+    return source
+
+
+def _dose(row: Fields) -> dict[str, Any]:
+    days = row.number("days")
+    if days is not None and days != int(days):
+        raise row.fail("days", "must be a whole number")
+    return {
+        "route": row.text("route"),
+        "stage": row.text("stage"),
+        "mg_per_day": row.number("mg_per_day"),
+        "days": None if days is None else int(days),
+        "detail": row.text("detail"),
+    }
+
+
+def _fact(row: Fields) -> dict[str, Any]:
+    low, high = row.number("low"), row.number("high")
+    if high is not None and (low is None or high < low):
+        raise row.fail("high", "needs a `low` no greater than it")
+    return {
+        "label": row.text("label"),
+        "low": low,
+        "high": high,
+        "unit": row.text("unit", required=low is not None),
+        "detail": row.text("detail"),
+    }
+
+
+def _section(sections: Fields, key: str) -> dict[str, Any]:
+    table = sections.table(key)
+    return {
+        "key": key,
+        "title": table.text("title"),
+        "body": table.text("body"),
+        "notes": [
+            {"title": note.text("title"), "body": note.text("body"), "source": note.text("source")}
+            for note in table.tables("notes", required=False)
+        ],
+    }
+
+
+def _side_effects(file: Fields) -> list[dict[str, Any]]:
+    """Flatten the groups, refusing a term that would point at two symptoms."""
+    owners: dict[tuple[str, ...], str] = {}
+    rows = []
+    for group in file.tables("group"):
+        shared = {
+            "tier": group.choice("tier", TIERS),
+            "frequency": group.text("frequency"),
+            "advice": group.text("advice"),
+            "source": group.text("source"),
+        }
+        for symptom in group.tables("symptom"):
+            name = symptom.text("name")
+            terms = [name, *symptom.strings("terms")]
+            for index, term in enumerate(terms):
+                where = "name" if index == 0 else f"terms[{index - 1}]"
+                _claim_term(owners, symptom, where, term, name)
+            rows.append({"name": name, **shared, "terms": list(dict.fromkeys(terms[1:]))})
+    return rows
+
+
+def _claim_term(
+    owners: dict[tuple[str, ...], str], symptom: Fields, where: str, term: str, name: str
+) -> None:
+    key = term_key(term)
+    if not key:
+        raise symptom.fail(where, f"{term!r} has no words to match")
+    owner = owners.setdefault(key, name)
+    if owner != name:
+        raise symptom.fail(where, f"term {term!r} is already used by {owner!r}")
+
+
+def _interaction(row: Fields) -> dict[str, Any]:
+    members = []
+    for member in row.tables("members"):
+        members.append({"name": member.text("name"), "aliases": member.strings("aliases")})
+    return {
+        "name": row.text("name"),
+        "drug_class": row.text("class", required=False),
+        "severity": row.choice("severity", SEVERITIES),
+        "advice": row.text("advice"),
+        "members": members,
+    }

@@ -1,0 +1,167 @@
+"""The `drug-guide` command: the window by default, and lookups for scripts.
+
+    drug-guide [--db PATH]                     open the window
+    drug-guide triage TEXT [--json]            sort complaints into tiers
+                                               ("-": one per line from stdin, JSON out)
+    drug-guide interactions NAME [--json]      what the guide says about taking NAME too
+    drug-guide search QUERY [--json]           full-text search over the guide
+    drug-guide self-test                       check this installation
+
+Exit status: 0 for any query, 1 when a self-test fails, 2 for a usage or database
+error (with one line on stderr).
+"""
+
+import argparse
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from desktop.content.database import ContentDatabase, ContentError
+from desktop.content.interactions import InteractionIndex
+from desktop.content.packs import open_content
+from desktop.content.schema import TIER_LABELS
+from desktop.content.search import marked_snippet
+from desktop.triage.engine import NONE, UNLISTED, Triage, TriageResult
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports a usage error as one line, as scripts and support staff expect."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="content database to use instead of the installed one")
+    common.add_argument("--drug", default=argparse.SUPPRESS,
+                        help="drug to look up (default: the first in the database)")
+    parser = _Parser(prog="drug-guide", description="Offline drug reference and symptom checker.",
+                     parents=[common])
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    triage = commands.add_parser("triage", parents=[common], help="sort complaints into tiers")
+    triage.add_argument("text", help='what the patient reports; "-" reads one complaint per line')
+    interactions = commands.add_parser("interactions", parents=[common],
+                                       help="interactions with another drug")
+    interactions.add_argument("name", help="generic, brand or class name")
+    search = commands.add_parser("search", parents=[common], help="full-text search")
+    search.add_argument("query")
+    for command in (triage, interactions, search):
+        command.add_argument("--json", action="store_true", help="print JSON")
+    commands.add_parser("self-test", parents=[common], help="check this installation")
+    return parser
+
+
+def _print_json(data: object, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _triage_report(result: TriageResult, advice_if_unlisted: str) -> str:
+    if result.overall == NONE:
+        headline = "Overall: nothing to assess"
+    elif result.overall == UNLISTED:
+        headline = "Overall: NOT LISTED in this guide"
+    else:
+        headline = f"Overall: {TIER_LABELS[result.overall].upper()}"
+    lines = [headline]
+    for match in result.symptoms:
+        effect = match.effect
+        lines += [
+            f"  [{TIER_LABELS[effect.tier]}] {effect.name} (\"{match.text}\", {effect.frequency})",
+            f"      {effect.advice}",
+            f"      Source: {effect.source}",
+        ]
+    if result.negated:
+        lines.append(f"  Denied, not counted: {', '.join(result.negated)}")
+    for text in result.unlisted:
+        lines.append(f"  Not listed: \"{text}\": {advice_if_unlisted}")
+    return "\n".join(lines)
+
+
+def _stdin_lines() -> Iterable[str]:
+    stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    for line in stream:
+        yield line.rstrip("\r\n")
+
+
+def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
+    monograph = db.monograph(drug_id)
+    engine = Triage(monograph.side_effects)
+    if args.text == "-":
+        for line in _stdin_lines():
+            _print_json(engine.assess(line).to_json(), sys.stdout)
+        return
+    result = engine.assess(args.text)
+    if args.json:
+        _print_json(result.to_json(), sys.stdout)
+    else:
+        advice = db.info.unlisted_advice.format(drug=monograph.name)
+        print(_triage_report(result, advice))
+
+
+def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
+    matches = InteractionIndex(db.monograph(drug_id).interactions).lookup(args.name)
+    if args.json:
+        _print_json({"query": args.name, "matches": [m.to_json() for m in matches]}, sys.stdout)
+    elif not matches:
+        print(db.info.no_interaction_message)
+    for match in [] if args.json else matches:
+        listed_as = f" ({match.drug_class})" if match.drug_class else ""
+        print(f"{match.name}{listed_as}: {match.severity.upper()}. {match.advice}")
+
+
+def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:
+    hits = db.search(args.query)
+    if args.json:
+        results = [{"section": h.section_key, "title": h.title, "snippet": marked_snippet(h)}
+                   for h in hits]
+        _print_json({"query": args.query, "results": results}, sys.stdout)
+        return
+    if not hits:
+        print("No results.")
+    for hit in hits:
+        print(f"{hit.section_title} > {hit.title}: {marked_snippet(hit)}")
+
+
+def _run_self_test(db: ContentDatabase, drug_id: str, _args: argparse.Namespace) -> int:
+    from desktop.ui.selftest import run_self_test  # Qt is loaded only for the window
+
+    return run_self_test(db, drug_id)
+
+
+COMMANDS: dict[str, Callable[[ContentDatabase, str, argparse.Namespace], int | None]] = {
+    "triage": _run_triage,
+    "interactions": _run_interactions,
+    "search": _run_search,
+    "self-test": _run_self_test,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    if args.command is None:
+        from desktop.ui.app import run_app  # Qt is loaded only for the window
+
+        return run_app(getattr(args, "db", None), getattr(args, "drug", None))
+    try:
+        from desktop.locations import content_folders
+
+        content = open_content(getattr(args, "db", None), content_folders())
+        with content.database as db:
+            drug_id = db.drug_id(getattr(args, "drug", None))
+            return COMMANDS[args.command](db, drug_id, args) or 0
+    except ContentError as error:
+        print(f"drug-guide: error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader left (`| head`); nothing more to say
+        return 0

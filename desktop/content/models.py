@@ -1,0 +1,139 @@
+"""Plain data the rest of the app reads; no database or Qt types leak out."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class GuideInfo:
+    """Guide-wide facts from the database's `meta` table."""
+
+    title: str
+    content_version: str
+    disclaimer: str
+    emergency_message: str
+    unlisted_advice: str
+    no_interaction_message: str
+    schema_version: int
+    sources_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class DrugSummary:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A clinical note from another source, shown apart from the guide's text."""
+
+    title: str
+    body: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    body: str  # Markdown
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    route: str
+    stage: str
+    mg_per_day: float | None
+    days: int | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    label: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    detail: str
+
+    @property
+    def value(self) -> str:
+        """The figure as people say it: "2-4 hours", "24 interactions"."""
+        if self.low is None:
+            return ""
+        number = f"{self.low:g}" if self.high is None else f"{self.low:g}-{self.high:g}"
+        return f"{number} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class SideEffect:
+    name: str
+    tier: str
+    frequency: str
+    advice: str
+    source: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One drug of an interaction entry, with its brand and other names."""
+
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    name: str
+    drug_class: str | None
+    severity: str
+    advice: str
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Precaution:
+    label: str
+    kind: str
+    caution: str
+
+
+@dataclass(frozen=True, slots=True)
+class Monograph:
+    """Everything the guide says about one drug."""
+
+    id: str
+    name: str
+    drug_class: str
+    summary: str
+    last_reviewed: str
+    sources: tuple[Source, ...]
+    sections: tuple[Section, ...]
+    dosing: tuple[Dose, ...]
+    facts: tuple[Fact, ...]
+    side_effects: tuple[SideEffect, ...]
+    interactions: tuple[Interaction, ...]
+    precautions: tuple[Precaution, ...]
+
+    def section(self, key: str) -> Section:
+        return next(section for section in self.sections if section.key == key)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result; `highlights` are (start, end) spans of `snippet`."""
+
+    drug_id: str
+    section_key: str
+    section_title: str
+    title: str
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]

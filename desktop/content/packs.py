@@ -1,0 +1,90 @@
+"""Choosing the content database: the bundled one, or a newer content pack from IT.
+
+A pack is any database built by db/build.py, dropped into a content folder. Each
+candidate is fully validated before use; the newest valid content_version wins,
+and a refused pack is reported with its reason.
+"""
+
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.content.database import ContentDatabase, ContentError
+from desktop.paths import DEFAULT_DATABASE
+
+PACK_SUFFIX = ".sqlite3"
+BUNDLED = "bundled with the app"
+CHOSEN_BY_USER = "chosen with --db"
+
+
+@dataclass
+class Content:
+    """The database in use, where it came from, and the packs that were refused."""
+
+    database: ContentDatabase
+    origin: str
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """"2026.11.26" -> (2026, 11, 26), so versions compare as numbers."""
+    return tuple(int(part) for part in re.findall(r"\d+", version))
+
+
+def pack_files(folders: Iterable[Path]) -> list[Path]:
+    found = []
+    for folder in folders:
+        if folder.is_dir():
+            found += sorted(folder.glob(f"*{PACK_SUFFIX}"))
+    return found
+
+
+def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
+                 bundled: Path = DEFAULT_DATABASE) -> Content:
+    """The database to use. An explicit path must be valid; otherwise the newest
+    valid of the bundled database and the packs in `folders` wins."""
+    if explicit is not None:
+        return Content(ContentDatabase(explicit), CHOSEN_BY_USER)
+    best: Content | None = None
+    refused: list[tuple[Path, str]] = []
+    bundled_error: ContentError | None = None
+    for path in [*pack_files(folders), bundled]:
+        try:
+            database = ContentDatabase(path)
+        except ContentError as error:
+            if path == bundled:
+                bundled_error = error
+            else:
+                refused.append((path, str(error)))
+            continue
+        origin = BUNDLED if path == bundled else f"content pack {path}"
+        candidate = Content(database, origin)
+        if best is None or _newer(candidate, best):
+            if best is not None:
+                best.database.close()
+            best = candidate
+        else:
+            database.close()
+    if best is None:
+        raise bundled_error or ContentError("No content database found.")
+    best.refused = refused
+    return best
+
+
+def _newer(candidate: Content, current: Content) -> bool:
+    return version_key(candidate.database.info.content_version) > version_key(
+        current.database.info.content_version
+    )
+
+
+def install_pack(source: Path, folder: Path) -> Path:
+    """Validate `source` and copy it into `folder`; the copy appears whole or not at all."""
+    ContentDatabase(source).close()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{source.stem}{PACK_SUFFIX}"
+    temp = folder / f".{target.name}.part"
+    shutil.copyfile(source, temp)
+    temp.replace(target)
+    return target

@@ -1,0 +1,32 @@
+"""Per-user and per-machine folders, from Qt's platform conventions (QtCore only)."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+ORGANIZATION = "DrugGuide"
+APPLICATION = "Drug Guide"
+CONTENT_FOLDER = "content"
+
+
+def set_application_names() -> None:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+
+
+def content_folders() -> list[Path]:
+    """Where IT may drop content packs: the user's data folder first, then the machine's."""
+    set_application_names()
+    locations = QStandardPaths.standardLocations(QStandardPaths.StandardLocation.AppDataLocation)
+    return [Path(location) / CONTENT_FOLDER for location in locations]
+
+
+def user_content_folder() -> Path:
+    return content_folders()[0]
+
+
+def log_folder() -> Path:
+    set_application_names()
+    return Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    ) / "logs"

@@ -1,0 +1,65 @@
+"""The symptom lexicon: every term callers use, keyed for matching, with typo repair.
+
+Typo repair only touches words that are not English words, so "painting" is
+never read as "fainting", while "siezure" is read as "seizure".
+"""
+
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from desktop.triage.text import TRANSPARENT, fold, stem, term_key
+
+MIN_TYPO_LENGTH = 5
+# A word this often seen in English text is a real word, not a typo.
+KNOWN_WORD_FREQUENCY = 20
+
+
+@cache
+def _english_frequencies() -> object:
+    # Loading the word list takes ~150 ms, so it waits until a typo needs it.
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1).word_frequency
+
+
+def is_english_word(word: str) -> bool:
+    return _english_frequencies()[word] >= KNOWN_WORD_FREQUENCY  # type: ignore[index]
+
+
+def _allowed_edits(word: str) -> int:
+    return 1 if len(word) < 8 else 2
+
+
+class Lexicon:
+    """Term keys (tuples of stems) mapped to canonical symptom names."""
+
+    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+        self.by_key: dict[tuple[str, ...], str] = {}
+        words: set[str] = set()
+        for term, symptom in terms:
+            key = term_key(term)
+            if key:
+                self.by_key.setdefault(key, symptom)
+                words.update(w for w in map(fold, term.split()) if w not in TRANSPARENT)
+        self.longest = max((len(key) for key in self.by_key), default=0)
+        self.stems = frozenset(stem for key in self.by_key for stem in key)
+        self._vocabulary = sorted(w for w in words if len(w) >= MIN_TYPO_LENGTH - 1)
+        self.repair = lru_cache(maxsize=8192)(self._repair)
+
+    def _repair(self, norm: str) -> str | None:
+        """The stem of the lexicon word `norm` is a typo of, if it is one."""
+        if len(norm) < MIN_TYPO_LENGTH or not norm.isalpha() or is_english_word(norm):
+            return None
+        best = process.extractOne(
+            norm, self._vocabulary, scorer=OSA.distance, score_cutoff=_allowed_edits(norm)
+        )
+        return stem(best[0]) if best else None
+
+    def stem_for(self, norm: str, stemmed: str) -> str:
+        """The stem to match with: the word's own, or the one a typo stands for."""
+        if stemmed in self.stems:
+            return stemmed
+        return self.repair(norm) or stemmed

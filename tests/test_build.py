@@ -1,0 +1,123 @@
+"""The builder: reproducible, atomic, and strict about bad content."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from db.build import build, main
+from db.sources import ContentSourceError
+from desktop.content.integrity import CONTENT_TABLES
+from desktop.paths import DEFAULT_DATABASE
+from tests.conftest import CONTENT, ROOT
+
+
+def table_rows(path):
+    conn = sqlite3.connect(path)
+    tables = [*CONTENT_TABLES, "meta"]
+    rows = {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    conn.close()
+    return rows
+
+
+def test_committed_database_matches_its_sources(tmp_path):
+    """Fails when db/content/ changed but resources/ was not rebuilt (run `make db`)."""
+    out = tmp_path / "fresh.sqlite3"
+    build(CONTENT, out)
+    assert table_rows(DEFAULT_DATABASE) == table_rows(out)
+
+
+def test_building_twice_gives_the_same_rows(tmp_path):
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    build(CONTENT, first)
+    build(CONTENT, second)
+    assert table_rows(first) == table_rows(second)
+
+
+def test_schema_is_strict_with_keys(built_db):
+    conn = sqlite3.connect(built_db)
+    sql = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    for table in CONTENT_TABLES:
+        assert sql[table].rstrip().endswith("STRICT"), table
+    assert 'REFERENCES "drugs"("id")' in sql["side_effects"]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert "fts5" in sql["search_fts"]
+
+
+def test_command_line_builds(tmp_path):
+    out = tmp_path / "cli.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "db.build", "--out", str(out)], cwd=ROOT,
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0
+
+
+def _replace(path, old, new):
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+BAD_CONTENT = {
+    "unknown tier": (
+        "side_effects.toml", 'tier = "emergency"', 'tier = "urgent"', "group[3].tier"),
+    "unknown severity": (
+        "interactions.toml", 'severity = "avoid"', 'severity = "never"', "interaction[5].severity"),
+    "term mapped to two symptoms": (
+        "side_effects.toml", '"migraine",', '"migraine", "woozy",', "'dizziness'"),
+    "missing section": ("sections.toml", "[uses]", "[usage]", "uses: missing"),
+    "empty section": (
+        "sections.toml", 'title = "Uses"\nbody = """', 'title = "Uses"\nbody = """ """\nx = """',
+        "uses.body: is empty"),
+    "malformed file": ("drug.toml", 'name = "Baclofen"', 'name = "Baclofen', "malformed TOML"),
+    "missing field": ("precautions.toml", 'caution = "Children', 'cautions = "Children',
+                      "precaution[12].caution: missing"),
+    "negative dose": ("drug.toml", "mg_per_day = 80", "mg_per_day = -80",
+                      "dosing[2].mg_per_day"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONTENT))
+def test_bad_content_is_refused_naming_file_and_field(tmp_path, content_copy, case):
+    file, old, new, expected = BAD_CONTENT[case]
+    _replace(content_copy / "baclofen" / file, old, new)
+    out = tmp_path / "out.sqlite3"
+    with pytest.raises(ContentSourceError) as error:
+        build(content_copy, out)
+    assert file in str(error.value)
+    assert expected in str(error.value)
+    assert not out.exists()
+    assert list(tmp_path.glob(".out.sqlite3*")) == []
+
+
+def test_duplicate_drug_is_refused(tmp_path, content_copy):
+    (content_copy / "baclofen-copy").mkdir()
+    for source in (content_copy / "baclofen").iterdir():
+        (content_copy / "baclofen-copy" / source.name).write_bytes(source.read_bytes())
+    with pytest.raises(ContentSourceError, match="duplicate drug 'Baclofen'"):
+        build(content_copy, tmp_path / "out.sqlite3")
+
+
+def test_bad_content_exits_non_zero_and_keeps_the_old_database(tmp_path, content_copy, capsys):
+    out = tmp_path / "out.sqlite3"
+    out.write_bytes(b"previous")
+    _replace(content_copy / "baclofen" / "side_effects.toml", 'tier = "common"', 'tier = "x"')
+    assert main(["--content", str(content_copy), "--out", str(out)]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "side_effects.toml: group[0].tier" in error
+    assert out.read_bytes() == b"previous"
+
+
+def test_a_second_drug_is_a_second_folder(tmp_path, content_copy):
+    second = content_copy / "tizanidine"
+    second.mkdir()
+    for source in (content_copy / "baclofen").iterdir():
+        (second / source.name).write_text(source.read_text().replace("Baclofen", "Tizanidine"))
+    out = tmp_path / "two.sqlite3"
+    build(content_copy, out)
+    conn = sqlite3.connect(out)
+    assert conn.execute("SELECT name FROM drugs ORDER BY position").fetchall() == [
+        ("Baclofen",), ("Tizanidine",)]

@@ -1,0 +1,141 @@
+"""The bundled database says what the reviewed sources say."""
+
+import pytest
+
+from desktop.content.schema import SECTION_KEYS
+
+SIDE_EFFECTS = {
+    # name: (tier, frequency)
+    "confusion": ("common", "common"),
+    "constipation": ("common", "common"),
+    "dizziness": ("common", "common"),
+    "headache": ("common", "common"),
+    "nausea": ("common", "common"),
+    "trouble sleeping": ("common", "common"),
+    "sweating": ("common", "common"),
+    "weakness": ("common", "common"),
+    "increased urination": ("common", "common"),
+    "diarrhea": ("contact_doctor", "rare"),
+    "slurred speech": ("contact_doctor", "rare"),
+    "ankle swelling": ("contact_doctor", "rare"),
+    "weight gain": ("contact_doctor", "rare"),
+    "unusual excitement": ("contact_doctor", "rare"),
+    "chest pain": ("contact_doctor", "serious"),
+    "depression": ("contact_doctor", "serious"),
+    "blood in the urine": ("contact_doctor", "serious"),
+    "ringing in the ears": ("contact_doctor", "serious"),
+    "fainting": ("contact_doctor", "serious"),
+    "hallucinations": ("contact_doctor", "serious"),
+    "seizures": ("emergency", "overdose sign"),
+    "breathing difficulties": ("emergency", "overdose sign"),
+    "blurred vision": ("emergency", "overdose sign"),
+    "muscle pain": ("emergency", "overdose sign"),
+}
+
+CONDITIONS = [
+    "Seizures", "ulcers", "Kidney disease", "Diabetes", "High blood pressure", "Stroke",
+    "Blood clots", "Cerebral palsy", "Parkinson's disease", "Bipolar disorder", "Schizophrenia",
+]
+SITUATIONS = [
+    "opioids", "under 12", "Pregnant", "Breastfeeding", "Ovarian cysts", "alcohol",
+    "Drives", "Balance", "physical activity",
+]
+
+
+def test_exactly_the_24_listed_side_effects(monograph):
+    found = {e.name: (e.tier, e.frequency) for e in monograph.side_effects}
+    assert found == SIDE_EFFECTS
+
+
+@pytest.mark.parametrize("name", sorted(SIDE_EFFECTS))
+def test_each_side_effect_has_advice_source_and_lay_terms(monograph, name):
+    effect = next(e for e in monograph.side_effects if e.name == name)
+    assert effect.advice and effect.source.startswith("Guide To Baclofen")
+    assert len(effect.terms) >= 5
+
+
+def test_emergency_advice_says_get_help_now(monograph):
+    for effect in monograph.side_effects:
+        if effect.tier == "emergency":
+            assert "emergency" in effect.advice.lower() and "overdose" in effect.advice.lower()
+
+
+def test_dosing_numbers_are_numbers(monograph):
+    oral = {d.stage: d for d in monograph.dosing if d.route == "Oral"}
+    assert oral["Starting dose"].mg_per_day == 15
+    assert oral["Starting dose"].days == 3
+    assert oral["Maximum"].mg_per_day == 80
+    assert any(d.route == "Intrathecal" and "lower" in d.detail for d in monograph.dosing)
+
+
+def test_half_life_and_excretion(monograph):
+    facts = {f.label: f for f in monograph.facts}
+    assert (facts["Half-life"].low, facts["Half-life"].high, facts["Half-life"].unit) == (
+        2, 4, "hours")
+    assert facts["Half-life"].value == "2-4 hours"
+    assert "kidneys" in facts["Excretion"].detail
+    assert facts["Major interactions known"].low == 24
+    assert facts["Moderate interactions known"].low == 300
+
+
+def test_every_tab_has_a_section_in_order(monograph):
+    assert tuple(s.key for s in monograph.sections) == SECTION_KEYS
+    assert all(s.body.strip() for s in monograph.sections)
+
+
+@pytest.mark.parametrize(("section", "words"), [
+    ("overview", ["muscle relaxant", "GABA-B", "Switzerland", "1960s", "Intrathecal pump",
+                  "Monitoring"]),
+    ("how_it_works", ["GABA-B", "monosynaptic", "polysynaptic", "2 to 4 hours",
+                      "several times a day", "kidneys"]),
+    ("uses", ["multiple sclerosis", "flexor spasms", "stiffness", "reversible",
+              "Huntington's disease", "spinal cord injury", "Parkinson's disease",
+              "cerebral palsy", "stroke", "acid reflux", "alcohol use disorder"]),
+])
+def test_section_covers_the_guide(monograph, section, words):
+    body = monograph.section(section).body
+    for word in words:
+        assert word in body
+
+
+def test_precautions_checklist(monograph):
+    conditions = [p.label for p in monograph.precautions if p.kind == "condition"]
+    situations = [p.label for p in monograph.precautions if p.kind == "situation"]
+    for condition in CONDITIONS:
+        assert any(condition.lower() in label.lower() for label in conditions), condition
+    for situation in SITUATIONS:
+        assert any(situation.lower() in label.lower() for label in situations), situation
+
+
+@pytest.mark.parametrize(("section", "title", "fact"), [
+    ("overview", "Titration in the US label", "5 mg three times a day"),
+    ("overview", "From epilepsy to spasticity", "1977"),
+    ("how_it_works", "Not the same mechanism as pregabalin", "alpha-2-delta"),
+    ("how_it_works", "Kidney impairment", "reduced"),
+    ("precautions", "Children under 12", "not been established"),
+    ("precautions", "Do not stop abruptly", "hallucinations and seizures"),
+])
+def test_clinical_notes_name_their_source(monograph, section, title, fact):
+    note = next(n for n in monograph.section(section).notes if n.title == title)
+    assert fact in note.body
+    assert "US prescribing information" in note.source
+
+
+def test_interaction_entries(monograph):
+    entries = {i.name: (i.drug_class, i.severity) for i in monograph.interactions}
+    assert entries == {
+        "Other muscle relaxants": ("Muscle relaxants", "major"),
+        "Opioids": ("Opioids", "major"),
+        "levomethadyl": (None, "moderate"),
+        "buprenorphine": (None, "moderate"),
+        "Benzodiazepines": ("Benzodiazepines", "moderate"),
+        "alcohol": (None, "avoid"),
+    }
+
+
+def test_about_information(database, monograph):
+    info = database.info
+    assert info.content_version and info.schema_version == 1
+    assert "not replace" in info.disclaimer and "emergency number" in info.disclaimer
+    assert monograph.last_reviewed
+    assert next(s.title for s in monograph.sources) == "Guide To Baclofen"

@@ -1,0 +1,63 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.content.search import fts_query, marked_snippet, split_snippet
+
+
+def test_prefix_finds_baclofen(database):
+    hits = database.search("bacl")
+    assert hits
+    assert any("baclofen" in h.snippet.lower() for h in hits)
+    hit = hits[0]
+    assert hit.snippet[slice(*hit.highlights[0])].lower().startswith("bacl")
+
+
+@pytest.mark.parametrize(("query", "section"), [
+    ("seizures", "side_effects"),
+    ("half-life", "how_it_works"),
+    ("Valium", "interactions"),
+    ("oxycodone", "interactions"),
+    ("Huntington", "uses"),
+    ("alpha-2-delta", "how_it_works"),
+    ("ovarian cyst", "precautions"),
+    ("tinnitus", "side_effects"),
+    ("intrathecal", "overview"),
+])
+def test_search_finds_the_right_section(database, query, section):
+    assert section in {h.section_key for h in database.search(query)[:5]}
+
+
+def test_results_are_ranked_title_first(database):
+    assert database.search("seizures")[0].title in ("Seizures", "Seizures or epilepsy")
+
+
+@pytest.mark.parametrize("query", [
+    "co-amoxiclav", "John's", "875/125", "AND", "OR", "NOT", "NEAR", "NEAR(a b)", '"', '""',
+    "*", "a*b", "(", ")", "((", "bacl)", "title:x", "-x", "^x", "'; DROP TABLE sections;--",
+    "", "   ", "\x00", "🙂", "מרשם", "a" * 10_000, "x " * 5_000,
+])
+def test_hostile_queries_are_plain_searches(database, query):
+    for hit in database.search(query):
+        assert hit.title
+
+
+def test_fts_query_quotes_every_word():
+    assert fts_query('AND "x" (y') == '"AND" "x" "y"*'
+    assert fts_query("bacl ") == '"bacl"'
+    assert fts_query("!!!") is None
+
+
+def test_snippet_markers_become_spans():
+    plain, spans = split_snippet("a \x02bc\x03 d \x02e\x03")
+    assert plain == "a bc d e" and spans == ((2, 4), (7, 8))
+
+
+def test_marked_snippet(database):
+    hit = database.search("tinnitus")[0]
+    assert "**tinnitus**" in marked_snippet(hit).lower()
+
+
+@given(st.text(max_size=200))
+def test_fuzz_search_query_builder(database, text):
+    database.search(text)
