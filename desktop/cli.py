@@ -22,9 +22,9 @@ from typing import NoReturn, TextIO
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.interactions import InteractionIndex
 from desktop.content.packs import open_content
-from desktop.content.schema import TIER_LABELS
 from desktop.content.search import marked_snippet
-from desktop.triage.engine import NONE, UNLISTED, Triage, TriageResult
+from desktop.triage.engine import Triage
+from desktop.triage.report import ReportContext, summary_lines
 
 USAGE_ERROR = 2
 
@@ -62,28 +62,6 @@ def _print_json(data: object, out: TextIO) -> None:
     out.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
-def _triage_report(result: TriageResult, advice_if_unlisted: str) -> str:
-    if result.overall == NONE:
-        headline = "Overall: nothing to assess"
-    elif result.overall == UNLISTED:
-        headline = "Overall: NOT LISTED in this guide"
-    else:
-        headline = f"Overall: {TIER_LABELS[result.overall].upper()}"
-    lines = [headline]
-    for match in result.symptoms:
-        effect = match.effect
-        lines += [
-            f"  [{TIER_LABELS[effect.tier]}] {effect.name} (\"{match.text}\", {effect.frequency})",
-            f"      {effect.advice}",
-            f"      Source: {effect.source}",
-        ]
-    if result.negated:
-        lines.append(f"  Denied, not counted: {', '.join(result.negated)}")
-    for text in result.unlisted:
-        lines.append(f"  Not listed: \"{text}\": {advice_if_unlisted}")
-    return "\n".join(lines)
-
-
 def _stdin_lines() -> Iterable[str]:
     stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     for line in stream:
@@ -101,8 +79,9 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
     if args.json:
         _print_json(result.to_json(), sys.stdout)
     else:
-        advice = db.info.unlisted_advice.format(drug=monograph.name)
-        print(_triage_report(result, advice))
+        context = ReportContext(monograph.name, db.info.content_version,
+                                db.info.emergency_message, db.info.unlisted_advice)
+        print("\n".join(summary_lines(result, context)))
 
 
 def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:

@@ -127,3 +127,21 @@ def test_fuzz_adding_a_complaint_never_lowers_the_tier(triage, words):
     more = triage.assess(" ".join(words) + ", had a seizure")
     assert more.overall == "emergency"
     assert urgency(more.overall) >= urgency(base.overall)
+
+
+def test_entries_and_picks_combine(triage):
+    result = triage.assess_all(["no chest pain", "dizzy", "rash"], ["Blurred vision"])
+    assert result.overall == "emergency"
+    assert [m.effect.name for m in result.symptoms] == ["blurred vision", "dizziness"]
+    assert result.negated == ("chest pain",)
+    assert result.unlisted == ("rash",)
+
+
+def test_a_pick_overrides_a_denial(triage):
+    result = triage.assess_all(["no chest pain"], ["chest pain"])
+    assert result.negated == () and result.overall == "contact_doctor"
+
+
+def test_a_denial_does_not_reach_the_next_entry(triage):
+    result = triage.assess_all(["no headache", "seizures"])
+    assert result.overall == "emergency" and result.negated == ("headache",)

@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 _SQL = """
 SELECT items.drug_id, items.section_key, sections.title, items.title,
-       snippet(search_fts, -1, char(2), char(3), '…', 16)
+       snippet(search_fts, 1, char(2), char(3), '…', 16)
 FROM search_fts
 JOIN search_items AS items ON items.id = search_fts.rowid
 JOIN sections ON sections.drug_id = items.drug_id AND sections.key = items.section_key

@@ -121,6 +121,19 @@ class Triage:
         unlisted = [n for n in names if n.casefold() not in by_folded]
         return self._result(", ".join(names), matches, [], unlisted)
 
+    def assess_all(self, texts: Iterable[str], picked: Iterable[str] = ()) -> TriageResult:
+        """Triage complaints entered one by one, plus symptoms picked from the list.
+
+        Each text is its own clause, so a denial in one never reaches another.
+        """
+        text = self.assess("\n".join(t for t in texts if t.strip()))
+        chosen = self.assess_symptoms(picked)
+        negated = sorted(set(text.negated) - {m.effect.name for m in chosen.symptoms})
+        return self._result(
+            text.input, [*chosen.symptoms, *text.symptoms], negated,
+            [*chosen.unlisted, *text.unlisted],
+        )
+
     def _result(
         self, text: str, matches: list[SymptomMatch], negated: list[str], unlisted: list[str]
     ) -> TriageResult:

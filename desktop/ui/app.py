@@ -1,0 +1,54 @@
+"""Starting the window: settings, theme, content, and a clear message if content is bad."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from desktop.content.database import ContentError
+from desktop.content.packs import open_content
+from desktop.locations import content_folders, set_application_names
+from desktop.ui import dialogs
+from desktop.ui.main_window import MainWindow
+from desktop.ui.style import icon
+from desktop.ui.theme import apply_theme
+
+START_FAILED = 2
+
+
+def application() -> QApplication:
+    set_application_names()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setWindowIcon(icon("app"))
+    app.setApplicationDisplayName("Drug Guide")
+    return app
+
+
+def create_window(db: Path | None, drug: str | None) -> MainWindow:
+    """The main window on the chosen content; raises ContentError if none is usable."""
+    settings = QSettings()
+    apply_theme(QApplication.instance(), str(settings.value("theme", "system")))
+    content = open_content(db, content_folders())
+    try:
+        drug_id = content.database.drug_id(drug)
+    except ContentError:
+        content.database.close()
+        raise
+    window = MainWindow(content, drug_id, settings)
+    for path, reason in content.refused:
+        window.statusBar().showMessage(f"Content pack {path.name} refused: {reason}")
+    return window
+
+
+def run_app(db: Path | None = None, drug: str | None = None) -> int:
+    app = application()
+    try:
+        window = create_window(db, drug)
+    except ContentError as error:
+        dialogs.show_message(
+            None, "Drug Guide cannot start",
+            f"{error}\n\nDrug Guide will now close. Nothing has been changed.", error=True)
+        return START_FAILED
+    window.show()
+    return app.exec()

@@ -1,0 +1,71 @@
+"""A text view that never reaches outside the app.
+
+Content is rendered with remote resources refused: only the app's own icons
+load, and links never open a browser.
+"""
+
+import re
+
+from PySide6.QtCore import QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from desktop.ui.style import icon_image
+
+ICON_SCHEME = "icon"
+
+
+class SafeTextBrowser(QTextBrowser):
+    """QTextBrowser that loads only `icon:` images and follows no link."""
+
+    refusedResource = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
+        if url.scheme() == ICON_SCHEME:
+            return icon_image(url.path())
+        self.refusedResource.emit(url)
+        return None
+
+    def setSource(self, url: QUrl, *_: object) -> None:  # noqa: N802 - Qt override
+        self.refusedResource.emit(url)  # navigation is never followed
+
+    def highlight(self, words: list[str]) -> bool:
+        """Mark every occurrence of `words` and scroll to the first; False if none."""
+        pattern = "|".join(re.escape(word) for word in words if word.strip())
+        if not pattern:
+            self.setExtraSelections([])
+            return False
+        selections = []
+        mark = QTextCharFormat()
+        mark.setBackground(QColor("#ffe082"))
+        mark.setForeground(QColor("#000000"))
+        document: QTextDocument = self.document()
+        regex = QRegularExpression(
+            rf"\b(?:{pattern})", QRegularExpression.PatternOption.CaseInsensitiveOption
+        )
+        cursor = document.find(regex, 0)
+        while not cursor.isNull():
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = mark
+            selections.append(selection)
+            cursor = document.find(regex, cursor)
+        self.setExtraSelections(selections)
+        if selections:
+            first = QTextCursor(selections[0].cursor)
+            first.clearSelection()
+            self.setTextCursor(first)
+            self.ensureCursorVisible()
+        return bool(selections)
+
+
+def replace_document(browser: QTextBrowser, document: QTextDocument) -> None:
+    """Show `document` in `browser`, which then owns it (Qt deletes the one it had)."""
+    document.setParent(browser)
+    browser.setDocument(document)

@@ -1,0 +1,36 @@
+"""Every modal dialog the app opens, behind small functions tests can replace.
+
+A test patches these (see tests/conftest.py) so no test can hang on a modal.
+"""
+
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return Path(path) if path else None
+
+
+def ask_open_path(parent: QWidget | None, title: str, filters: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return Path(path) if path else None
+
+
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+
+def show_message(parent: QWidget | None, title: str, text: str, details: str = "",
+                 *, error: bool = False) -> None:
+    """A message; with `details`, a details pane and a Copy details button."""
+    box = QMessageBox(QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information,
+                      title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+        copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+    box.exec()

@@ -1,0 +1,177 @@
+"""Monograph sections as rich-text documents, for the screen and for print.
+
+Everything is built with QTextCursor from database text: Markdown bodies are
+inserted with raw HTML disabled, and clinical notes are framed apart with their
+source.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextImageFormat,
+    QTextLength,
+    QTextTableFormat,
+)
+
+from desktop.content.models import Monograph, Note, Section
+from desktop.content.schema import TIERS
+from desktop.ui.browser import ICON_SCHEME
+from desktop.ui.style import BADGES
+
+MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
+    QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
+
+class DocumentWriter:
+    """Appends headings, Markdown, notes and tables to one document."""
+
+    def __init__(self, document: QTextDocument, palette: QPalette) -> None:
+        self.document = document
+        self.palette = palette
+        self.cursor = QTextCursor(document)
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def text_format(self, *, bold: bool = False, scale: float = 1.0) -> QTextCharFormat:
+        text = QTextCharFormat()
+        text.setFontWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+        text.setFontPointSize(self.document.defaultFont().pointSizeF() * scale)
+        text.setForeground(self.palette.color(QPalette.ColorRole.Text))
+        return text
+
+    def heading(self, text: str, scale: float = 1.35) -> None:
+        block = QTextBlockFormat()
+        block.setTopMargin(10)
+        block.setBottomMargin(4)
+        self.cursor.insertBlock(block, self.text_format(bold=True, scale=scale))
+        self.cursor.insertText(text)
+
+    def paragraph(self, text: str, *, bold: bool = False) -> None:
+        block = QTextBlockFormat()
+        block.setBottomMargin(4)
+        self.cursor.insertBlock(block, self.text_format(bold=bold))
+        self.cursor.insertText(text)
+
+    def markdown(self, text: str) -> None:
+        self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
+        self.cursor.insertMarkdown(text, MARKDOWN)
+
+    def badge(self, key: str, size: int = 18) -> None:
+        image = QTextImageFormat()
+        image.setName(f"{ICON_SCHEME}:{BADGES[key].icon}")
+        image.setWidth(size)
+        image.setHeight(size)
+        image.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
+        self.cursor.insertImage(image)
+        self.cursor.insertText(f" {BADGES[key].word}", self.text_format(bold=True))
+
+    def note(self, note: Note) -> None:
+        """A clinical note: framed, tinted, with its source underneath."""
+        frame = QTextFrameFormat()
+        frame.setBorder(1)
+        frame.setBorderBrush(QBrush(self.palette.color(QPalette.ColorRole.Mid)))
+        frame.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        frame.setPadding(8)
+        frame.setMargin(6)
+        frame.setBackground(self.palette.color(QPalette.ColorRole.AlternateBase))
+        self.cursor.insertFrame(frame)
+        self.cursor.insertText(f"Clinical note: {note.title}", self.text_format(bold=True))
+        self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
+        self.cursor.insertMarkdown(note.body, MARKDOWN)
+        self.cursor.insertBlock(QTextBlockFormat(), self.text_format(scale=0.9))
+        self.cursor.insertText(f"Source: {note.source}")
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
+              widths: Sequence[int] | None = None) -> None:
+        rows = list(rows)
+        table_format = QTextTableFormat()
+        table_format.setCellPadding(5)
+        table_format.setCellSpacing(0)
+        table_format.setBorder(0.5)
+        table_format.setBorderBrush(QBrush(self.palette.color(QPalette.ColorRole.Mid)))
+        table_format.setHeaderRowCount(1)
+        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        if widths:
+            table_format.setColumnWidthConstraints(
+                [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths])
+        table = self.cursor.insertTable(len(rows) + 1, len(header), table_format)
+        for column, title in enumerate(header):
+            cell = table.cellAt(0, column)
+            shade = cell.format()
+            shade.setBackground(self.palette.color(QPalette.ColorRole.AlternateBase))
+            cell.setFormat(shade)
+            cell.firstCursorPosition().insertText(title, self.text_format(bold=True))
+        for row_index, row in enumerate(rows, start=1):
+            for column, value in enumerate(row):
+                table.cellAt(row_index, column).firstCursorPosition().insertText(
+                    value, self.text_format())
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def notes(self, section: Section) -> None:
+        for note in section.notes:
+            self.note(note)
+
+
+def _dose_amount(mg_per_day: float | None, days: int | None) -> str:
+    amount = f"{mg_per_day:g} mg/day" if mg_per_day is not None else "—"
+    return f"{amount} for {days} days" if days else amount
+
+
+def _overview(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
+    writer.paragraph(f"{monograph.drug_class}. {monograph.summary}")
+    writer.markdown(section.body)
+    writer.heading("Dosing", 1.15)
+    writer.table(["Route", "Stage", "Amount", "Details"],
+                 ([d.route, d.stage, _dose_amount(d.mg_per_day, d.days), d.detail]
+                  for d in monograph.dosing), widths=[14, 22, 22, 42])
+
+
+def _how_it_works(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
+    writer.heading("Key facts", 1.15)
+    writer.table(["", "Value", "Details"],
+                 ([f.label, f.value or "—", f.detail] for f in monograph.facts),
+                 widths=[26, 20, 54])
+    writer.heading("Mechanism and body handling", 1.15)
+    writer.markdown(section.body)
+
+
+def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
+    writer.markdown(section.body)
+    for tier in TIERS:
+        effects = [e for e in monograph.side_effects if e.tier == tier]
+        if not effects:
+            continue
+        writer.cursor.insertBlock()
+        writer.heading("", 1.1)
+        writer.badge(tier, 22)
+        writer.table(["Symptom", "How often", "What to do"],
+                     ([e.name.capitalize(), e.frequency, e.advice] for e in effects),
+                     widths=[26, 16, 58])
+
+
+_EXTRAS = {"overview": _overview, "how_it_works": _how_it_works, "side_effects": _side_effects}
+
+
+def section_document(monograph: Monograph, key: str, palette: QPalette,
+                     font: QFont) -> QTextDocument:
+    """The document for one monograph tab: title, body, cards and notes."""
+    section = monograph.section(key)
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(14)
+    writer = DocumentWriter(document, palette)
+    writer.cursor.insertText(f"{monograph.name}: {section.title}",
+                             writer.text_format(bold=True, scale=1.6))
+    _EXTRAS.get(key, lambda w, m, s: w.markdown(s.body))(writer, monograph, section)
+    writer.notes(section)
+    return document
+

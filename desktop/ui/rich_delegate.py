@@ -1,0 +1,52 @@
+"""An item delegate that paints a model's HTML, wrapped to the view's width."""
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.ui.browser import ICON_SCHEME
+from desktop.ui.style import BADGES, icon_image
+
+Index = QModelIndex | QPersistentModelIndex
+PADDING = 6
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """DisplayRole holds HTML; `icon:` images are the app's own badges."""
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(PADDING)
+        for badge in {b.icon for b in BADGES.values()}:
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(f"{ICON_SCHEME}:{badge}"), icon_image(badge))
+        document.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        document.setTextWidth(max(option.rect.width(), 200))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        option.text = ""
+        option.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                                          option.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        if option.state & QStyle.StateFlag.State_Selected:
+            color = option.palette.color(QPalette.ColorRole.HighlightedText)
+        elif isinstance(foreground, QColor):
+            color = foreground
+        else:
+            color = option.palette.color(QPalette.ColorRole.Text)
+        context.palette.setColor(QPalette.ColorRole.Text, color)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(option.rect.translated(-option.rect.topLeft()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()))

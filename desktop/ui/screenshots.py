@@ -1,0 +1,72 @@
+"""Render every tab to PNG for review: `make screenshots` (or under Xvfb with DISPLAY set).
+
+    python -m desktop.ui.screenshots OUT_DIR [--size 1366x768] [--zoom 100] [--theme light]
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.app import application, create_window
+from desktop.ui.main_window import CHECKER, TAB_KEYS, MainWindow
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
+    written = []
+    for index, key in enumerate(TAB_KEYS):
+        window.tabs.setCurrentIndex(index)
+        _settle()
+        path = out / f"{prefix}{index + 1}-{key}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    checker = window.tab(CHECKER)
+    checker.sentence.setPlainText("I can't breathe and no chest pain, dizzy, itchy rash")
+    checker.entry.setText("ears ringing")
+    checker.add_entry()
+    window.tabs.setCurrentIndex(TAB_KEYS.index(CHECKER))
+    _settle()
+    path = out / f"{prefix}8-checker-emergency.png"
+    window.grab().save(str(path))
+    written.append(path)
+    window.search_field.setText("seizures")
+    _settle()
+    path = out / f"{prefix}9-search.png"
+    window.grab().save(str(path))
+    written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--zoom", type=int, default=100)
+    parser.add_argument("--theme", default="light")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(args.out))
+    QSettings().setValue("theme", args.theme)
+    window = create_window(None, None)
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    window.set_zoom(args.zoom)
+    window.show()
+    prefix = f"{args.theme}-{args.size}-z{args.zoom}-"
+    for path in capture(window, args.out, prefix):
+        print(path)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Search results under the toolbar field: snippets with the hits in bold.
+
+Results come from the FTS index on every keystroke; the query is fast enough
+(see docs/performance.md) to run on the UI thread.
+"""
+
+from html import escape
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+
+from desktop.content.models import SearchHit
+from desktop.ui.rich_delegate import RichTextDelegate
+
+Index = QModelIndex | QPersistentModelIndex
+HitRole = Qt.ItemDataRole.UserRole
+HighlightsRole = Qt.ItemDataRole.UserRole + 1
+
+
+def hit_html(hit: SearchHit) -> str:
+    """Title, section and snippet, the matched spans in bold; all text escaped."""
+    parts = []
+    cursor = 0
+    for start, end in hit.highlights:
+        parts += [escape(hit.snippet[cursor:start]), "<b><u>",
+                  escape(hit.snippet[start:end]), "</u></b>"]
+        cursor = end
+    parts.append(escape(hit.snippet[cursor:]))
+    return (f"<b>{escape(hit.title)}</b> <i>in "
+            f"{escape(hit.section_title)}</i><br>{''.join(parts)}")
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit_html(hit)
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return f"{hit.title}, in {hit.section_title}: {hit.snippet}"
+        if role == HitRole:
+            return hit
+        if role == HighlightsRole:
+            return hit.highlights
+        return None
+
+
+class SearchPanel(QWidget):
+    """The results list; emits `opened` with the hit the user chose."""
+
+    opened = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SearchResultsModel(self)
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Search status")
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(RichTextDelegate(self.view))
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setAccessibleName("Search results")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.view.activated.connect(self._open)
+        self.view.clicked.connect(self._open)
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self.model.set_hits(hits)
+        count = len(hits)
+        self.status.setText(f"{count} result{'s' if count != 1 else ''} for \u201c{query}\u201d"
+                            if count else f"No results for \u201c{query}\u201d")
+        if hits:
+            self.view.setCurrentIndex(self.model.index(0))
+
+    def open_current(self) -> None:
+        self._open(self.view.currentIndex())
+
+    def step_selection(self, step: int) -> None:
+        row = min(max(self.view.currentIndex().row() + step, 0), self.model.rowCount() - 1)
+        self.view.setCurrentIndex(self.model.index(row))
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.opened.emit(index.data(HitRole))
