@@ -54,3 +54,102 @@ def built_db(tmp_path, content_copy) -> Path:
     out = tmp_path / "built.sqlite3"
     build(content_copy, out)
     return out
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own HOME and data folders, so nothing touches the real ones
+    and tests can check what was written."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for variable, folder in (("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
+                             ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.setenv("XDG_DATA_DIRS", str(home / "machine-share"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "machine-config"))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """Any dialog a test did not expect fails the test instead of hanging it."""
+    from desktop.ui import dialogs
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected modal dialog: {args[1:3]}")
+
+    for name in ("ask_save_path", "ask_open_path", "ask_print", "show_message"):
+        monkeypatch.setattr(dialogs, name, unexpected)
+
+
+@pytest.fixture
+def dialog_log(monkeypatch):
+    """Records every message dialog instead of showing it."""
+    from desktop.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_message",
+                        lambda parent, title, text, details="", error=False:
+                        shown.append((title, text, details, error)))
+    return shown
+
+
+@pytest.fixture
+def settings_dir(private_home):
+    from PySide6.QtCore import QSettings
+
+    folder = private_home / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def make_window(qtbot, settings_dir):
+    """Opens a main window as the app does; call again to simulate a restart."""
+    from desktop.ui.app import application, create_window
+
+    application()
+    windows = []
+
+    def make(db=None, drug=None):
+        window = create_window(db, drug)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.content.database.close()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return " ".join(text.split())  # PDF word spacing comes back as tabs and breaks
+
+
+@pytest.fixture
+def pdf_target(monkeypatch, tmp_path):
+    """Makes Export PDF and Print write to a file in tmp_path, as if the user chose it."""
+    from desktop.ui import dialogs
+
+    target = tmp_path / "out.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: target)
+
+    def print_to_pdf(parent, printer):
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_print", print_to_pdf)
+    return target

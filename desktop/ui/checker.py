@@ -10,10 +10,10 @@ from html import escape
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QTextDocument
@@ -103,34 +103,23 @@ class TierBanner(QFrame):
         self.icon = QLabel(self)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # Rich text so the size is relative and follows the zoom.
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._scale_text()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
-        self.tier = ""
-
-    def _scale_text(self) -> None:
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.text.setFont(font)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.FontChange:
-            self._scale_text()  # follow the zoom
-            if self.tier:
-                self.show_tier(self.tier, self.text.text())
-        super().changeEvent(event)
+        self.tier = self.message = ""
 
     def show_tier(self, tier: str, message: str) -> None:
         badge = BADGES[tier]
         self.tier = tier
+        self.message = message
         size = self.text.fontMetrics().height() * 2
         self.icon.setPixmap(icon(badge.icon).pixmap(size, size))
-        self.text.setText(message)
+        self.text.setText(f"<span style='font-size:x-large; font-weight:700'>"
+                          f"{escape(message)}</span>")
         self.setStyleSheet(f"QFrame#banner {{ background: {badge.background}; }}"
                            f"QFrame#banner QLabel {{ color: {badge.foreground}; }}")
         self.setAccessibleName(f"Overall: {message}")
@@ -240,7 +229,9 @@ class SymptomCheckerTab(QWidget):
         layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
-        self.entry.returnPressed.connect(self.add_entry)
+        # Enter is deferred: when it chose a completion, that is added first, once.
+        self.entry.returnPressed.connect(lambda: QTimer.singleShot(0, self.add_entry))
+        self.entry.completer().activated.connect(self.add_completion)
         self.add_button.clicked.connect(self.add_entry)
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.entries, self.remove_selected,
@@ -261,6 +252,10 @@ class SymptomCheckerTab(QWidget):
             self.entries.addItem(item)
             self.entry.clear()
             self.refresh()
+
+    def add_completion(self, text: str) -> None:
+        self.entry.setText(text)
+        self.add_entry()
 
     def remove_selected(self) -> None:
         for item in self.entries.selectedItems() or [self.entries.currentItem()]:

@@ -54,6 +54,10 @@ def palette_for(theme: str) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
+    theme = theme if theme in THEMES else "system"
+    if app.property("theme") == theme:
+        return  # re-polishing every widget is costly; nothing would change
+    app.setProperty("theme", theme)
     app.setStyle("Fusion")
-    app.setPalette(palette_for(theme if theme in THEMES else "system"))
+    app.setPalette(palette_for(theme))
     app.setStyleSheet(stylesheet())

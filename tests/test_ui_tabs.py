@@ -1,0 +1,64 @@
+"""One test module per tab's content: every word comes from the database."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.ui.main_window import TAB_KEYS
+
+
+def tab_text(window, key):
+    window.tabs.setCurrentIndex(TAB_KEYS.index(key))
+    return window.tab(key).printable().toPlainText()
+
+
+def test_overview_shows_dosing_card_and_notes(window, monograph):
+    text = tab_text(window, "overview")
+    assert "Dosing" in text and "15 mg/day for 3 days" in text and "80 mg/day" in text
+    assert "Clinical note: Titration in the US label" in text
+    assert "Source: US prescribing information for baclofen tablets" in text
+    assert monograph.summary in text
+
+
+def test_how_it_works_shows_key_facts(window):
+    text = tab_text(window, "how_it_works")
+    assert "2-4 hours" in text and "Mainly renal" in text
+    assert "Clinical note: Not the same mechanism as pregabalin" in text
+
+
+def test_uses_tab(window):
+    text = tab_text(window, "uses")
+    assert "flexor spasms" in text and "alcohol use disorder" in text
+
+
+def test_side_effects_grouped_by_tier(window, monograph):
+    text = tab_text(window, "side_effects")
+    positions = [text.index(word) for word in ("Emergency", "Contact doctor", "Common\n")]
+    assert positions == sorted(positions)
+    for effect in monograph.side_effects:
+        assert effect.name.capitalize() in text
+
+
+@pytest.mark.parametrize("key", ["overview", "how_it_works", "uses", "side_effects"])
+def test_section_tabs_highlight(window, key):
+    window.tabs.setCurrentIndex(TAB_KEYS.index(key))
+    assert window.tab(key).highlight(["baclofen"], "")
+
+
+def test_tab_documents_have_no_raw_html(window):
+    for key in ("overview", "how_it_works", "uses", "side_effects"):
+        assert "<" not in tab_text(window, key)
+
+
+def test_rich_text_loads_only_app_icons(window, qtbot):
+    window.tabs.setCurrentIndex(TAB_KEYS.index("side_effects"))
+    browser = window.tab("side_effects").browser
+    assert browser.document().toHtml().count('src="icon:') == 3
+
+
+def test_links_never_navigate(window, qtbot):
+    browser = window.tab("overview").browser
+    with qtbot.waitSignal(browser.refusedResource) as blocker:
+        browser.setSource("https://example.com/")
+    assert blocker.args[0].toString() == "https://example.com/"
+    assert browser.source().isEmpty()
+    assert Qt.TextInteractionFlag.LinksAccessibleByMouse  # links may be clicked, not followed

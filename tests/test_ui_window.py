@@ -1,0 +1,214 @@
+"""The main window: tabs, keys, menus, settings, search, accessibility."""
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+
+from desktop.ui.main_window import TAB_KEYS, ZOOM_STEPS
+
+TAB_TITLES = ["Overview", "How it works", "Uses", "Side effects", "Precautions",
+              "Interactions", "Symptom checker"]
+
+
+def test_title_and_tab_order(window):
+    assert window.windowTitle() == "Drug Guide \u2014 Baclofen"
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES
+
+
+def test_tabs_are_built_when_first_shown(window):
+    assert len(window.built_tabs()) == 1
+    window.tabs.setCurrentIndex(3)
+    assert len(window.built_tabs()) == 2
+
+
+@pytest.mark.parametrize("number", range(1, 8))
+def test_ctrl_number_switches_tabs(qtbot, window, number):
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == number - 1
+
+
+def test_drug_picker_hidden_for_one_drug(window):
+    assert not window.drug_picker_action.isVisible()
+
+
+def test_drug_picker_for_two_drugs(make_window, tmp_path, content_copy):
+    from db.build import build
+
+    second = content_copy / "tizanidine"
+    second.mkdir()
+    for source in (content_copy / "baclofen").iterdir():
+        (second / source.name).write_text(source.read_text().replace("Baclofen", "Tizanidine"))
+    db = tmp_path / "two.sqlite3"
+    build(content_copy, db)
+    window = make_window(db)
+    assert window.drug_picker_action.isVisible()
+    window.drug_picker.setCurrentIndex(1)
+    window.drug_picker.activated.emit(1)
+    assert window.windowTitle() == "Drug Guide \u2014 Tizanidine"
+
+
+def test_menus_and_shortcuts(window):
+    actions = {a.text().replace("&", ""): a for menu in window.menuBar().findChildren(
+        type(window.menuBar().actions()[0].menu())) for a in menu.actions()}
+    assert actions["Print\u2026"].shortcut().toString() == "Ctrl+P"
+    assert actions["Zoom in"].shortcut().toString() == "Ctrl++"
+    assert actions["Zoom out"].shortcut().toString() == "Ctrl+-"
+    assert actions["Reset zoom"].shortcut().toString() == "Ctrl+0"
+    for name in ("Export PDF\u2026", "Quit", "Load content pack\u2026", "Keyboard shortcuts",
+                 "About Drug Guide", "Follow system", "Light", "Dark"):
+        assert name in actions
+
+
+def test_zoom_steps_and_reset(window):
+    base = QApplication.font().pointSizeF()
+    window.step_zoom(1)
+    assert window.zoom == 110
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 1.1)
+    for _ in range(20):
+        window.step_zoom(1)
+    assert window.zoom == ZOOM_STEPS[-1]
+    window.set_zoom(100)
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+def test_theme_switch_rerenders(window):
+    window.set_theme("dark")
+    dark = QApplication.palette().base().color().lightness()
+    window.set_theme("light")
+    assert QApplication.palette().base().color().lightness() > dark
+    window.set_theme("system")
+
+
+def test_settings_persist_across_restart(make_window, settings_dir):
+    first = make_window()
+    first.tabs.setCurrentIndex(4)
+    first.set_zoom(125)
+    first.set_theme("dark")
+    first.resize(780, 560)  # the offscreen screen is 800x600
+    first.close()
+    second = make_window()
+    assert second.tabs.currentIndex() == 4
+    assert second.zoom == 125
+    assert second.theme() == "dark"
+    assert second.size().width() == 780
+    second.set_zoom(100)
+    second.set_theme("system")
+    assert list(settings_dir.rglob("*.ini"))
+
+
+def test_corrupt_settings_are_ignored(make_window, settings_dir):
+    settings = QSettings()
+    settings.setValue("geometry", "not geometry")
+    settings.setValue("lastTab", 99)
+    settings.setValue("zoom", 5000)
+    settings.sync()
+    window = make_window()
+    assert window.tabs.currentIndex() == len(TAB_KEYS) - 1
+    assert window.zoom == ZOOM_STEPS[-1]
+    window.set_zoom(100)
+
+
+def test_search_opens_the_right_tab_and_highlights(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+    qtbot.keyClicks(window.search_field, "tinnitus")
+    assert window.search_panel.isVisible()
+    assert window.search_panel.model.rowCount() >= 1
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == TAB_KEYS.index("side_effects")
+    # The tab names the symptom, not the lay word, so the symptom is what lights up.
+    selections = window.tab("side_effects").browser.extraSelections()
+    assert selections[0].cursor.selectedText().lower() == "ringing in the ears"
+
+
+def test_search_highlights_the_words_found(qtbot, window):
+    window.search_field.setText("flexor")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == TAB_KEYS.index("uses")
+    selections = window.tab("uses").browser.extraSelections()
+    assert [s.cursor.selectedText().lower() for s in selections] == ["flexor"]
+
+
+def test_search_click_opens_hit(qtbot, window):
+    window.search_field.setText("Valium")
+    view = window.search_panel.view
+    rect = view.visualRect(window.search_panel.model.index(0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentIndex() == TAB_KEYS.index("interactions")
+
+
+def test_search_arrow_keys_and_escape(qtbot, window):
+    window.search_field.setText("baclofen")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.search_panel.view.currentIndex().row() == 1
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.search_field.text() == "" and not window.search_panel.isVisible()
+
+
+@pytest.mark.parametrize("text", ['"', "AND", "NEAR(", "*", "(((", "a OR b", "🙂", "x" * 5000])
+def test_any_search_text_is_safe(window, text):
+    window.search_field.setText(text)
+    assert "result" in window.search_panel.status.text()
+
+
+def test_search_results_model(qtmodeltester, window):
+    window.search_field.setText("seizures")
+    qtmodeltester.check(window.search_panel.model)
+
+
+def test_every_control_is_named_and_focusable_by_keyboard(window):
+    for index in range(len(TAB_KEYS)):
+        window.tabs.setCurrentIndex(index)
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        interactive = isinstance(widget, QAbstractButton | QLineEdit) or widget.inherits(
+            "QAbstractItemView") or widget.inherits("QPlainTextEdit") or widget.inherits(
+            "QComboBox")
+        if not interactive or widget.inherits("QTabBar") or not widget.isVisibleTo(window):
+            continue
+        if widget.objectName().startswith("qt_") or widget.parent().inherits("QTabBar"):
+            continue
+        name = widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
+        if not name:
+            unnamed.append(widget)
+        assert widget.focusPolicy() != Qt.FocusPolicy.NoFocus or not widget.isEnabled(), widget
+    assert unnamed == []
+
+
+def test_about_names_version_sources_and_disclaimer(window, dialog_log):
+    window.show_about()
+    title, text, _, _ = dialog_log[0]
+    assert title == "About Drug Guide"
+    for fact in ("Content version 2026.11.26", "bundled with the app", "Guide To Baclofen",
+                 "US prescribing information", "does not replace", "emergency number"):
+        assert fact in text
+
+
+def test_keyboard_shortcuts_dialog(window, dialog_log):
+    window.show_shortcuts()
+    assert "Ctrl+F" in dialog_log[0][1] and "Ctrl+P" in dialog_log[0][1]
+
+
+def test_print_current_tab(window, pdf_target):
+    window.tabs.setCurrentIndex(0)
+    window.print_current()
+    from tests.conftest import pdf_text
+
+    assert "Dosing" in pdf_text(pdf_target)
+
+
+def test_export_current_tab(window, pdf_target):
+    window.tabs.setCurrentIndex(3)
+    window.export_current()
+    from tests.conftest import pdf_text
+
+    text = pdf_text(pdf_target)
+    assert "Seizures" in text and "Emergency" in text
+
+
+def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path):
+    from desktop.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: None)
+    window.export_current()
+    assert list(tmp_path.glob("*.pdf")) == []
