@@ -8,6 +8,7 @@ import os
 import tempfile
 import time
 import traceback
+from pathlib import Path
 
 from desktop.content.database import ContentDatabase
 from desktop.triage.engine import Triage
@@ -43,7 +44,7 @@ def _render_every_tab(db: ContentDatabase, drug_id: str) -> int:
     crash.install(log_folder())  # offscreen chatter goes to the log, not the console
     app = application()
     with tempfile.TemporaryDirectory() as scratch:
-        settings = QSettings(os.path.join(scratch, "self-test.ini"), QSettings.Format.IniFormat)
+        settings = QSettings(str(Path(scratch) / "self-test.ini"), QSettings.Format.IniFormat)
         window = MainWindow(Content(db, "self-test"), drug_id, settings)
         window.resize(1366, 768)
         window.show()
