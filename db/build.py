@@ -173,7 +173,7 @@ def _create_search_index(db: sqlite_utils.Database) -> None:
     # type-ahead queries fast, so the FTS table is declared here.
     db.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='search_items', "
-        "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')"
+        "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3')"
     )
     db.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
     db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

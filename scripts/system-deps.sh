@@ -17,7 +17,8 @@ command -v dpkg-query >/dev/null || exit 0   # not Debian-like: nothing we can c
 missing=()
 for package in "${wanted[@]}"; do
     # A package may have another name on a newer release (t64); accept any installed match.
-    if ! dpkg-query -W -f='${Status}\n' "$package" "${package}t64" 2>/dev/null | grep -q "ok installed"; then
+    status=$(dpkg-query -W -f='${Status}\n' "$package" "${package}t64" 2>/dev/null || true)
+    if ! grep -q "ok installed" <<<"$status"; then
         missing+=("$package")
     fi
 done

@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.content.schema import urgency
-from desktop.triage.engine import NONE, UNLISTED
+from desktop.content.schema import NONE, UNLISTED, urgency
 from tests.phrasings import PHRASINGS
 
 

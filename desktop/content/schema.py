@@ -21,6 +21,10 @@ TIERS: tuple[str, ...] = ("emergency", "contact_doctor", "common")
 SEVERITIES: tuple[str, ...] = ("major", "moderate", "avoid")
 PRECAUTION_KINDS: tuple[str, ...] = ("condition", "situation")
 
+# Overall results that are not tiers: nothing entered, or only unlisted complaints.
+NONE = "none"
+UNLISTED = "unlisted"
+
 TIER_LABELS = {
     "emergency": "Emergency",
     "contact_doctor": "Contact doctor",

@@ -4,6 +4,7 @@ User text is never passed to FTS5 as syntax: each word is quoted, so `AND`,
 quotes, `*` and parentheses are searched for as plain words.
 """
 
+import json
 import re
 import sqlite3
 
@@ -17,15 +18,23 @@ _OPEN, _CLOSE = "\x02", "\x03"
 # The same word boundaries as FTS5's unicode61 tokenizer.
 _WORD = re.compile(r"[^\W_]+")
 
-_SQL = """
-SELECT items.drug_id, items.section_key, sections.title, items.title,
+# Ranking reads at most CANDIDATES matches, so a one-letter prefix costs about the
+# same at 1,000 monographs as at one; once a query narrows below that, ranking is exact.
+CANDIDATES = 2000
+_RANKED = """
+SELECT id FROM (
+    SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
+    FROM search_fts WHERE search_fts MATCH ? LIMIT ?
+) ORDER BY score, id LIMIT ?
+"""
+# Snippets only for the rows shown. The markers are constants; user text is a parameter.
+_SHOWN = """
+SELECT search_fts.rowid, items.drug_id, items.section_key, sections.title, items.title,
        snippet(search_fts, 1, char(2), char(3), '…', 16)
 FROM search_fts
 JOIN search_items AS items ON items.id = search_fts.rowid
 JOIN sections ON sections.drug_id = items.drug_id AND sections.key = items.section_key
-WHERE search_fts MATCH ?
-ORDER BY bm25(search_fts, 10.0, 1.0), items.title COLLATE NOCASE
-LIMIT ?
+WHERE search_fts MATCH ? AND search_fts.rowid IN (SELECT value FROM json_each(?))
 """
 
 
@@ -65,11 +74,16 @@ def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT) -> list
     query = fts_query(text)
     if query is None:
         return []
-    hits = []
-    for drug_id, section_key, section_title, title, marked in conn.execute(_SQL, (query, limit)):
+    ranked = [row[0] for row in conn.execute(_RANKED, (query, CANDIDATES, limit))]
+    if not ranked:
+        return []
+    shown = {}
+    for row_id, drug_id, section_key, section_title, title, marked in conn.execute(
+        _SHOWN, (query, json.dumps(ranked))
+    ):
         snippet, highlights = split_snippet(marked)
-        hits.append(SearchHit(drug_id, section_key, section_title, title, snippet, highlights))
-    return hits
+        shown[row_id] = SearchHit(drug_id, section_key, section_title, title, snippet, highlights)
+    return [shown[row_id] for row_id in ranked if row_id in shown]
 
 
 def marked_snippet(hit: SearchHit, before: str = "**", after: str = "**") -> str:

@@ -10,12 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.content.models import SideEffect
-from desktop.content.schema import urgency
+from desktop.content.schema import NONE, UNLISTED, urgency
 from desktop.triage.lexicon import Lexicon
 from desktop.triage.text import SEPARATORS, TRANSPARENT, Token, tokenize
-
-NONE = "none"
-UNLISTED = "unlisted"
 
 NEGATIONS = frozenset(
     {"no", "not", "never", "without", "deny", "denies", "denied", "denying", "none", "nor",

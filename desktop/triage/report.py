@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.content.schema import TIER_LABELS
-from desktop.triage.engine import NONE, UNLISTED, TriageResult
+from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
+from desktop.triage.engine import TriageResult
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.content.database import ContentError
 from desktop.content.packs import open_content
 from desktop.locations import content_folders, log_folder, set_application_names
-from desktop.ui import crash, dialogs
+from desktop.ui import dialogs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.style import icon
 from desktop.ui.theme import apply_theme
@@ -42,6 +42,8 @@ def create_window(db: Path | None, drug: str | None) -> MainWindow:
 
 
 def run_app(db: Path | None = None, drug: str | None = None) -> int:
+    from desktop.ui import crash
+
     crash.install(log_folder())
     app = application()
     try:

@@ -4,10 +4,13 @@ A test patches these (see tests/conftest.py) so no test can hang on a modal.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
@@ -20,7 +23,9 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str) -> Path | No
     return Path(path) if path else None
 
 
-def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
+def ask_print(parent: QWidget | None, printer: "QPrinter") -> bool:
+    from PySide6.QtPrintSupport import QPrintDialog
+
     return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
 

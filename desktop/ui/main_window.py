@@ -23,10 +23,7 @@ from desktop.content.models import SearchHit
 from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.schema import SECTION_KEYS
 from desktop.locations import content_folders, user_content_folder
-from desktop.ui import dialogs, printing
-from desktop.ui.checker import SymptomCheckerTab
-from desktop.ui.interactions_tab import InteractionsTab
-from desktop.ui.precautions_tab import PrecautionsTab
+from desktop.ui import dialogs
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.style import icon
 from desktop.ui.tabs import MonographTab
@@ -186,17 +183,25 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         if page is None or page.layout().count():
             return
-        key = TAB_KEYS[index]
+        page.layout().addWidget(self._create_tab(TAB_KEYS[index], page))
+
+    def _create_tab(self, key: str, page: QWidget) -> QWidget:
+        # The interactive tabs (and the triage engine) load when first opened, which
+        # keeps start-up near a bare Qt window's.
         info = self.content.database.info
         if key == CHECKER:
-            widget: QWidget = SymptomCheckerTab(self.monograph, info, page)
-        elif key == "interactions":
-            widget = InteractionsTab(self.monograph, info, page)
-        elif key == "precautions":
-            widget = PrecautionsTab(self.monograph, info, page)
-        else:
-            widget = MonographTab(self.monograph, key, page)
-        page.layout().addWidget(widget)
+            from desktop.ui.checker import SymptomCheckerTab
+
+            return SymptomCheckerTab(self.monograph, info, page)
+        if key == "interactions":
+            from desktop.ui.interactions_tab import InteractionsTab
+
+            return InteractionsTab(self.monograph, info, page)
+        if key == "precautions":
+            from desktop.ui.precautions_tab import PrecautionsTab
+
+            return PrecautionsTab(self.monograph, info, page)
+        return MonographTab(self.monograph, key, page)
 
     def built_tabs(self) -> list[QWidget]:
         pages = (self.tabs.widget(i) for i in range(self.tabs.count()))
@@ -243,9 +248,13 @@ class MainWindow(QMainWindow):
 
     # Print, zoom, theme ---------------------------------------------------------------------
     def print_current(self) -> None:
+        from desktop.ui import printing  # QtPrintSupport loads on first use
+
         printing.print_document(self, self.current_tab().printable())
 
     def export_current(self) -> None:
+        from desktop.ui import printing
+
         title = self.tabs.tabText(self.tabs.currentIndex()).lower().replace(" ", "-")
         printing.export_pdf(self, self.current_tab().printable(),
                             f"{self.monograph.id}-{title}.pdf")
@@ -275,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def _rerender(self) -> None:
         for widget in self.built_tabs():
-            if hasattr(widget, "render") and not isinstance(widget, SymptomCheckerTab):
+            if isinstance(widget, MonographTab) or hasattr(widget, "browser"):
                 widget.render()
 
     # Content packs, help ---------------------------------------------------------------------

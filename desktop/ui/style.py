@@ -5,12 +5,10 @@ from functools import cache
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from desktop.content.schema import TIER_LABELS
+from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
 from desktop.paths import ICONS, RESOURCES
-from desktop.triage.engine import NONE, UNLISTED
 
 NEGATED = "negated"
 # Text on a tinted row stays dark in every theme, for contrast.
@@ -45,6 +43,8 @@ BADGES: dict[str, Badge] = {
 @cache
 def icon_image(name: str, size: int = 48) -> QImage:
     """An icon from resources/icons rendered at `size` pixels."""
+    from PySide6.QtSvg import QSvgRenderer  # only once a badge is drawn, not at start-up
+
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)

@@ -1,0 +1,145 @@
+"""`make bench` / `python -m benchmarks`: prints one JSON object as its last line.
+
+Times are in milliseconds. Ratios divide the app's figure by a baseline measured
+in the same run (median of several rounds), because this machine is shared and noisy.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+MONOGRAPH_COUNTS = (1, 100, 1000)
+# Prefixes typed one character at a time, as staff would.
+QUERIES = ["seizures", "half-life", "oxycodone", "kidney disease", "valium", "blurred vision",
+           "pregnan", "intrathecal", "alcohol", "ringing in the ears"]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def _probe(kind: str) -> dict[str, float]:
+    started = time.time()
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.probe", kind, repr(started)], cwd=ROOT,
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def startup_and_memory() -> dict[str, float]:
+    samples: dict[str, list[dict[str, float]]] = {"app": [], "bare": []}
+    for _ in range(ROUNDS):
+        for kind in samples:  # interleaved, so drift in machine load hits both alike
+            samples[kind].append(_probe(kind))
+
+    def median(kind: str, key: str) -> float:
+        return statistics.median(s[key] for s in samples[kind])
+
+    return {
+        "startup_ms_app": median("app", "startup_s") * 1000,
+        "startup_ms_bare": median("bare", "startup_s") * 1000,
+        "startup_ratio": median("app", "startup_s") / median("bare", "startup_s"),
+        "rss_mib_app": median("app", "rss_kib") / 1024,
+        "rss_mib_bare": median("bare", "rss_kib") / 1024,
+        "rss_ratio": median("app", "rss_kib") / median("bare", "rss_kib"),
+    }
+
+
+def triage_times() -> dict[str, float]:
+    from desktop.content.database import ContentDatabase
+    from desktop.paths import DEFAULT_DATABASE
+    from desktop.triage.engine import Triage
+    from tests.phrasings import PHRASINGS
+
+    with ContentDatabase(DEFAULT_DATABASE) as db:
+        triage = Triage(db.monograph("baclofen").side_effects)
+    texts = [text for text, *_ in PHRASINGS]
+    for text in texts:  # warm caches: stemmer, typo repair, word list
+        triage.assess(text)
+    times = []
+    for _ in range(20):
+        for text in texts:
+            started = time.perf_counter()
+            triage.assess(text)
+            times.append((time.perf_counter() - started) * 1000)
+    typical = [t for t, text in zip(times, texts * 20, strict=True)
+               if text == "I've been dizzy and now my ears are ringing"]
+    return {"triage_ms_p50": percentile(times, 0.5), "triage_ms_p99": percentile(times, 0.99),
+            "triage_ms_typical_median": statistics.median(typical)}
+
+
+def triage_stdin_seconds(lines: int = 10_000) -> float:
+    from tests.phrasings import PHRASINGS
+
+    texts = [text.replace("\n", " ") for text, *_ in PHRASINGS]
+    payload = "\n".join(texts[i % len(texts)] for i in range(lines)) + "\n"
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "desktop", "triage", "-", "--json"],
+                            input=payload, capture_output=True, text=True, check=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    elapsed = time.perf_counter() - started
+    assert result.stdout.count("\n") == lines
+    return elapsed
+
+
+def search_times(db_path: Path) -> list[float]:
+    """Per keystroke: the FTS query plus the results model update, as the UI runs them."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.content.database import ContentDatabase
+    from desktop.ui.search_panel import SearchPanel
+
+    QApplication.instance() or QApplication([])
+    panel = SearchPanel()
+    times = []
+    with ContentDatabase(db_path) as db:
+        for query in QUERIES:
+            db.search(query)  # warm the page cache
+        for _ in range(3):
+            for query in QUERIES:
+                for end in range(1, len(query) + 1):
+                    started = time.perf_counter()
+                    panel.show_hits(query[:end], db.search(query[:end]))
+                    times.append((time.perf_counter() - started) * 1000)
+    panel.deleteLater()
+    return times
+
+
+def main() -> None:
+    from benchmarks.synthetic import build_synthetic
+    from desktop.paths import DEFAULT_DATABASE
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    report: dict[str, object] = {}
+    report.update(startup_and_memory())
+    report.update(triage_times())
+    report["triage_stdin_10000_lines_s"] = triage_stdin_seconds()
+    p50: dict[str, float] = {}
+    p99: dict[str, float] = {}
+    for count in MONOGRAPH_COUNTS:
+        path = DEFAULT_DATABASE if count == 1 else build_synthetic(count, OUT)
+        times = search_times(path)
+        p50[str(count)], p99[str(count)] = percentile(times, 0.5), percentile(times, 0.99)
+        print(f"search at {count} monographs: p50 {p50[str(count)]:.2f} ms, "
+              f"p99 {p99[str(count)]:.2f} ms", file=sys.stderr)
+    report["search_ms_p50"] = p50
+    report["search_ms_p99"] = p99
+    bundle = OUT / "bundle.json"
+    if bundle.exists():  # written by benchmarks.bundle after `make dist`
+        report.update(json.loads(bundle.read_text()))
+    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in report.items()}))
+
+
+if __name__ == "__main__":
+    main()

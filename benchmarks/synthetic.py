@@ -1,0 +1,32 @@
+"""Synthetic content of N monographs, built by the real builder from templated sources."""
+
+import shutil
+from pathlib import Path
+
+from db.build import CONTENT_DIR, build
+
+TEMPLATE = "baclofen"
+
+
+def make_sources(count: int, folder: Path) -> Path:
+    """`count` drug folders: baclofen's sources with the drug renamed."""
+    content = folder / f"content-{count}"
+    if content.exists():
+        shutil.rmtree(content)
+    content.mkdir(parents=True)
+    shutil.copy(CONTENT_DIR / "guide.toml", content / "guide.toml")
+    sources = {p.name: p.read_text(encoding="utf-8") for p in (CONTENT_DIR / TEMPLATE).iterdir()}
+    for number in range(count):
+        name = "Baclofen" if number == 0 else f"Synthetine {number:04d}"
+        drug = content / ("baclofen" if number == 0 else f"synthetine-{number:04d}")
+        drug.mkdir()
+        for file, text in sources.items():
+            (drug / file).write_text(text.replace("Baclofen", name), encoding="utf-8")
+    return content
+
+
+def build_synthetic(count: int, folder: Path) -> Path:
+    out = folder / f"synthetic-{count}.sqlite3"
+    if not out.exists():
+        build(make_sources(count, folder), out)
+    return out
