@@ -23,9 +23,8 @@ QUERIES = ["seizures", "half-life", "oxycodone", "kidney disease", "valium", "bl
            "pregnan", "intrathecal", "alcohol", "ringing in the ears"]
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+def p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[98]
 
 
 def _probe(kind: str) -> dict[str, float]:
@@ -75,7 +74,7 @@ def triage_times() -> dict[str, float]:
             times.append((time.perf_counter() - started) * 1000)
     typical = [t for t, text in zip(times, texts * 20, strict=True)
                if text == "I've been dizzy and now my ears are ringing"]
-    return {"triage_ms_p50": percentile(times, 0.5), "triage_ms_p99": percentile(times, 0.99),
+    return {"triage_ms_p50": statistics.median(times), "triage_ms_p99": p99(times),
             "triage_ms_typical_median": statistics.median(typical)}
 
 
@@ -125,16 +124,16 @@ def main() -> None:
     report.update(startup_and_memory())
     report.update(triage_times())
     report["triage_stdin_10000_lines_s"] = triage_stdin_seconds()
-    p50: dict[str, float] = {}
-    p99: dict[str, float] = {}
+    medians: dict[str, float] = {}
+    tails: dict[str, float] = {}
     for count in MONOGRAPH_COUNTS:
         path = DEFAULT_DATABASE if count == 1 else build_synthetic(count, OUT)
         times = search_times(path)
-        p50[str(count)], p99[str(count)] = percentile(times, 0.5), percentile(times, 0.99)
-        print(f"search at {count} monographs: p50 {p50[str(count)]:.2f} ms, "
-              f"p99 {p99[str(count)]:.2f} ms", file=sys.stderr)
-    report["search_ms_p50"] = p50
-    report["search_ms_p99"] = p99
+        medians[str(count)], tails[str(count)] = statistics.median(times), p99(times)
+        print(f"search at {count} monographs: p50 {medians[str(count)]:.2f} ms, "
+              f"p99 {tails[str(count)]:.2f} ms", file=sys.stderr)
+    report["search_ms_p50"] = medians
+    report["search_ms_p99"] = tails
     bundle = OUT / "bundle.json"
     if bundle.exists():  # written by benchmarks.bundle after `make dist`
         report.update(json.loads(bundle.read_text()))

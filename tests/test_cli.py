@@ -1,0 +1,163 @@
+"""The drug-guide command line: exact JSON shapes, exit codes, one-line errors."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import main
+from desktop.paths import DEFAULT_DATABASE
+from tests.conftest import ROOT
+
+
+def run(*args, stdin=None):
+    """The real command in a fresh process, as scripts and support staff run it."""
+    return subprocess.run([sys.executable, "-m", "desktop", *args], input=stdin, cwd=ROOT,
+                          capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def call(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_acceptance_example():
+    result = run("triage", "-", "--json", stdin="I can't breathe and no chest pain\n")
+    assert result.returncode == 0 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["overall"] == "emergency"
+    assert [s["symptom"] for s in data["symptoms"]] == ["breathing difficulties"]
+    assert data["negated"] == ["chest pain"]
+
+
+def test_stdin_gives_one_json_object_per_line():
+    lines = ["seizures", "", "no chest pain", "itchy rash", "dizzy\u202e🙂"]
+    result = run("triage", "-", "--json", stdin="\n".join(lines) + "\n")
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["input"] for o in objects] == lines
+    assert [o["overall"] for o in objects] == ["emergency", "none", "none", "unlisted", "common"]
+
+
+def test_stdin_with_bad_bytes():
+    result = subprocess.run([sys.executable, "-m", "desktop", "triage", "-"], cwd=ROOT,
+                            input=b"dizzy \xff\xfe\n\x00fit\n", capture_output=True, check=False,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0
+    assert len(result.stdout.decode().splitlines()) == 2
+
+
+def test_triage_json_keys(capsys):
+    code, out, _ = call(capsys, "triage", "dizzy, no chest pain, rash", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert list(data) == ["input", "overall", "symptoms", "negated", "unlisted"]
+    assert list(data["symptoms"][0]) == ["text", "symptom", "tier", "frequency", "advice",
+                                         "source"]
+
+
+def test_triage_report_puts_the_overall_tier_first(capsys):
+    code, out, _ = call(capsys, "triage", "headache and I had a fit")
+    assert code == 0
+    assert out.splitlines()[0].startswith("Overall: EMERGENCY")
+    assert "seizures" in out and "headache" in out
+
+
+@pytest.mark.parametrize("text", ["", "   ", "a" * 100_000, "\x00\x1b[2J", "'; DROP TABLE x;--"])
+def test_triage_any_text_exits_zero(capsys, text):
+    code, out, err = call(capsys, "triage", text, "--json")
+    assert code == 0 and err == "" and json.loads(out)["input"] == text
+
+
+def test_interactions_json(capsys):
+    code, out, _ = call(capsys, "interactions", "oxycodone", "--json")
+    assert code == 0
+    assert json.loads(out) == {"query": "oxycodone", "matches": [{
+        "name": "oxycodone", "class": "Opioids", "severity": "major",
+        "advice": json.loads(out)["matches"][0]["advice"]}]}
+
+
+def test_interactions_unknown(capsys):
+    code, out, _ = call(capsys, "interactions", "ibuprofen", "--json")
+    assert (code, json.loads(out)) == (0, {"query": "ibuprofen", "matches": []})
+    code, out, _ = call(capsys, "interactions", "ibuprofen")
+    assert "does not mean the combination is safe" in out
+
+
+def test_interactions_readable(capsys):
+    _, out, _ = call(capsys, "interactions", "Valium")
+    assert out.startswith("diazepam (Benzodiazepines): MODERATE.")
+
+
+def test_search_json(capsys):
+    code, out, _ = call(capsys, "search", "bacl", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["query"] == "bacl"
+    assert all(set(r) == {"section", "title", "snippet"} for r in data["results"])
+    assert any("**baclofen**" in r["snippet"].lower() for r in data["results"])
+
+
+@pytest.mark.parametrize("query", ["AND", '"', "(", "NEAR(a", "*", "", "co-amoxiclav", "875/125"])
+def test_search_hostile_queries_exit_zero(capsys, query):
+    code, out, err = call(capsys, "search", query, "--json")
+    assert code == 0 and err == "" and json.loads(out)["query"] == query
+
+
+def test_usage_error_is_one_line_exit_2():
+    result = run("triage")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "required" in result.stderr
+
+
+def test_unknown_command_exit_2():
+    result = run("frobnicate")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database", None])
+def test_bad_database_is_one_line_exit_2(tmp_path, content):
+    path = tmp_path / "bad.sqlite3"
+    if content is not None:
+        path.write_bytes(content)
+    for command in (["triage", "dizzy"], ["interactions", "x"], ["search", "x"]):
+        result = run(*command, "--db", str(path))
+        assert result.returncode == 2, command
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_unknown_drug_exit_2(capsys):
+    code, _, err = call(capsys, "triage", "dizzy", "--drug", "aspirin")
+    assert code == 2 and "No drug called 'aspirin'" in err
+
+
+def test_db_option_before_or_after_command(capsys):
+    assert call(capsys, "--db", str(DEFAULT_DATABASE), "triage", "x")[0] == 0
+    assert call(capsys, "triage", "x", "--db", str(DEFAULT_DATABASE))[0] == 0
+
+
+def test_closed_pipe_is_not_an_error():
+    result = subprocess.run(
+        f"{sys.executable} -m desktop triage - --json | head -c 10", shell=True, cwd=ROOT,
+        input="dizzy\n" * 5000, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "Traceback" not in result.stderr
+
+
+def test_every_command_is_documented():
+    readme = (ROOT / "README.md").read_text()
+    from desktop.cli import COMMANDS
+
+    for command in COMMANDS:
+        assert re.search(rf"drug-guide {command}\b", readme), command
+
+
+def test_self_test_passes():
+    result = run("self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("self-test passed")
+    assert result.stderr == ""
