@@ -18,6 +18,7 @@ from desktop.ui import dialogs
 
 LOG_NAME = "drug-guide.log"
 log = logging.getLogger("drug_guide")
+_PLATFORM_LIMITS = "This plugin does not support"
 _handlers: list[logging.Handler] = []
 _previous_qt_handler: Callable[[QtMsgType, QMessageLogContext, str], None] | None = None
 
@@ -50,6 +51,8 @@ def _on_exception(kind: type[BaseException], error: BaseException,
 
 
 def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message.startswith(_PLATFORM_LIMITS):
+        return  # the offscreen platform saying what it cannot do; not a fault
     log.log(_QT_LEVELS.get(kind, logging.WARNING), "Qt: %s (%s)", message, context.category)
     if _previous_qt_handler is not None:
         _previous_qt_handler(kind, context, message)
@@ -60,7 +63,8 @@ def install(log_dir: Path) -> Path | None:
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(
-            log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+            log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8",
+            delay=True)  # no file until there is something to log
         path: Path | None = log_dir / LOG_NAME
     except OSError:
         handler, path = logging.StreamHandler(sys.stderr), None  # read-only profile
