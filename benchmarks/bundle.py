@@ -1,0 +1,61 @@
+"""Bundle size against a bare PySide6 hello-world frozen by the same PyInstaller.
+
+    python -m benchmarks.bundle     (after `make dist`; writes benchmarks/out/bundle.json)
+
+The bare build uses PyInstaller's default options, as a developer's first build would.
+"""
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+OUT = ROOT / "benchmarks" / "out"
+HELLO = """
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel("Hello")
+label.show()
+app.exec()
+"""
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def bare_bundle_size() -> int:
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        (work / "hello.py").write_text(HELLO)
+        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level",
+                        "ERROR", "hello.py"], cwd=work, check=True)
+        return folder_size(work / "dist" / "hello")
+
+
+def main() -> None:
+    app_folder = DIST / "drug-guide"
+    if not app_folder.is_dir():
+        sys.exit("run `make dist` first")
+    app = folder_size(app_folder)
+    bare = bare_bundle_size()
+    mib = 2**20
+    report = {
+        "bundle_mib": app / mib,
+        "bare_bundle_mib": bare / mib,
+        "bundle_ratio": app / bare,
+    }
+    for key, pattern in (("tar_gz_mib", "*.tar.gz"), ("deb_mib", "*.deb")):
+        found = sorted(DIST.glob(pattern))
+        if found:
+            report[key] = found[-1].stat().st_size / mib
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "bundle.json").write_text(json.dumps(report))
+    print(json.dumps({k: round(v, 3) for k, v in report.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The frozen build works: bundle, archive and .deb, each started for real.
+
+Marked `frozen`; `make test` runs these (the build takes under a minute).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.frozen
+DIST = ROOT / "dist"
+
+
+@pytest.fixture(scope="session")
+def dist():
+    subprocess.run(["bash", "scripts/make-dist.sh"], cwd=ROOT, check=True,
+                   env={**os.environ, "PYTHON": sys.executable}, capture_output=True)
+    return DIST
+
+
+def run_frozen(executable, *args):
+    return subprocess.run([str(executable), *args], capture_output=True, text=True,
+                          timeout=120, check=False,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_frozen_self_test(dist):
+    result = run_frozen(dist / "drug-guide" / "drug-guide", "self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("self-test passed")
+    assert result.stderr == ""
+
+
+def test_frozen_triage(dist):
+    result = run_frozen(dist / "drug-guide" / "drug-guide", "triage", "seizures", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["overall"] == "emergency"
+    typo = run_frozen(dist / "drug-guide" / "drug-guide", "triage", "siezure", "--json")
+    assert json.loads(typo.stdout)["overall"] == "emergency"  # the word list is bundled
+
+
+def test_frozen_bad_database_is_one_line(dist, tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"junk")
+    result = run_frozen(dist / "drug-guide" / "drug-guide", "search", "x", "--db", str(bad))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def test_bundle_is_trimmed(dist):
+    internal = dist / "drug-guide" / "_internal"
+    names = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
+    assert not any("/translations/" in n or "/plugins/tls" in n for n in names)
+    assert not any("libQt6Network" in n or "libQt6Qml" in n or "libqgtk3" in n for n in names)
+    assert any(n.endswith("platforms/libqxcb.so") for n in names)
+    assert any(n.endswith("platforms/libqwayland.so") or "libqwayland-generic" in n
+               for n in names)
+    assert (internal / "resources" / "content.sqlite3").is_file()
+
+
+def test_archive_holds_the_bundle(dist):
+    archive = next(dist.glob("drug-guide-*-linux-*.tar.gz"))
+    with tarfile.open(archive) as tar:
+        assert "drug-guide/drug-guide" in tar.getnames()
+
+
+def test_deb_installs_and_starts(dist, tmp_path):
+    package = next(dist.glob("drug-guide_*.deb"))
+    info = subprocess.run(["dpkg-deb", "--info", str(package)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Package: drug-guide" in info and "Depends:" in info
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-x", str(package), str(root)], check=True)
+    assert os.readlink(root / "usr/bin/drug-guide") == "/opt/drug-guide/drug-guide"
+    desktop = (root / "usr/share/applications/drug-guide.desktop").read_text()
+    assert "Exec=/usr/bin/drug-guide" in desktop and "Icon=drug-guide" in desktop
+    assert (root / "usr/share/icons/hicolor/256x256/apps/drug-guide.png").is_file()
+    assert oct(root.stat().st_mode & 0o777) == "0o755"
+    result = run_frozen(root / "opt/drug-guide/drug-guide", "self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
