@@ -20,7 +20,7 @@ run: $(INSTALLED)
 	$(BIN)/drug-guide
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check desktop db tests benchmarks
+	$(BIN)/ruff check desktop db tests benchmarks scripts
 	$(BIN)/lint-imports
 
 test: $(INSTALLED)

@@ -75,7 +75,7 @@ def test_deb_installs_and_starts(dist, tmp_path):
     assert "Package: drug-guide" in info and "Depends:" in info
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "-x", str(package), str(root)], check=True)
-    assert os.readlink(root / "usr/bin/drug-guide") == "/opt/drug-guide/drug-guide"
+    assert str((root / "usr/bin/drug-guide").readlink()) == "/opt/drug-guide/drug-guide"
     desktop = (root / "usr/share/applications/drug-guide.desktop").read_text()
     assert "Exec=/usr/bin/drug-guide" in desktop and "Icon=drug-guide" in desktop
     assert (root / "usr/share/icons/hicolor/256x256/apps/drug-guide.png").is_file()
