@@ -31,7 +31,7 @@ test: $(INSTALLED)
 db: $(INSTALLED)
 	$(BIN)/python -m db.build
 
-bench: $(INSTALLED)
+bench: $(INSTALLED)  ## includes bundle size and frozen start-up once `make dist` has run
 	$(BIN)/python -m benchmarks
 
 fuzz: $(INSTALLED)

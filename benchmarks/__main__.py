@@ -55,6 +55,31 @@ def startup_and_memory() -> dict[str, float]:
     }
 
 
+def _first_paint(command: list[str]) -> float:
+    """Seconds from launching `command` (the app) to its first painted window."""
+    from desktop.ui.first_paint import VARIABLE
+
+    started = time.time()
+    output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={**os.environ, VARIABLE: repr(started),
+                                 "PYTHONPATH": str(ROOT)}).stdout
+    return float(output.split("first paint after ")[1].split()[0])
+
+
+def frozen_startup() -> dict[str, float]:
+    """The frozen one-folder build against a run from source, both as shipped."""
+    frozen = ROOT / "dist" / "drug-guide" / "drug-guide"
+    if not frozen.exists():
+        return {}
+    runs: dict[str, list[float]] = {"frozen": [], "source": []}
+    for _ in range(ROUNDS):
+        runs["frozen"].append(_first_paint([str(frozen)]))
+        runs["source"].append(_first_paint([sys.executable, "-m", "desktop"]))
+    frozen_s, source_s = statistics.median(runs["frozen"]), statistics.median(runs["source"])
+    return {"frozen_startup_ms": frozen_s * 1000, "source_startup_ms": source_s * 1000,
+            "frozen_startup_ratio": frozen_s / source_s}
+
+
 def triage_times() -> dict[str, float]:
     from desktop.content.database import ContentDatabase
     from desktop.paths import DEFAULT_DATABASE
@@ -134,9 +159,11 @@ def main() -> None:
               f"p99 {tails[str(count)]:.2f} ms", file=sys.stderr)
     report["search_ms_p50"] = medians
     report["search_ms_p99"] = tails
-    bundle = OUT / "bundle.json"
-    if bundle.exists():  # written by benchmarks.bundle after `make dist`
-        report.update(json.loads(bundle.read_text()))
+    report.update(frozen_startup())
+    if (ROOT / "dist" / "drug-guide").is_dir():  # after `make dist`
+        from benchmarks.bundle import bundle_report
+
+        report.update(bundle_report())
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in report.items()}))
 
 

@@ -1,6 +1,6 @@
 """Bundle size against a bare PySide6 hello-world frozen by the same PyInstaller.
 
-    python -m benchmarks.bundle     (after `make dist`; writes benchmarks/out/bundle.json)
+    python -m benchmarks.bundle     (after `make dist`; `make bench` includes it)
 
 The bare build uses PyInstaller's default options, as a developer's first build would.
 """
@@ -13,7 +13,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
-OUT = ROOT / "benchmarks" / "out"
 HELLO = """
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
@@ -36,11 +35,8 @@ def bare_bundle_size() -> int:
         return folder_size(work / "dist" / "hello")
 
 
-def main() -> None:
-    app_folder = DIST / "drug-guide"
-    if not app_folder.is_dir():
-        sys.exit("run `make dist` first")
-    app = folder_size(app_folder)
+def bundle_report() -> dict[str, float]:
+    app = folder_size(DIST / "drug-guide")
     bare = bare_bundle_size()
     mib = 2**20
     report = {
@@ -52,9 +48,13 @@ def main() -> None:
         found = sorted(DIST.glob(pattern))
         if found:
             report[key] = found[-1].stat().st_size / mib
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "bundle.json").write_text(json.dumps(report))
-    print(json.dumps({k: round(v, 3) for k, v in report.items()}))
+    return report
+
+
+def main() -> None:
+    if not (DIST / "drug-guide").is_dir():
+        sys.exit("run `make dist` first")
+    print(json.dumps({k: round(v, 3) for k, v in bundle_report().items()}))
 
 
 if __name__ == "__main__":

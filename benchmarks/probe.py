@@ -11,47 +11,38 @@ import json
 import os
 import resource
 import sys
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _bare_window() -> object:
+def _bare_window() -> tuple[object, object]:
     from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
     window = QMainWindow()
     tabs = QTabWidget()
     tabs.addTab(QLabel("Hello"), "Tab")
     window.setCentralWidget(tabs)
-    return window
+    return window, tabs
 
 
-def _app_window() -> object:
+def _app_window() -> tuple[object, object]:
     from desktop.ui.app import create_window
 
-    return create_window(None, None)
+    window = create_window(None, None)
+    return window, window.tabs
 
 
 def main() -> None:
     kind, started = sys.argv[1], float(sys.argv[2])
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.first_paint import FirstPaint
+
     app = QApplication(sys.argv[:1])
-    window = _app_window() if kind == "app" else _bare_window()
+    window, tabs = _app_window() if kind == "app" else _bare_window()
     window.resize(1366, 768)
-    painted: dict[str, float] = {}
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and "at" not in painted:
-                painted["at"] = time.time()
-                QTimer.singleShot(0, finish)
-            return False
-
-    def finish() -> None:
-        startup = painted["at"] - started
-        tabs = window.tabs if kind == "app" else window.centralWidget()
+    def finish(startup: float) -> None:
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             window.grab()
@@ -59,11 +50,8 @@ def main() -> None:
         print(json.dumps({"startup_s": startup, "rss_kib": peak_kib}), flush=True)
         app.quit()
 
-    watcher = FirstPaint()
-    target = window.tabs.currentWidget() if kind == "app" else window.centralWidget()
-    target.installEventFilter(watcher)
+    FirstPaint(tabs.currentWidget(), started, finish)
     window.show()
-    QTimer.singleShot(0, lambda: target.repaint() if "at" not in painted else None)
     app.exec()
 
 

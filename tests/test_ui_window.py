@@ -22,9 +22,24 @@ def test_tabs_are_built_when_first_shown(window):
 
 
 @pytest.mark.parametrize("number", range(1, 8))
-def test_ctrl_number_switches_tabs(qtbot, window, number):
+def test_ctrl_number_switches_tabs_and_focus(qtbot, window, number):
+    window.activateWindow()
+    window.search_field.setFocus()
     qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == number - 1
+    target = window.tab(TAB_KEYS[number - 1]).focus_target
+    qtbot.waitUntil(target.hasFocus)
+
+
+def test_ctrl_7_then_typing_adds_a_complaint(qtbot, window):
+    window.activateWindow()
+    window.search_field.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    checker = window.tab("symptom_checker")
+    qtbot.waitUntil(checker.entry.hasFocus)
+    qtbot.keyClicks(checker.entry, "cant breathe")
+    qtbot.keyClick(checker.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checker.banner.tier == "emergency")
 
 
 def test_drug_picker_hidden_for_one_drug(window):

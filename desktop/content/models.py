@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GuideInfo:
     """Guide-wide facts from the database's `meta` table."""
 
@@ -17,19 +17,19 @@ class GuideInfo:
     sources_sha256: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DrugSummary:
     id: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     title: str
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Note:
     """A clinical note from another source, shown apart from the guide's text."""
 
@@ -38,7 +38,7 @@ class Note:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Section:
     key: str
     title: str
@@ -46,7 +46,7 @@ class Section:
     notes: tuple[Note, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dose:
     route: str
     stage: str
@@ -55,7 +55,7 @@ class Dose:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fact:
     label: str
     low: float | None
@@ -72,7 +72,7 @@ class Fact:
         return f"{number} {self.unit}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SideEffect:
     name: str
     tier: str
@@ -82,7 +82,7 @@ class SideEffect:
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Member:
     """One drug of an interaction entry, with its brand and other names."""
 
@@ -90,7 +90,7 @@ class Member:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Interaction:
     name: str
     drug_class: str | None
@@ -99,14 +99,14 @@ class Interaction:
     members: tuple[Member, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Precaution:
     label: str
     kind: str
     caution: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Monograph:
     """Everything the guide says about one drug."""
 
@@ -127,7 +127,7 @@ class Monograph:
         return next(section for section in self.sections if section.key == key)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SearchHit:
     """One search result; `highlights` are (start, end) spans of `snippet`."""
 

@@ -142,6 +142,7 @@ class SymptomCheckerTab(QWidget):
         self.model = TriageResultModel(self)
         self._build()
         self._connect()
+        self.focus_target = self.entry
         self.refresh()
 
     # Layout -----------------------------------------------------------------

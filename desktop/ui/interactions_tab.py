@@ -146,6 +146,7 @@ class InteractionsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.lookup.textChanged.connect(self.show_lookup)
+        self.focus_target = self.lookup
         self.render()
 
     def render(self) -> None:

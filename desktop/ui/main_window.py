@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -24,10 +25,12 @@ from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.schema import SECTION_KEYS
 from desktop.locations import content_folders, user_content_folder
 from desktop.ui import dialogs
-from desktop.ui.search_panel import SearchPanel
 from desktop.ui.style import icon
 from desktop.ui.tabs import MonographTab
 from desktop.ui.theme import THEMES, apply_theme
+
+if TYPE_CHECKING:
+    from desktop.ui.search_panel import SearchPanel
 
 CHECKER = "symptom_checker"
 TAB_KEYS = (*SECTION_KEYS, CHECKER)
@@ -86,19 +89,27 @@ class MainWindow(QMainWindow):
         self.search_field.installEventFilter(self)
 
     def _build_central(self) -> None:
-        self.search_panel = SearchPanel(self)
-        self.search_panel.hide()
-        self.search_panel.opened.connect(self.open_hit)
+        self._search_panel: SearchPanel | None = None  # built on the first search
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Sections")
         self.tabs.currentChanged.connect(self._ensure_tab)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.search_panel)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    @property
+    def search_panel(self) -> "SearchPanel":
+        if self._search_panel is None:
+            from desktop.ui.search_panel import SearchPanel
+
+            self._search_panel = SearchPanel(self)
+            self._search_panel.hide()
+            self._search_panel.opened.connect(self.open_hit)
+            self.splitter.insertWidget(0, self._search_panel)
+            self.splitter.setStretchFactor(1, 3)
+        return self._search_panel
 
     def _action(self, menu: QWidget, text: str, slot: Callable[[], object],
                 keys: QKeySequence | str | list | None = None) -> QAction:
@@ -144,8 +155,7 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         for index in range(len(TAB_KEYS)):
-            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self,
-                      partial(self.tabs.setCurrentIndex, index))
+            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, partial(self.activate_tab, index))
 
     # Drugs and tabs ----------------------------------------------------------------
     def _load_drug(self, drug_id: str) -> None:
@@ -169,6 +179,12 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)
         self._ensure_tab(current)
+
+    def activate_tab(self, index: int) -> None:
+        """Show tab `index` and put the keyboard where work starts: the complaint box,
+        the drug name box, the checklist, or the text."""
+        self.tabs.setCurrentIndex(index)
+        self.tab(TAB_KEYS[index]).focus_target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def tab(self, key: str) -> QWidget:
         """The widget for tab `key`, built on first use."""
@@ -214,8 +230,9 @@ class MainWindow(QMainWindow):
 
     def run_search(self, text: str) -> None:
         if not text.strip():
-            self.search_panel.hide()
-            self.search_panel.show_hits("", [])
+            if self._search_panel is not None:
+                self._search_panel.hide()
+                self._search_panel.show_hits("", [])
             return
         self.search_panel.show_hits(text, self.content.database.search(text))
         self.search_panel.show()
@@ -234,10 +251,11 @@ class MainWindow(QMainWindow):
 
     def _search_key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search_panel.isVisible():
+        searching = self._search_panel is not None and self._search_panel.isVisible()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and searching:
             self.search_panel.step_selection(1 if key == Qt.Key.Key_Down else -1)
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.search_panel.isVisible():
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and searching:
             self.search_panel.open_current()
             return True
         if key == Qt.Key.Key_Escape:

@@ -84,6 +84,7 @@ class PrecautionsTab(QWidget):
         self.pdf_button.clicked.connect(lambda: printing.export_pdf(
             self, self.summary_document(),
             f"precautions-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"))
+        self.focus_target = self.checklist
         self.render()
         self.update_cautions()
 

@@ -20,6 +20,7 @@ class MonographTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
+        self.focus_target = self.browser
         self.render()
 
     def render(self) -> None:
