@@ -164,7 +164,13 @@ def main() -> None:
         from benchmarks.bundle import bundle_report
 
         report.update(bundle_report())
-    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in report.items()}))
+    print(json.dumps(_rounded(report)))
+
+
+def _rounded(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    return round(value, 3) if isinstance(value, float) else value
 
 
 if __name__ == "__main__":
