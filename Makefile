@@ -38,7 +38,13 @@ fuzz: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m "not frozen" -k fuzz -p no:randomly
 
 screenshots: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots/offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots/offscreen --zoom 200
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots/offscreen --theme dark
+	@if command -v xvfb-run >/dev/null; then \
+		xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
+			$(BIN)/python -m desktop.ui.screenshots screenshots/xvfb; \
+	else echo "For real-X screenshots: sudo apt-get install xvfb libxcb-cursor0"; fi
 
 dist: $(INSTALLED)
 	scripts/make-dist.sh

@@ -32,6 +32,7 @@ class PrecautionsTab(QWidget):
         self.info = info
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName("Screening checklist")
+        self.checklist.setSpacing(2)
         for kind, heading in KIND_HEADINGS.items():
             title = QListWidgetItem(heading)
             title.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -76,7 +76,7 @@ class SearchPanel(QWidget):
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setAccessibleName("Search results")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 4, 0, 0)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self.view.activated.connect(self._open)
