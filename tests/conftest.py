@@ -47,6 +47,14 @@ def content_copy(tmp_path) -> Path:
 
 
 @pytest.fixture
+def two_drug_db(tmp_path) -> Path:
+    """A database of baclofen and a renamed copy, built by the real builder."""
+    from benchmarks.synthetic import build_synthetic
+
+    return build_synthetic(2, tmp_path)
+
+
+@pytest.fixture
 def built_db(tmp_path, content_copy) -> Path:
     """A freshly built database from a copy of the sources."""
     from db.build import build

@@ -111,13 +111,7 @@ def test_bad_content_exits_non_zero_and_keeps_the_old_database(tmp_path, content
     assert out.read_bytes() == b"previous"
 
 
-def test_a_second_drug_is_a_second_folder(tmp_path, content_copy):
-    second = content_copy / "tizanidine"
-    second.mkdir()
-    for source in (content_copy / "baclofen").iterdir():
-        (second / source.name).write_text(source.read_text().replace("Baclofen", "Tizanidine"))
-    out = tmp_path / "two.sqlite3"
-    build(content_copy, out)
-    conn = sqlite3.connect(out)
+def test_a_second_drug_is_a_second_folder(two_drug_db):
+    conn = sqlite3.connect(two_drug_db)
     assert conn.execute("SELECT name FROM drugs ORDER BY position").fetchall() == [
-        ("Baclofen",), ("Tizanidine",)]
+        ("Baclofen",), ("Synthetine 0001",)]

@@ -46,20 +46,20 @@ def test_drug_picker_hidden_for_one_drug(window):
     assert not window.drug_picker_action.isVisible()
 
 
-def test_drug_picker_for_two_drugs(make_window, tmp_path, content_copy):
-    from db.build import build
-
-    second = content_copy / "tizanidine"
-    second.mkdir()
-    for source in (content_copy / "baclofen").iterdir():
-        (second / source.name).write_text(source.read_text().replace("Baclofen", "Tizanidine"))
-    db = tmp_path / "two.sqlite3"
-    build(content_copy, db)
-    window = make_window(db)
+def test_drug_picker_for_two_drugs(make_window, two_drug_db):
+    window = make_window(two_drug_db)
     assert window.drug_picker_action.isVisible()
     window.drug_picker.setCurrentIndex(1)
     window.drug_picker.activated.emit(1)
-    assert window.windowTitle() == "Drug Guide \u2014 Tizanidine"
+    assert window.windowTitle() == "Drug Guide \u2014 Synthetine 0001"
+    assert window.tab("overview").monograph.name == "Synthetine 0001"
+
+
+def test_search_hit_in_another_drug_switches_drug(make_window, two_drug_db):
+    window = make_window(two_drug_db)
+    window.search_field.setText("Synthetine")
+    window.search_panel.open_current()
+    assert window.windowTitle() == "Drug Guide \u2014 Synthetine 0001"
 
 
 def test_menus_and_shortcuts(window):
