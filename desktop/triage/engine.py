@@ -25,6 +25,9 @@ _NOT_A_DENIAL = frozenset(
      "improving", "improved", "stop", "stopped", "stopping", "gone", "go", "easing",
      "eased", "certain", "doubt", "mind", "less", "worse"}
 )
+# Words that point back at a denied symptom from a later clause: "never had seizures
+# before but had one today". The symptom then counts.
+_POINTING_BACK = frozenset({"one", "it", "another", "them", "again", "more"})
 # How far a denial reaches, in words, within its clause.
 NEGATION_REACH = 5
 # Words that carry no complaint of their own, so a clause of only these is not unlisted.
@@ -38,6 +41,7 @@ _FILLER = frozenset(
     often always then when while after before taking took take baclofen tablet tablets pill
     pills medicine medication dose hi hello hey um uhm er well ok okay yes please thanks thank
     think thought maybe perhaps like slightly mild bad badly pretty too and or but plus with
+    fine good better alright right normal one another more
     """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 
@@ -99,7 +103,8 @@ class Triage:
         tokens = tokenize(text)
         found = self._find(tokens)
         inside = {i for f in found for i in range(f.first, f.last + 1)}
-        negated = {f for f in found if _is_denied(tokens, f, inside)}
+        negated = {f for f in found
+                   if _is_denied(tokens, f, inside) and not _taken_back(tokens, f)}
         affirmed = [f for f in found if f not in negated]
         matches = [
             SymptomMatch(text[tokens[f.first].start:tokens[f.last].end], self.effects[f.symptom])
@@ -148,7 +153,8 @@ class Triage:
         while position < len(words):
             for length in range(min(self.lexicon.longest, len(words) - position), 0, -1):
                 symptom = self.lexicon.by_key.get(tuple(stems[position:position + length]))
-                if symptom:
+                first, last = tokens[words[position]], tokens[words[position + length - 1]]
+                if symptom and first.sentence == last.sentence:
                     found.append(_Found(symptom, words[position], words[position + length - 1]))
                     position += length
                     break
@@ -169,6 +175,16 @@ def _is_denied(tokens: list[Token], found: _Found, inside: set[int]) -> bool:
             following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
             return following not in _NOT_A_DENIAL
     return False
+
+
+def _taken_back(tokens: list[Token], found: _Found) -> bool:
+    """Whether a later clause of the same sentence points back at the denied symptom."""
+    denied = tokens[found.last]
+    return any(
+        token.norm in _POINTING_BACK and token.clause != denied.clause
+        for token in tokens[found.last + 1:]
+        if token.sentence == denied.sentence
+    )
 
 
 def _unlisted_clauses(text: str, tokens: list[Token], found: list[_Found]) -> list[str]:

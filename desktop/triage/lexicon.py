@@ -12,6 +12,10 @@ from rapidfuzz.distance import OSA
 
 from desktop.triage.text import TRANSPARENT, fold, stem, term_key
 
+# Words that make a term mean its opposite when moved: "not sleeping", "no energy".
+DENIALS = frozenset({"no", "not", "cant", "never", "without", "dont", "havent", "isnt",
+                     "wont", "unabl"})
+
 MIN_TYPO_LENGTH = 5
 # A word this often seen in English text is a real word, not a typo.
 KNOWN_WORD_FREQUENCY = 20
@@ -44,10 +48,18 @@ class Lexicon:
             if key:
                 self.by_key.setdefault(key, symptom)
                 words.update(w for w in map(fold, term.split()) if w not in TRANSPARENT)
+        self._add_reversed_pairs()
         self.longest = max((len(key) for key in self.by_key), default=0)
         self.stems = frozenset(stem for key in self.by_key for stem in key)
         self._vocabulary = sorted(w for w in words if len(w) >= MIN_TYPO_LENGTH - 1)
         self.repair = lru_cache(maxsize=8192)(self._repair)
+
+    def _add_reversed_pairs(self) -> None:
+        """Two-word terms also match the other way round: "shallow breathing" finds
+        "breathing is shallow". Written terms win any clash; denials are not reversed."""
+        for key, symptom in list(self.by_key.items()):
+            if len(key) == 2 and not set(key) & DENIALS:
+                self.by_key.setdefault(key[::-1], symptom)
 
     def _repair(self, norm: str) -> str | None:
         """The stem of the lexicon word `norm` is a typo of, if it is one."""

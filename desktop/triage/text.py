@@ -27,9 +27,12 @@ SEPARATORS = frozenset(
 TRANSPARENT = frozenset(
     {"the", "my", "your", "his", "her", "their", "our", "its", "is", "are", "am", "was",
      "were", "be", "been", "being", "really", "very", "so", "quite", "too", "in", "of",
-     "at", "on"}
+     "at", "on", "any", "look", "looks", "looked", "seem", "seems", "seemed", "gone",
+     "went", "turned", "keep", "keeps", "kept"}
 )
 
+# "Fits" (seizures) must not fold into "fit" (healthy), so these keep their form.
+_UNSTEMMED = frozenset({"fits", "fitting"})
 # One spelling for each form of "cannot", so terms need list only one.
 _SPELLING = {"cannot": "cant", "can't": "cant", "cant": "cant", "couldnt": "cant"}
 
@@ -43,6 +46,7 @@ class Token:
     start: int
     end: int
     clause: int
+    sentence: int  # like clause, but only punctuation ends it; terms never cross it
 
 
 @cache
@@ -57,7 +61,7 @@ def fold(word: str) -> str:
 
 
 def stem(norm: str) -> str:
-    return _stemmer().stemWord(norm)
+    return norm if norm in _UNSTEMMED else _stemmer().stemWord(norm)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -67,13 +71,15 @@ def tokenize(text: str) -> list[Token]:
     word such as "and" or "but" (which belongs to the clause it opens).
     """
     tokens: list[Token] = []
-    clause = 0
+    clause = sentence = 0
     previous_end = 0
     for found in _WORD.finditer(text):
         norm = fold(found.group())
-        if _CLAUSE_BREAK.search(text, previous_end, found.start()) or norm in SEPARATORS:
+        punctuated = _CLAUSE_BREAK.search(text, previous_end, found.start()) is not None
+        sentence += punctuated
+        if punctuated or norm in SEPARATORS:
             clause += 1
-        tokens.append(Token(norm, stem(norm), found.start(), found.end(), clause))
+        tokens.append(Token(norm, stem(norm), found.start(), found.end(), clause, sentence))
         previous_end = found.end()
     return tokens
 
