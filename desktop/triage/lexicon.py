@@ -34,7 +34,7 @@ def is_english_word(word: str) -> bool:
 
 
 def _allowed_edits(word: str) -> int:
-    return 1 if len(word) < 8 else 2
+    return 1 if len(word) < 7 else 2
 
 
 class Lexicon:
