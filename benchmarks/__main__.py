@@ -159,6 +159,9 @@ def main() -> None:
               f"p99 {tails[str(count)]:.2f} ms", file=sys.stderr)
     report["search_ms_p50"] = medians
     report["search_ms_p99"] = tails
+    from benchmarks.stress import stress_report
+
+    report["stress"] = stress_report()
     report.update(frozen_startup())
     if (ROOT / "dist" / "drug-guide").is_dir():  # after `make dist`
         from benchmarks.bundle import bundle_report
