@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from db.build import CONTENT_DIR, build
+from db.build import CONTENT_DIR, build, sources_sha256
 
 TEMPLATE = "baclofen"
 
@@ -26,7 +26,8 @@ def make_sources(count: int, folder: Path) -> Path:
 
 
 def build_synthetic(count: int, folder: Path) -> Path:
-    out = folder / f"synthetic-{count}.sqlite3"
+    """Built once per version of the sources; later runs reuse the file."""
+    out = folder / f"synthetic-{count}-{sources_sha256(CONTENT_DIR)[:12]}.sqlite3"
     if not out.exists():
         build(make_sources(count, folder), out)
     return out

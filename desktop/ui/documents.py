@@ -48,16 +48,17 @@ class DocumentWriter:
         return text
 
     def heading(self, text: str, scale: float = 1.35) -> None:
+        """A bold heading; `text` may be empty when a badge follows on the same line."""
         block = QTextBlockFormat()
         block.setTopMargin(10)
         block.setBottomMargin(4)
         self.cursor.insertBlock(block, self.text_format(bold=True, scale=scale))
         self.cursor.insertText(text)
 
-    def paragraph(self, text: str, *, bold: bool = False) -> None:
+    def paragraph(self, text: str) -> None:
         block = QTextBlockFormat()
         block.setBottomMargin(4)
-        self.cursor.insertBlock(block, self.text_format(bold=bold))
+        self.cursor.insertBlock(block, self.text_format())
         self.cursor.insertText(text)
 
     def markdown(self, text: str) -> None:
@@ -150,7 +151,6 @@ def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section
         effects = [e for e in monograph.side_effects if e.tier == tier]
         if not effects:
             continue
-        writer.cursor.insertBlock()
         writer.heading("", 1.1)
         writer.badge(tier, 22)
         writer.table(["Symptom", "How often", "What to do"],

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui import dialogs
 
 
-def _printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
-    printer = QPrinter(mode)
+def _printer() -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     return printer

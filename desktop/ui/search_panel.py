@@ -14,7 +14,6 @@ from desktop.ui.rich_delegate import RichTextDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole
-HighlightsRole = Qt.ItemDataRole.UserRole + 1
 
 
 def hit_html(hit: SearchHit) -> str:
@@ -53,8 +52,6 @@ class SearchResultsModel(QAbstractListModel):
             return f"{hit.title}, in {hit.section_title}: {hit.snippet}"
         if role == HitRole:
             return hit
-        if role == HighlightsRole:
-            return hit.highlights
         return None
 
 

@@ -68,14 +68,11 @@ def stylesheet() -> str:
     return (RESOURCES / "styles" / "app.qss").read_text(encoding="utf-8")
 
 
-def fit_columns(table: QTableView, stretch: tuple[int, ...], wrap: tuple[int, ...] = ()) -> None:
-    """Size columns to their contents, share spare width among `stretch`, give `wrap`
-    columns a readable width to wrap in, and grow rows to fit wrapped text."""
+def fit_columns(table: QTableView, stretch: tuple[int, ...]) -> None:
+    """Size columns to their contents, share spare width among `stretch`, and grow rows
+    to fit wrapped text."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    for column in wrap:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, table.fontMetrics().averageCharWidth() * 22)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
