@@ -74,6 +74,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     child("side_effects", {"name": str, "tier": str, "frequency": str, "advice": str,
                            "source": str})
     child("symptom_terms", {"term": str}, "side_effects", "side_effect_id")
+    child("symptom_pairs", {"about": str, "trouble": str}, "side_effects", "side_effect_id")
     child("interactions", {"name": str, "drug_class": str, "severity": str, "advice": str},
           nullable=("drug_class",))
     child("interaction_members", {"name": str}, "interactions", "interaction_id")
@@ -85,7 +86,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["side_effects"].create_index(["drug_id", "name"], unique=True)
     for table, column in (
         ("sources", "drug_id"), ("notes", "section_id"), ("dosing", "drug_id"),
-        ("facts", "drug_id"), ("symptom_terms", "side_effect_id"), ("interactions", "drug_id"),
+        ("facts", "drug_id"), ("symptom_terms", "side_effect_id"),
+        ("symptom_pairs", "side_effect_id"), ("interactions", "drug_id"),
         ("interaction_members", "interaction_id"), ("member_aliases", "member_id"),
         ("precautions", "drug_id"), ("search_items", "drug_id"),
     ):
@@ -149,12 +151,14 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
         writer.add("notes", section["notes"], section_id=section_id)
     writer.add("dosing", drug.dosing, **owner)
     writer.add("facts", drug.facts, **owner)
-    effects = [{k: v for k, v in e.items() if k != "terms"} for e in drug.side_effects]
+    effects = [{k: v for k, v in e.items() if k not in ("terms", "pairs")}
+               for e in drug.side_effects]
     for effect, effect_id in zip(
         drug.side_effects, writer.add("side_effects", effects, **owner), strict=True
     ):
         writer.add("symptom_terms", ({"term": t} for t in effect["terms"]),
                    side_effect_id=effect_id)
+        writer.add("symptom_pairs", effect["pairs"], side_effect_id=effect_id)
     interactions = [{k: v for k, v in i.items() if k != "members"} for i in drug.interactions]
     for item, item_id in zip(
         drug.interactions, writer.add("interactions", interactions, **owner), strict=True

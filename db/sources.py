@@ -242,8 +242,24 @@ def _side_effects(file: Fields) -> list[dict[str, Any]]:
             for index, term in enumerate(terms):
                 where = "name" if index == 0 else f"terms[{index - 1}]"
                 _claim_term(owners, symptom, where, term, name)
-            rows.append({"name": name, **shared, "terms": list(dict.fromkeys(terms[1:]))})
+            rows.append({"name": name, **shared, "terms": list(dict.fromkeys(terms[1:])),
+                         "pairs": [_pair(pair) for pair in symptom.tables("pairs",
+                                                                          required=False)]})
     return rows
+
+
+def _pair(pair: Fields) -> dict[str, str]:
+    """Word lists stored space-separated; each entry must be a single word."""
+    words = {}
+    for key in ("about", "trouble"):
+        values = pair.strings(key)
+        if not values:
+            raise pair.fail(key, "needs at least one word")
+        for index, value in enumerate(values):
+            if len(value.split()) != 1:
+                raise pair.fail(f"{key}[{index}]", f"{value!r} is not a single word")
+        words[key] = " ".join(values)
+    return words
 
 
 def _claim_term(

@@ -77,6 +77,10 @@ BAD_CONTENT = {
                       "precaution[12].caution: missing"),
     "negative dose": ("drug.toml", "mg_per_day = 80", "mg_per_day = -80",
                       "dosing[2].mg_per_day"),
+    "phrase in a word pair": ("side_effects.toml", 'about = ["chest"]',
+                              'about = ["my chest"]', "pairs[0].about[0]"),
+    "empty word pair": ("side_effects.toml", 'about = ["chest"]', "about = []",
+                        "pairs[0].about: needs at least one word"),
 }
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.content.schema import SECTION_KEYS
+from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS
 
 SIDE_EFFECTS = {
     # name: (tier, frequency)
@@ -135,7 +135,7 @@ def test_interaction_entries(monograph):
 
 def test_about_information(database, monograph):
     info = database.info
-    assert info.content_version and info.schema_version == 1
+    assert info.content_version and info.schema_version == SCHEMA_VERSION
     assert "not replace" in info.disclaimer and "emergency number" in info.disclaimer
     assert monograph.last_reviewed
     assert next(s.title for s in monograph.sources) == "Guide To Baclofen"

@@ -23,6 +23,7 @@ from desktop.content.models import (
     Section,
     SideEffect,
     Source,
+    WordPair,
 )
 from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS, SEVERITIES, TIERS
 
@@ -213,7 +214,11 @@ class ContentDatabase:
             terms = tuple(r[0] for r in self._rows(
                 "SELECT term FROM symptom_terms WHERE side_effect_id = ? ORDER BY position",
                 effect_id))
-            effects.append(SideEffect(name, tier, frequency, advice, source, terms))
+            pairs = tuple(WordPair(tuple(about.split()), tuple(trouble.split()))
+                          for about, trouble in self._rows(
+                              "SELECT about, trouble FROM symptom_pairs "
+                              "WHERE side_effect_id = ? ORDER BY position", effect_id))
+            effects.append(SideEffect(name, tier, frequency, advice, source, terms, pairs))
         return tuple(effects)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:

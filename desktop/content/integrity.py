@@ -17,6 +17,7 @@ CONTENT_TABLES: tuple[str, ...] = (
     "facts",
     "side_effects",
     "symptom_terms",
+    "symptom_pairs",
     "interactions",
     "interaction_members",
     "member_aliases",

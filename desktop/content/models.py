@@ -73,6 +73,15 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class WordPair:
+    """A clause naming one word of `about` and one of `trouble` reports the symptom:
+    "my breathing feels funny" (about: breathing; trouble: funny)."""
+
+    about: tuple[str, ...]
+    trouble: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SideEffect:
     name: str
     tier: str
@@ -80,6 +89,7 @@ class SideEffect:
     advice: str
     source: str
     terms: tuple[str, ...]
+    pairs: tuple[WordPair, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Bump SCHEMA_VERSION whenever a table or column changes, so that an app never
 reads a database laid out for another version.
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (

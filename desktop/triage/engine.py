@@ -93,9 +93,10 @@ class Triage:
     def __init__(self, side_effects: Iterable[SideEffect]) -> None:
         self.effects = {effect.name: effect for effect in side_effects}
         self.lexicon = Lexicon(
-            (term, effect.name)
-            for effect in self.effects.values()
-            for term in (effect.name, *effect.terms)
+            ((term, effect.name)
+             for effect in self.effects.values()
+             for term in (effect.name, *effect.terms)),
+            [(effect.name, pair) for effect in self.effects.values() for pair in effect.pairs],
         )
 
     def assess(self, text: str) -> TriageResult:
@@ -160,7 +161,28 @@ class Triage:
                     break
             else:
                 position += 1
-        return found
+        return found + self._find_pairs(tokens, words, stems, found)
+
+    def _find_pairs(self, tokens: list[Token], words: list[int], stems: list[str],
+                    found: list[_Found]) -> list[_Found]:
+        """Symptoms told in words the terms do not list: a clause holding one word
+        of a pair's `about` and one of its `trouble` ("my breathing feels funny")."""
+        taken = {i for f in found for i in range(f.first, f.last + 1)}
+        named = {(tokens[f.first].clause, f.symptom) for f in found}
+        clauses: dict[int, list[tuple[int, str]]] = {}
+        for index, stemmed in zip(words, stems, strict=True):
+            if index not in taken:
+                clauses.setdefault(tokens[index].clause, []).append((index, stemmed))
+        extra = []
+        for clause, entries in clauses.items():
+            for rule in self.lexicon.pair_rules:
+                about = [i for i, s in entries if s in rule.about]
+                trouble = [i for i, s in entries if s in rule.trouble and i not in about]
+                if about and trouble and (clause, rule.symptom) not in named:
+                    named.add((clause, rule.symptom))
+                    extra.append(_Found(rule.symptom, min(about[0], trouble[0]),
+                                        max(about[0], trouble[0])))
+        return extra
 
 
 def _is_denied(tokens: list[Token], found: _Found, inside: set[int]) -> bool:

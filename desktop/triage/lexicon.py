@@ -5,11 +5,13 @@ never read as "fainting", while "siezure" is read as "seizure".
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from desktop.content.models import WordPair
 from desktop.triage.text import TRANSPARENT, fold, stem, term_key
 
 # Words that make a term mean its opposite when moved: "not sleeping", "no energy".
@@ -33,14 +35,28 @@ def is_english_word(word: str) -> bool:
     return _english_frequencies()[word] >= KNOWN_WORD_FREQUENCY  # type: ignore[index]
 
 
+def _stems(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(fold(word)) for word in words)
+
+
 def _allowed_edits(word: str) -> int:
     return 1 if len(word) < 7 else 2
 
 
-class Lexicon:
-    """Term keys (tuples of stems) mapped to canonical symptom names."""
+@dataclass(frozen=True)
+class PairRule:
+    """Stems of a word pair: one of `about` and one of `trouble` in a clause."""
 
-    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+    symptom: str
+    about: frozenset[str]
+    trouble: frozenset[str]
+
+
+class Lexicon:
+    """Term keys (tuples of stems) mapped to canonical symptom names, and word pairs."""
+
+    def __init__(self, terms: Iterable[tuple[str, str]],
+                 pairs: Iterable[tuple[str, WordPair]] = ()) -> None:
         self.by_key: dict[tuple[str, ...], str] = {}
         words: set[str] = set()
         for term, symptom in terms:
@@ -49,8 +65,14 @@ class Lexicon:
                 self.by_key.setdefault(key, symptom)
                 words.update(w for w in map(fold, term.split()) if w not in TRANSPARENT)
         self._add_reversed_pairs()
+        self.pair_rules = [
+            PairRule(symptom, _stems(pair.about), _stems(pair.trouble)) for symptom, pair in pairs
+        ]
+        for symptom_pair in (pair for _, pair in pairs):
+            words.update(map(fold, (*symptom_pair.about, *symptom_pair.trouble)))
         self.longest = max((len(key) for key in self.by_key), default=0)
-        self.stems = frozenset(stem for key in self.by_key for stem in key)
+        self.stems = frozenset(stem for key in self.by_key for stem in key) | frozenset(
+            stem for rule in self.pair_rules for stem in rule.about | rule.trouble)
         self._vocabulary = sorted(w for w in words if len(w) >= MIN_TYPO_LENGTH - 1)
         self.repair = lru_cache(maxsize=8192)(self._repair)
 

@@ -32,7 +32,7 @@ TRANSPARENT = frozenset(
 )
 
 # "Fits" (seizures) must not fold into "fit" (healthy), so these keep their form.
-_UNSTEMMED = frozenset({"fits", "fitting"})
+_UNSTEMMED = frozenset({"fits", "fitting", "fitted"})
 # One spelling for each form of "cannot", so terms need list only one.
 _SPELLING = {"cannot": "cant", "can't": "cant", "cant": "cant", "couldnt": "cant"}
 
