@@ -35,7 +35,7 @@ bench: $(INSTALLED)  ## includes bundle size and frozen start-up once `make dist
 	$(BIN)/python -m benchmarks
 
 fuzz: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m "not frozen" -k fuzz -p no:randomly
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m "not frozen" -k fuzz --timeout=0
 
 screenshots: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots/offscreen

@@ -123,6 +123,24 @@ def test_corrupt_settings_are_ignored(make_window, settings_dir):
     window.set_zoom(100)
 
 
+def test_unreadable_settings_fall_back_to_defaults(make_window, settings_dir):
+    settings = QSettings()
+    settings.setValue("zoom", "huge")
+    settings.setValue("lastTab", "last")
+    settings.sync()
+    window = make_window()
+    assert (window.zoom, window.tabs.currentIndex()) == (100, 0)
+
+
+def test_zoom_does_not_compound_across_windows(make_window):
+    base = QApplication.font().pointSizeF()
+    first = make_window()
+    first.set_zoom(150)
+    second = make_window()
+    second.set_zoom(100)
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
 def test_search_opens_the_right_tab_and_highlights(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()

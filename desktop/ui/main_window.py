@@ -48,14 +48,22 @@ SHORTCUTS = [
 ]
 
 
+def _unzoomed_point_size() -> float:
+    """The application font's size before any zoom, remembered on the application."""
+    app = QApplication.instance()
+    if app.property("unzoomedPointSize") is None:
+        app.setProperty("unzoomedPointSize", QApplication.font().pointSizeF())
+    return float(app.property("unzoomedPointSize"))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, content: Content, drug_id: str, settings: QSettings) -> None:
         super().__init__()
         self.content = content
         self.settings = settings
         self.drug_id = drug_id
-        self.zoom = int(settings.value("zoom", 100))
-        self.base_point_size = QApplication.font().pointSizeF()
+        self.zoom = self._int_setting("zoom", 100)
+        self.base_point_size = _unzoomed_point_size()
         self.setWindowIcon(icon("app"))
         self._build_toolbar()
         self._build_central()
@@ -358,10 +366,16 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        self.tabs.setCurrentIndex(min(max(int(self.settings.value("lastTab", 0)), 0),
+        self.tabs.setCurrentIndex(min(max(self._int_setting("lastTab", 0), 0),
                                       len(TAB_KEYS) - 1))
         if self.zoom != 100:
             self.set_zoom(self.zoom)
+
+    def _int_setting(self, key: str, default: int) -> int:
+        try:
+            return int(self.settings.value(key, default))
+        except (TypeError, ValueError):
+            return default  # a hand-edited or damaged settings file
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
