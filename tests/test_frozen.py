@@ -13,7 +13,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.frozen
+# The first test also builds the bundle, archive and .deb (about a minute).
+pytestmark = [pytest.mark.frozen, pytest.mark.timeout(900)]
 DIST = ROOT / "dist"
 
 
