@@ -86,6 +86,17 @@ def test_zoom_steps_and_reset(window):
     assert QApplication.font().pointSizeF() == pytest.approx(base)
 
 
+def test_zoom_reaches_widgets_and_documents_already_shown(window):
+    base = QApplication.font().pointSizeF()
+    overview = window.tab("overview")
+    window.set_zoom(200)
+    assert overview.font().pointSizeF() == pytest.approx(base * 2)
+    assert overview.browser.document().defaultFont().pointSizeF() == pytest.approx(base * 2)
+    assert window.tabs.tabBar().font().pointSizeF() == pytest.approx(base * 2)
+    window.set_zoom(100)
+    assert overview.browser.document().defaultFont().pointSizeF() == pytest.approx(base)
+
+
 def test_theme_switch_rerenders(window):
     window.set_theme("dark")
     dark = QApplication.palette().base().color().lightness()

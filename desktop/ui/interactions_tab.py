@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCompleter,
     QLabel,
     QLineEdit,
@@ -152,7 +153,7 @@ class InteractionsTab(QWidget):
 
     def render(self) -> None:
         replace_document(self.browser, section_document(
-            self.monograph, "interactions", self.palette(), self.font()))
+            self.monograph, "interactions", QApplication.palette(), self.font()))
         self.show_lookup(self.lookup.text())
 
     def show_lookup(self, text: str) -> None:

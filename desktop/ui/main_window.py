@@ -291,13 +291,7 @@ class MainWindow(QMainWindow):
 
     def set_zoom(self, percent: int) -> None:
         self.zoom = min(max(percent, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
-        font = QApplication.font()
-        font.setPointSizeF(self.base_point_size * self.zoom / 100)
-        QApplication.setFont(font)  # a true zoom: dialogs too
-        for widget in (self.menuBar(), self.search_field, self.search_label,
-                       self.tabs.tabBar(), self.drug_picker):
-            widget.setFont(font)  # these keep their own font under the style sheet
-        self._rerender()
+        self._apply_look()
         self.statusBar().showMessage(f"Zoom {self.zoom}%", 2000)
 
     def theme(self) -> str:
@@ -305,7 +299,16 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         self.settings.setValue("theme", theme)
-        apply_theme(QApplication.instance(), theme)
+        self._apply_look()
+
+    def _apply_look(self) -> None:
+        """Theme colours and zoomed text size, then documents rebuilt to match."""
+        point_size = self.base_point_size * self.zoom / 100
+        font = QApplication.font()
+        font.setPointSizeF(point_size)
+        QApplication.setFont(font)  # dialogs and widgets made later start here
+        apply_theme(QApplication.instance(), self.theme(),
+                    None if self.zoom == 100 else point_size)
         self._rerender()
 
     def _rerender(self) -> None:

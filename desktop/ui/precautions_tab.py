@@ -5,6 +5,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -91,7 +92,7 @@ class PrecautionsTab(QWidget):
 
     def render(self) -> None:
         replace_document(self.browser, section_document(
-            self.monograph, "precautions", self.palette(), self.font()))
+            self.monograph, "precautions", QApplication.palette(), self.font()))
 
     def ticked(self) -> list[Precaution]:
         items = (self.checklist.item(i) for i in range(self.checklist.count()))

@@ -1,7 +1,7 @@
 """The read-only monograph tabs: one document per section."""
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from desktop.content.models import Monograph
 from desktop.ui.browser import SafeTextBrowser, replace_document
@@ -25,9 +25,8 @@ class MonographTab(QWidget):
 
     def render(self) -> None:
         """(Re)build the document, e.g. after a theme or zoom change."""
-        replace_document(
-            self.browser, section_document(self.monograph, self.key, self.palette(), self.font())
-        )
+        document = section_document(self.monograph, self.key, QApplication.palette(), self.font())
+        replace_document(self.browser, document)
 
     def highlight(self, words: list[str], title: str) -> bool:
         return self.browser.highlight(words) or self.browser.highlight([title])

@@ -53,11 +53,18 @@ def palette_for(theme: str) -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication, theme: str) -> None:
+def apply_theme(app: QApplication, theme: str, point_size: float | None = None) -> None:
+    """Colours for `theme` and, when zoomed, the text size for every widget.
+
+    The size goes into the style sheet because an application style sheet stops
+    QApplication.setFont from reaching existing widgets.
+    """
     theme = theme if theme in THEMES else "system"
-    if app.property("theme") == theme:
+    look = f"{theme} {point_size}"
+    if app.property("look") == look:
         return  # re-polishing every widget is costly; nothing would change
-    app.setProperty("theme", theme)
+    app.setProperty("look", look)
     app.setStyle("Fusion")
     app.setPalette(palette_for(theme))
-    app.setStyleSheet(stylesheet())
+    size_rule = f"\n* {{ font-size: {point_size:g}pt; }}\n" if point_size else ""
+    app.setStyleSheet(stylesheet() + size_rule)
