@@ -9,10 +9,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QTextDocument
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCompleter,
     QLabel,
     QLineEdit,
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.content.interactions import InteractionIndex, InteractionMatch
 from desktop.content.models import GuideInfo, Interaction, Monograph
 from desktop.content.schema import SEVERITIES
-from desktop.ui.browser import SafeTextBrowser, replace_document
-from desktop.ui.documents import section_document
+from desktop.ui.browser import SafeTextBrowser
 from desktop.ui.style import BADGES, badge_color, fit_columns, icon
+from desktop.ui.tabs import SectionTab
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole
@@ -97,11 +96,10 @@ def match_html(matches: list[InteractionMatch], query: str, unknown: str) -> str
     return "".join(parts)
 
 
-class InteractionsTab(QWidget):
+class InteractionsTab(SectionTab):
     def __init__(self, monograph: Monograph, info: GuideInfo,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.monograph = monograph
+        super().__init__(monograph, "interactions", parent)
         self.info = info
         self.index = InteractionIndex(monograph.interactions)
         self.lookup = QLineEdit(self)
@@ -131,8 +129,6 @@ class InteractionsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         fit_columns(self.table, stretch=(2, 3))
-        self.browser = SafeTextBrowser(self)
-        self.browser.setAccessibleName("Interactions text")
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -152,8 +148,7 @@ class InteractionsTab(QWidget):
         self.render()
 
     def render(self) -> None:
-        replace_document(self.browser, section_document(
-            self.monograph, "interactions", QApplication.palette(), self.font()))
+        super().render()
         self.show_lookup(self.lookup.text())
 
     def show_lookup(self, text: str) -> None:
@@ -166,7 +161,4 @@ class InteractionsTab(QWidget):
                 self.table.selectRow(row)
                 self.table.setFocus()
                 return True
-        return self.browser.highlight(words)
-
-    def printable(self) -> QTextDocument:
-        return self.browser.document()
+        return super().highlight(words, title)

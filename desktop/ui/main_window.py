@@ -26,7 +26,7 @@ from desktop.content.schema import SECTION_KEYS
 from desktop.locations import content_folders, user_content_folder
 from desktop.ui import dialogs
 from desktop.ui.style import icon
-from desktop.ui.tabs import MonographTab
+from desktop.ui.tabs import MonographTab, SectionTab
 from desktop.ui.theme import THEMES, apply_theme
 
 if TYPE_CHECKING:
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def _rerender(self) -> None:
         for widget in self.built_tabs():
-            if isinstance(widget, MonographTab) or hasattr(widget, "browser"):
+            if isinstance(widget, SectionTab):
                 widget.render()
 
     # Content packs, help ---------------------------------------------------------------------

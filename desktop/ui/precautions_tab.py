@@ -5,7 +5,6 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,17 +18,15 @@ from PySide6.QtWidgets import (
 
 from desktop.content.models import GuideInfo, Monograph, Precaution
 from desktop.ui import printing
-from desktop.ui.browser import SafeTextBrowser, replace_document
-from desktop.ui.documents import section_document
+from desktop.ui.tabs import SectionTab
 
 KIND_HEADINGS = {"condition": "History to ask about", "situation": "Situations to check"}
 
 
-class PrecautionsTab(QWidget):
+class PrecautionsTab(SectionTab):
     def __init__(self, monograph: Monograph, info: GuideInfo,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.monograph = monograph
+        super().__init__(monograph, "precautions", parent)
         self.info = info
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName("Screening checklist")
@@ -57,8 +54,6 @@ class PrecautionsTab(QWidget):
         self.print_button.setAccessibleName("Print precautions summary")
         self.pdf_button = QPushButton("Export P&DF\u2026", self)
         self.pdf_button.setAccessibleName("Export precautions summary as PDF")
-        self.browser = SafeTextBrowser(self)
-        self.browser.setAccessibleName("Precautions text")
 
         screening = QWidget(self)
         left = QVBoxLayout(screening)
@@ -89,10 +84,6 @@ class PrecautionsTab(QWidget):
         self.focus_target = self.checklist
         self.render()
         self.update_cautions()
-
-    def render(self) -> None:
-        replace_document(self.browser, section_document(
-            self.monograph, "precautions", QApplication.palette(), self.font()))
 
     def ticked(self) -> list[Precaution]:
         items = (self.checklist.item(i) for i in range(self.checklist.count()))
@@ -125,7 +116,4 @@ class PrecautionsTab(QWidget):
                 self.checklist.setCurrentRow(row)
                 self.checklist.setFocus()
                 return True
-        return self.browser.highlight(words)
-
-    def printable(self) -> QTextDocument:
-        return self.browser.document()
+        return super().highlight(words, title)
