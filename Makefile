@@ -17,6 +17,8 @@ $(INSTALLED): pyproject.toml
 
 run: $(INSTALLED)
 	@scripts/system-deps.sh run
+	@[ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ -n "$$QT_QPA_PLATFORM" ] || \
+		{ echo "No screen found (DISPLAY and WAYLAND_DISPLAY are unset): run this from a desktop session, or try xvfb-run make run."; exit 1; }
 	$(BIN)/drug-guide
 
 lint: $(INSTALLED)

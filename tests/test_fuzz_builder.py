@@ -15,7 +15,7 @@ values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.di
     st.sampled_from(["name", "terms", "tier", "frequency", "advice", "source", "symptom",
                      "title", "body", "notes", "severity", "class", "members", "aliases",
                      "route", "stage", "mg_per_day", "days", "detail", "low", "high", "unit",
-                     "label", "kind", "caution"]), inner, max_size=8), max_leaves=20)
+                     "label", "kind", "caution"]), inner, max_size=6), max_leaves=8)
 tables = st.dictionaries(st.sampled_from(["group", "interaction", "members", "name", "tier",
                                           "severity", "advice", "symptom", "overview"]),
                          values, max_size=6)
