@@ -5,6 +5,7 @@ field, so a reviewer can fix it without reading Python.
 """
 
 import datetime as dt
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,8 @@ class Fields:
 
     def number(self, key: str) -> float | None:
         value = self._get(key, (int, float), required=False)
+        if value is not None and not math.isfinite(value):
+            raise self.fail(key, "must be a finite number")  # TOML allows nan and inf
         if value is not None and value < 0:
             raise self.fail(key, "must not be negative")
         return value

@@ -77,6 +77,8 @@ BAD_CONTENT = {
                       "precaution[12].caution: missing"),
     "negative dose": ("drug.toml", "mg_per_day = 80", "mg_per_day = -80",
                       "dosing[2].mg_per_day"),
+    "not a finite number": ("drug.toml", "days = 3", "days = nan",
+                            "dosing[0].days: must be a finite"),
     "phrase in a word pair": ("side_effects.toml", 'about = ["chest"]',
                               'about = ["my chest"]', "pairs[0].about[0]"),
     "empty word pair": ("side_effects.toml", 'about = ["chest"]', "about = []",
