@@ -65,7 +65,8 @@ def badge_color(key: str) -> QColor:
 
 
 def stylesheet() -> str:
-    return (RESOURCES / "styles" / "app.qss").read_text(encoding="utf-8")
+    sheet = (RESOURCES / "styles" / "app.qss").read_text(encoding="utf-8")
+    return sheet.replace("@ICONS@", ICONS.as_posix())  # url() needs a real path
 
 
 def fit_columns(table: QTableView, stretch: tuple[int, ...]) -> None:
