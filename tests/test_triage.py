@@ -144,3 +144,12 @@ def test_a_pick_overrides_a_denial(triage):
 def test_a_denial_does_not_reach_the_next_entry(triage):
     result = triage.assess_all(["no headache", "seizures"])
     assert result.overall == "emergency" and result.negated == ("headache",)
+
+
+def test_lexicon_reads_pairs_from_a_generator(monograph):
+    from desktop.triage.lexicon import Lexicon
+
+    pairs = [(e.name, pair) for e in monograph.side_effects for pair in e.pairs]
+    lexicon = Lexicon([("dizzy", "dizziness")], (item for item in pairs))
+    assert len(lexicon.pair_rules) == len(pairs)
+    assert "respiratory" in lexicon._vocabulary

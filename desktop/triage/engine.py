@@ -103,7 +103,7 @@ class Triage:
         """Triage free text holding one or many complaints."""
         tokens = tokenize(text)
         found = self._find(tokens)
-        inside = {i for f in found for i in range(f.first, f.last + 1)}
+        inside = _covered(found)
         negated = {f for f in found
                    if _is_denied(tokens, f, inside) and not _taken_back(tokens, f)}
         affirmed = [f for f in found if f not in negated]
@@ -167,7 +167,7 @@ class Triage:
                     found: list[_Found]) -> list[_Found]:
         """Symptoms told in words the terms do not list: a clause holding one word
         of a pair's `about` and one of its `trouble` ("my breathing feels funny")."""
-        taken = {i for f in found for i in range(f.first, f.last + 1)}
+        taken = _covered(found)
         named = {(tokens[f.first].clause, f.symptom) for f in found}
         clauses: dict[int, list[tuple[int, str]]] = {}
         for index, stemmed in zip(words, stems, strict=True):
@@ -183,6 +183,11 @@ class Triage:
                     extra.append(_Found(rule.symptom, min(about[0], trouble[0]),
                                         max(about[0], trouble[0])))
         return extra
+
+
+def _covered(found: list[_Found]) -> set[int]:
+    """Indexes of every token inside a found term or pair."""
+    return {i for f in found for i in range(f.first, f.last + 1)}
 
 
 def _is_denied(tokens: list[Token], found: _Found, inside: set[int]) -> bool:

@@ -64,19 +64,18 @@ class Lexicon:
             if key:
                 self.by_key.setdefault(key, symptom)
                 words.update(w for w in map(fold, term.split()) if w not in TRANSPARENT)
-        self._add_reversed_pairs()
-        self.pair_rules = [
-            PairRule(symptom, _stems(pair.about), _stems(pair.trouble)) for symptom, pair in pairs
-        ]
-        for symptom_pair in (pair for _, pair in pairs):
-            words.update(map(fold, (*symptom_pair.about, *symptom_pair.trouble)))
+        self._add_reversed_terms()
+        self.pair_rules = []
+        for symptom, pair in pairs:  # read once: `pairs` may be a generator
+            self.pair_rules.append(PairRule(symptom, _stems(pair.about), _stems(pair.trouble)))
+            words.update(map(fold, (*pair.about, *pair.trouble)))
         self.longest = max((len(key) for key in self.by_key), default=0)
         self.stems = frozenset(stem for key in self.by_key for stem in key) | frozenset(
             stem for rule in self.pair_rules for stem in rule.about | rule.trouble)
         self._vocabulary = sorted(w for w in words if len(w) >= MIN_TYPO_LENGTH - 1)
         self.repair = lru_cache(maxsize=8192)(self._repair)
 
-    def _add_reversed_pairs(self) -> None:
+    def _add_reversed_terms(self) -> None:
         """Two-word terms also match the other way round: "shallow breathing" finds
         "breathing is shallow". Written terms win any clash; denials are not reversed."""
         for key, symptom in list(self.by_key.items()):

@@ -42,7 +42,8 @@ from desktop.ui.rich_delegate import RichTextDelegate
 from desktop.ui.style import BADGES, NEGATED, TINT_TEXT, icon
 
 Index = QModelIndex | QPersistentModelIndex
-TierRole = Qt.ItemDataRole.UserRole
+TierRole = Qt.ItemDataRole.UserRole  # results: the row's tier
+SymptomRole = Qt.ItemDataRole.UserRole + 1  # checklist: the canonical symptom name
 
 
 def _row_html(tier: str, title: str, said: str, advice: str, source: str) -> str:
@@ -174,7 +175,7 @@ class SymptomCheckerTab(QWidget):
         for tier in TIERS:
             for effect in (e for e in self.monograph.side_effects if e.tier == tier):
                 item = QListWidgetItem(icon(BADGES[tier].icon), effect.name.capitalize())
-                item.setData(TierRole, effect.name)
+                item.setData(SymptomRole, effect.name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 item.setToolTip(f"{BADGES[tier].word}: {effect.advice}")
@@ -270,7 +271,7 @@ class SymptomCheckerTab(QWidget):
 
     def picked(self) -> list[str]:
         items = (self.checklist.item(i) for i in range(self.checklist.count()))
-        return [item.data(TierRole) for item in items
+        return [item.data(SymptomRole) for item in items
                 if item.checkState() == Qt.CheckState.Checked]
 
     def refresh(self) -> None:
