@@ -5,11 +5,12 @@ exactly as it was validated.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import snowballstemmer
+
+from desktop.content.text import normalize_input, normalize_with_offsets
 
 # A word may carry inner apostrophes or hyphens: "can't", "light-headed".
 _WORD = re.compile(r"[^\W_]+(?:['’‘`\-][^\W_]+)*")
@@ -55,8 +56,8 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 def fold(word: str) -> str:
-    """Case-fold a word and drop inner apostrophes and hyphens."""
-    folded = _INNER_MARKS.sub("", unicodedata.normalize("NFKC", word).casefold())
+    """Normalise a word (desktop/content/text.py) and drop inner apostrophes and hyphens."""
+    folded = _INNER_MARKS.sub("", normalize_input(word))
     return _SPELLING.get(folded, folded)
 
 
@@ -68,18 +69,22 @@ def tokenize(text: str) -> list[Token]:
     """All words of `text`, each tagged with the clause it belongs to.
 
     A clause ends at punctuation such as a comma or full stop, and at a joining
-    word such as "and" or "but" (which belongs to the clause it opens).
+    word such as "and" or "but" (which belongs to the clause it opens). Words are
+    found in the normalised text, so a soft hyphen or zero-width space inside a word
+    does not split it; each token's span is in `text` as given.
     """
+    normal, origins = normalize_with_offsets(text)
     tokens: list[Token] = []
     clause = sentence = 0
     previous_end = 0
-    for found in _WORD.finditer(text):
+    for found in _WORD.finditer(normal):
         norm = fold(found.group())
-        punctuated = _CLAUSE_BREAK.search(text, previous_end, found.start()) is not None
+        punctuated = _CLAUSE_BREAK.search(normal, previous_end, found.start()) is not None
         sentence += punctuated
         if punctuated or norm in SEPARATORS:
             clause += 1
-        tokens.append(Token(norm, stem(norm), found.start(), found.end(), clause, sentence))
+        start, end = origins[found.start()][0], origins[found.end() - 1][1]
+        tokens.append(Token(norm, stem(norm), start, end, clause, sentence))
         previous_end = found.end()
     return tokens
 
