@@ -7,7 +7,6 @@ signed (issue #16), the signature's trusted comment will supply it instead; only
 the ExpectedDigest changes, not open_verified.
 """
 
-import hashlib
 import json
 import sqlite3
 import stat
@@ -16,6 +15,13 @@ from pathlib import Path
 
 from desktop.content.errors import REINSTALL, ContentError
 from desktop.content.limits import MAX_FILE_BYTES, MAX_SQL_BYTES, MAX_VALUE_BYTES
+
+try:
+    # CPython's own BLAKE2b, which hashlib re-exports; importing hashlib would first
+    # load OpenSSL (_hashlib, about 4 ms), which a non-secret checksum does not need.
+    from _blake2 import blake2b
+except ImportError:  # another Python
+    from hashlib import blake2b
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MANIFEST_SUFFIX = ".manifest.json"
@@ -33,8 +39,7 @@ class ExpectedDigest:
 
 
 def file_digest(data: bytes) -> str:
-    # BLAKE2b is built into CPython, so verifying loads no OpenSSL at start-up.
-    return hashlib.blake2b(data).hexdigest()
+    return blake2b(data).hexdigest()
 
 
 def manifest_path(database: Path) -> Path:
