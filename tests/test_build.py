@@ -8,6 +8,7 @@ import pytest
 
 from db.build import build, main
 from db.sources import ContentSourceError
+from desktop.content.schema import TABLES
 from desktop.content.verify import manifest_path, read_manifest, verified_bytes
 from desktop.paths import DEFAULT_DATABASE
 from tests.conftest import CONTENT, ROOT
@@ -15,8 +16,7 @@ from tests.conftest import CONTENT, ROOT
 
 def table_rows(path):
     conn = sqlite3.connect(path)
-    tables = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%'")]
+    tables = [table.name for table in TABLES]
     rows = {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
     conn.close()
     return rows
@@ -54,6 +54,17 @@ def test_schema_is_strict_with_keys(built_db):
     assert 'REFERENCES "drugs"("id")' in sql["side_effects"]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert "fts5" in sql["search_fts"]
+
+
+def test_built_tables_are_the_declared_ones(built_db):
+    conn = sqlite3.connect(built_db)
+    for table in TABLES:
+        info = conn.execute(f"PRAGMA table_info([{table.name}])").fetchall()
+        assert [(name, not notnull) for _, name, _, notnull, _, _ in info] == [
+            (column.name, column.nullable) for column in table.columns], table.name
+        indexed = {tuple(r[2] for r in conn.execute(f"PRAGMA index_info([{name}])"))
+                   for _, name, *_ in conn.execute(f"PRAGMA index_list([{table.name}])")}
+        assert {index.columns for index in table.indexes} <= indexed, table.name
 
 
 def test_command_line_builds(tmp_path):
