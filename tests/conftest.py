@@ -30,6 +30,24 @@ def copy_bundled(target: Path) -> Path:
     return target
 
 
+def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
+    """A copy of the bundled database changed by SQL. With `forge`, its manifest is made
+    to match, as anyone who can write a pack folder could; otherwise it is left stale."""
+    import sqlite3
+
+    from desktop.content.verify import write_manifest
+
+    copy_bundled(path)
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    if forge:
+        write_manifest(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def database():
     with ContentDatabase(DEFAULT_DATABASE) as db:

@@ -8,7 +8,7 @@ import pytest
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.verify import manifest_path, write_manifest
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import copy_bundled
+from tests.conftest import copy_bundled, edited_copy
 
 
 def test_bundled_database_opens(database):
@@ -45,19 +45,6 @@ def _random_bytes(path):
     path.write_bytes(os.urandom(50_000))
 
 
-def _edited(path, *statements, manifest=True):
-    """A copy changed by SQL; with `manifest`, one whose manifest was made to match,
-    as a forger could, so the checks after the digest are reached."""
-    copy_bundled(path)
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-    if manifest:
-        write_manifest(path)
-
-
 def _other_schema(path):
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
@@ -92,17 +79,17 @@ FAULTS = {
                      "not a valid manifest"),
     "other schema": (_other_schema, "not a Drug Guide content database"),
     "wrong schema version": (
-        lambda path: _edited(path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'"),
+        lambda path: edited_copy(path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'"),
         "schema version 99"),
     "digest mismatch": (_wrong_digest, "damaged or has been altered"),
-    "altered content": (lambda path: _edited(
-        path, "UPDATE side_effects SET tier = 'common' WHERE name = 'seizures'", manifest=False),
+    "altered content": (lambda path: edited_copy(
+        path, "UPDATE side_effects SET tier = 'common' WHERE name = 'seizures'", forge=False),
         "damaged or has been altered"),
-    "altered meta": (lambda path: _edited(
-        path, "UPDATE meta SET value = '9999' WHERE key = 'content_version'", manifest=False),
+    "altered meta": (lambda path: edited_copy(
+        path, "UPDATE meta SET value = '9999' WHERE key = 'content_version'", forge=False),
         "damaged or has been altered"),
     "corrupt page": (_corrupt_page, "damaged"),
-    "no drugs": (lambda path: _edited(path, "PRAGMA foreign_keys = OFF", "DELETE FROM drugs"),
+    "no drugs": (lambda path: edited_copy(path, "PRAGMA foreign_keys = OFF", "DELETE FROM drugs"),
                  "holds no drugs"),
 }
 

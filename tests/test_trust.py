@@ -4,7 +4,6 @@ the app, crafted files cannot hang it, and every fault ends cleanly in one line.
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,24 +16,9 @@ from desktop.content import database as database_module
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.limits import MAX_TEXT_CHARS
 from desktop.content.packs import BUNDLED, open_content
-from desktop.content.verify import manifest_path, write_manifest
-from tests.conftest import ROOT, copy_bundled
+from desktop.content.verify import manifest_path
+from tests.conftest import ROOT, copy_bundled, edited_copy
 from tests.test_cli import run
-
-
-def edited(path, *statements, forge=True):
-    """A copy of the bundled database changed by SQL, its manifest forged to match
-    (as anyone who can write the pack folder could), or left stale."""
-    copy_bundled(path)
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-    if forge:
-        write_manifest(path)
-    return path
-
 
 # 2. meta and the search index are covered -------------------------------------------
 
@@ -47,7 +31,7 @@ def edited(path, *statements, forge=True):
      "INSERT INTO search_fts(search_fts) VALUES ('rebuild')"],
 ])
 def test_edited_pack_is_refused_and_bundled_content_wins(tmp_path, statements, capsys):
-    edited(tmp_path / "edited.sqlite3", *statements, forge=False)
+    edited_copy(tmp_path / "edited.sqlite3", *statements, forge=False)
     content = open_content(None, [tmp_path])
     assert content.origin == BUNDLED
     [(path, reason)] = content.refused
@@ -99,7 +83,7 @@ def test_command_line_names_each_refused_pack(tmp_path, private_home):
     folder = private_home / ".local/share/DrugGuide/Drug Guide/content"
     folder.mkdir(parents=True)
     (folder / "junk.sqlite3").write_bytes(b"junk")
-    edited(folder / "edited.sqlite3", "UPDATE meta SET value = 'x' WHERE key = 'title'",
+    edited_copy(folder / "edited.sqlite3", "UPDATE meta SET value = 'x' WHERE key = 'title'",
            forge=False)
     result = run("triage", "seizures", "--json")
     assert result.returncode == 0 and '"emergency"' in result.stdout
@@ -112,7 +96,7 @@ def test_command_line_names_each_refused_pack(tmp_path, private_home):
 
 
 def test_pack_with_a_broken_drug_is_refused_before_it_wins(tmp_path):
-    edited(tmp_path / "broken.sqlite3", "UPDATE meta SET value = '9999' WHERE key = "
+    edited_copy(tmp_path / "broken.sqlite3", "UPDATE meta SET value = '9999' WHERE key = "
            "'content_version'", "DELETE FROM sections WHERE key = 'uses'")
     content = open_content(None, [tmp_path])
     assert content.origin == BUNDLED
@@ -155,7 +139,7 @@ def test_menu_pack_that_fails_while_switching_changes_nothing(window, monkeypatc
     ["DROP TABLE search_fts_idx"],
 ])
 def test_broken_search_index_is_refused(tmp_path, statements):
-    path = edited(tmp_path / "search.sqlite3", *statements)
+    path = edited_copy(tmp_path / "search.sqlite3", *statements)
     with pytest.raises(ContentError, match="cannot be read"):
         open_content(path)
 
@@ -165,7 +149,7 @@ def test_broken_search_index_is_refused(tmp_path, statements):
 
 def test_a_query_that_never_ends_is_stopped(tmp_path, monkeypatch):
     monkeypatch.setattr(database_module, "QUERY_SECONDS", 0.2)
-    path = edited(
+    path = edited_copy(
         tmp_path / "endless.sqlite3", "ALTER TABLE meta RENAME TO meta_rows",
         "CREATE VIEW meta AS WITH RECURSIVE forever(n) AS (SELECT 1 UNION ALL "
         "SELECT n + 1 FROM forever) SELECT key, value FROM meta_rows, forever")
@@ -178,7 +162,7 @@ def test_a_query_that_never_ends_is_stopped(tmp_path, monkeypatch):
     (8_000_000, "string or blob too big"),
 ])
 def test_a_text_over_the_caps_is_refused(tmp_path, size, reason):
-    path = edited(tmp_path / "huge.sqlite3",
+    path = edited_copy(tmp_path / "huge.sqlite3",
                   f"UPDATE sections SET body = printf('%.{size}c', 'x') WHERE key = 'uses'")
     with pytest.raises(ContentError, match=reason):
         open_content(path)
