@@ -10,7 +10,7 @@ from db.build import build, main
 from db.sources import ContentSourceError
 from desktop.content.schema import CONTENT_TABLES, TABLES
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import CONTENT, ROOT
+from devtools.repo import CONTENT, ROOT
 
 
 def table_rows(path):

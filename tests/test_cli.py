@@ -10,7 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import ROOT
+from devtools.repo import ROOT
 
 
 def run(*args, stdin=None):

@@ -38,19 +38,19 @@ def hostile_window(make_window, tmp_path, content_copy):
 
 
 def test_remote_image_is_refused(qtbot, hostile_window):
-    from desktop.ui.tabs import MonographTab
+    from desktop.ui.pages.section import MonographPage
 
-    tab = hostile_window.tab("overview")
+    tab = hostile_window.page("overview")
     refused = []
     tab.browser.refusedResource.connect(lambda url: refused.append(url.toString()))
     tab.render()
     hostile_window.grab()  # paint, which is when images are requested
     assert "http://example.com/pixel.png" in refused
-    assert isinstance(tab, MonographTab)
+    assert isinstance(tab, MonographPage)
 
 
 def test_raw_html_is_not_rendered(hostile_window):
-    document = hostile_window.tab("overview").browser.document()
+    document = hostile_window.page("overview").browser.document()
     html = document.toHtml()
     assert "http://example.com/raw.png" not in html.replace("&quot;", '"').split("<img")[0] or \
         'src="http://example.com/raw.png"' not in html
@@ -60,7 +60,7 @@ def test_raw_html_is_not_rendered(hostile_window):
 def test_links_do_not_open_a_browser(qtbot, hostile_window, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    browser = hostile_window.tab("overview").browser
+    browser = hostile_window.page("overview").browser
     for anchor in ("run me", "a site"):
         cursor = browser.document().find(anchor)
         assert not cursor.isNull()

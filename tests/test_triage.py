@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.content.schema import NONE, UNLISTED, urgency
-from tests.phrasings import PHRASINGS
+from devtools.phrasings import PHRASINGS
 
 
 def all_terms(monograph):

@@ -8,7 +8,7 @@ them, and a test holds docs/architecture.md to them.
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -144,8 +144,8 @@ TABLES: tuple[Table, ...] = (
            Column("alias", str)),
     _child("precautions", _DRUG, Column("label", str), Column("kind", str),
            Column("caution", str)),
-    _child("search_items", _DRUG, Column("section_key", str), Column("title", str),
-           Column("body", str)),
+    _child("search_items", _DRUG, Column("page", str), Column("anchor", str),
+           Column("title", str), Column("body", str)),
 )
 
 # Prefix indexes keep type-ahead queries fast at any size.

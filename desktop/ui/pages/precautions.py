@@ -16,18 +16,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.content.models import GuideInfo, Monograph, Precaution
-from desktop.ui import printing
-from desktop.ui.tabs import SectionTab
+from desktop.content import anchors
+from desktop.content.models import Precaution, SearchHit
+from desktop.content.stamps import dated_header
+from desktop.ui import checklist, printing
+from desktop.ui.pages.base import PageContext
+from desktop.ui.pages.section import SectionPage
 
 KIND_HEADINGS = {"condition": "History to ask about", "situation": "Situations to check"}
 
 
-class PrecautionsTab(SectionTab):
-    def __init__(self, monograph: Monograph, info: GuideInfo,
+class PrecautionsView(QWidget):
+    """Layout only: the checklist (grouped by kind), what applies, print buttons, text.
+
+    Each tickable item's value is the precaution's position in the monograph.
+    """
+
+    def __init__(self, precautions: tuple[Precaution, ...], browser: QWidget,
                  parent: QWidget | None = None) -> None:
-        super().__init__(monograph, "precautions", parent)
-        self.info = info
+        super().__init__(parent)
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName("Screening checklist")
         self.checklist.setSpacing(2)
@@ -38,13 +45,9 @@ class PrecautionsTab(SectionTab):
             font.setBold(True)
             title.setFont(font)
             self.checklist.addItem(title)
-            for precaution in (p for p in monograph.precautions if p.kind == kind):
-                item = QListWidgetItem(precaution.label)
-                item.setData(Qt.ItemDataRole.UserRole, precaution)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                              | Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.checklist.addItem(item)
+            for position, precaution in enumerate(precautions):
+                if precaution.kind == kind:
+                    checklist.add_tickable(self.checklist, precaution.label, position)
         self.cautions = QPlainTextEdit(self)
         self.cautions.setReadOnly(True)
         self.cautions.setAccessibleName("Cautions for the ticked items")
@@ -69,26 +72,39 @@ class PrecautionsTab(SectionTab):
         left.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(screening)
-        splitter.addWidget(self.browser)
+        splitter.addWidget(browser)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.checklist.itemChanged.connect(self.update_cautions)
-        self.print_button.clicked.connect(
+
+
+class PrecautionsPage(SectionPage):
+    def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(key, context, parent)
+        self.view = PrecautionsView(self.monograph.precautions, self.browser, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        self._connect_signals()
+        self.render()
+        self._on_ticks_changed()
+
+    def _connect_signals(self) -> None:
+        self.view.checklist.itemChanged.connect(self._on_ticks_changed)
+        self.view.print_button.clicked.connect(
             lambda: printing.print_document(self, self.summary_document()))
-        self.pdf_button.clicked.connect(lambda: printing.export_pdf(
+        self.view.pdf_button.clicked.connect(lambda: printing.export_pdf(
             self, self.summary_document(),
             f"precautions-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"))
-        self.focus_target = self.checklist
-        self.render()
-        self.update_cautions()
+
+    @property
+    def focus_target(self) -> QWidget:
+        return self.view.checklist
 
     def ticked(self) -> list[Precaution]:
-        items = (self.checklist.item(i) for i in range(self.checklist.count()))
-        return [item.data(Qt.ItemDataRole.UserRole) for item in items
-                if item.checkState() == Qt.CheckState.Checked]
+        return [self.monograph.precautions[p] for p in checklist.ticked_values(self.view.checklist)]
 
     def summary_lines(self) -> list[str]:
         ticked = self.ticked()
@@ -96,24 +112,26 @@ class PrecautionsTab(SectionTab):
             return ["Nothing ticked."]
         return [f"- {p.label}: {p.caution}" for p in ticked]
 
-    def update_cautions(self) -> None:
-        ticked = self.ticked()
-        self.cautions.setPlainText("\n".join(self.summary_lines()) if ticked else "")
-        self.print_button.setEnabled(bool(ticked))
-        self.pdf_button.setEnabled(bool(ticked))
+    def _on_ticks_changed(self) -> None:
+        ticked = bool(self.ticked())
+        self.view.cautions.setPlainText("\n".join(self.summary_lines()) if ticked else "")
+        self.view.print_button.setEnabled(ticked)
+        self.view.pdf_button.setEnabled(ticked)
 
     def summary_document(self) -> QTextDocument:
-        stamp = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        title, stamp = dated_header(f"Drug Guide precautions check: {self.monograph.name}",
+                                    self.info.content_version, datetime.now().astimezone())
         return printing.plain_document(
-            f"Drug Guide precautions check: {self.monograph.name}",
-            [f"{stamp} · content version {self.info.content_version}", "",
-             *self.summary_lines(), "", self.info.disclaimer],
-        )
+            title, [stamp, "", *self.summary_lines(), "", self.info.disclaimer])
 
-    def highlight(self, words: list[str], title: str) -> bool:
-        for row in range(self.checklist.count()):
-            if self.checklist.item(row).text() == title:
-                self.checklist.setCurrentRow(row)
-                self.checklist.setFocus()
+    def highlight(self, hit: SearchHit) -> bool:
+        """A precaution hit makes its checklist item current; any other marks the text."""
+        position = anchors.position(hit.anchor, anchors.PRECAUTION)
+        if position is None:
+            return super().highlight(hit)
+        for item in checklist.items(self.view.checklist):
+            if item.data(checklist.ValueRole) == position:
+                self.view.checklist.setCurrentItem(item)
+                self.view.checklist.setFocus()
                 return True
-        return super().highlight(words, title)
+        return False
