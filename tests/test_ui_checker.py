@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from desktop.ui.pages.checker import TierRole
@@ -162,7 +162,12 @@ def test_choosing_a_completion_adds_it(qtbot, checker):
     rect = popup.visualRect(popup.model().index(0, 0))
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
-    qtbot.wait(50)  # a second, stale add would land here
+    # A stale second add would be a zero-delay timer already queued; one queued after it
+    # fires later, so once it has, any stale add has landed.
+    flushed = QTimer()
+    flushed.setSingleShot(True)
+    with qtbot.waitSignal(flushed.timeout):
+        flushed.start(0)
     assert [checker.view.entries.item(i).text() for i in range(checker.view.entries.count())] == [
         "tinnitus"]
     assert checker.view.banner.tier == "contact_doctor"

@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from desktop.ui.controller import ZOOM_STEPS
@@ -98,11 +99,21 @@ def test_zoom_reaches_widgets_and_documents_already_shown(window):
     assert overview.browser.document().defaultFont().pointSizeF() == pytest.approx(base)
 
 
+def document_text_colour(page):
+    cursor = QTextCursor(page.browser.document())
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    return cursor.charFormat().foreground().color().name()
+
+
 def test_theme_switch_rerenders(window):
+    """Documents already shown are rebuilt in the new colours, not only the palette."""
+    overview = window.page("overview")
     window.controller.set_theme("dark")
-    dark = QApplication.palette().base().color().lightness()
+    dark = QApplication.palette().text().color().name()
+    assert document_text_colour(overview) == dark
     window.controller.set_theme("light")
-    assert QApplication.palette().base().color().lightness() > dark
+    light = QApplication.palette().text().color().name()
+    assert light != dark and document_text_colour(overview) == light
     window.controller.set_theme("system")
 
 
@@ -251,9 +262,12 @@ def test_export_current_tab(window, pdf_target):
     assert "Seizures" in text and "Emergency" in text
 
 
-def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path):
+def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path, private_home):
     from desktop.ui import dialogs
 
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: None)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: asked.append(args[2]))
+    monkeypatch.chdir(tmp_path)  # where a file named after the suggestion would land
     window.export_current()
-    assert list(tmp_path.glob("*.pdf")) == []
+    assert asked == ["baclofen-overview.pdf"]
+    assert [p for p in [*tmp_path.rglob("*"), *private_home.rglob("*")] if p.is_file()] == []
