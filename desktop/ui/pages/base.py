@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.content.models import GuideInfo, Monograph, SearchHit
 
@@ -31,6 +31,11 @@ class Page(QWidget):
         self.key = key
         self.monograph = context.monograph
         self.info = context.info
+
+    def fill_with(self, view: QWidget) -> None:
+        """Lay `view`, the widget holding the page's layout, over the whole page."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
 
     @property
     def focus_target(self) -> QWidget:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from desktop.content.schema import TIERS
 from desktop.triage.engine import Triage, TriageResult
 from desktop.triage.report import ReportContext, chart_note, headline
 from desktop.ui import checklist, printing
+from desktop.ui.layout import button_row, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.rich_delegate import RichTextDelegate
@@ -193,21 +193,11 @@ class CheckerView(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(_heading("Results", outputs))
         right.addWidget(self.results, 1)
-        button_row = QHBoxLayout()
-        for button in self.buttons.values():
-            button_row.addWidget(button)
-        button_row.addStretch(1)
-        right.addLayout(button_row)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(inputs)
-        splitter.addWidget(outputs)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        right.addLayout(button_row(self.buttons.values()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(panes(self, inputs, outputs), 1)
 
 
 class SymptomCheckerPage(Page):
@@ -224,8 +214,7 @@ class SymptomCheckerPage(Page):
         self.result = self.triage.assess("")
         self.model = TriageResultModel(self)
         self.view = CheckerView(self.monograph.side_effects, self.model, self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        self.fill_with(self.view)
         self._connect_signals()
         self.refresh()
 

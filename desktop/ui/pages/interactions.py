@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from desktop.content.interactions import InteractionIndex, InteractionMatch
 from desktop.content.models import Interaction, SearchHit
 from desktop.content.schema import SEVERITIES
 from desktop.ui.browser import SafeTextBrowser
+from desktop.ui.layout import panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import PageContext
 from desktop.ui.pages.section import SectionPage
@@ -117,13 +117,9 @@ class InteractionsView(QWidget):
         top_layout.addWidget(self.answer)
         top_layout.addWidget(QLabel("Every listed interaction (click a heading to sort):", top))
         top_layout.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(browser)
-        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(panes(self, top, browser, Qt.Orientation.Vertical, stretch=(0, 0)))
 
 
 class InteractionsPage(SectionPage):
@@ -138,8 +134,7 @@ class InteractionsPage(SectionPage):
         names = sorted({n for i in interactions for m in i.members for n in (m.name, *m.aliases)},
                        key=str.casefold)
         self.view = InteractionsView(self.proxy, names, self.browser, self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        self.fill_with(self.view)
         self._connect_signals()
         self.render()
 

@@ -5,13 +5,11 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from desktop.content import anchors
 from desktop.content.models import Precaution, SearchHit
 from desktop.content.stamps import dated_header
 from desktop.ui import checklist, printing
+from desktop.ui.layout import button_row, panes
 from desktop.ui.pages.base import PageContext
 from desktop.ui.pages.section import SectionPage
 
@@ -65,28 +64,17 @@ class PrecautionsView(QWidget):
         left.addWidget(self.checklist, 2)
         left.addWidget(QLabel("What applies:", screening))
         left.addWidget(self.cautions, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addStretch(1)
-        left.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(screening)
-        splitter.addWidget(browser)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        left.addLayout(button_row([self.print_button, self.pdf_button]))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(panes(self, screening, browser))
 
 
 class PrecautionsPage(SectionPage):
     def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent)
         self.view = PrecautionsView(self.monograph.precautions, self.browser, self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        self.fill_with(self.view)
         self._connect_signals()
         self.render()
         self._on_ticks_changed()
