@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         return actions
 
     def _connect_signals(self) -> None:
-        """Every connection the window makes, in one place."""
+        """Every connection the window makes, in one place; only the search panel, built
+        on the first search to keep start-up light, is connected where it is built."""
         self.drug_picker.activated.connect(
             lambda index: self.controller.choose_drug(self.drug_picker.itemData(index)))
         self.search_field.textChanged.connect(self.run_search)
