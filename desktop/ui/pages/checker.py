@@ -207,7 +207,7 @@ class SymptomCheckerPage(Page):
 
     def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent)
-        self.triage = Triage(self.monograph.side_effects)
+        self.triage = Triage(self.monograph.triage)
         self.report_context = ReportContext(self.monograph.name, self.info.content_version,
                                             self.info.emergency_message,
                                             self.info.unlisted_advice)
