@@ -8,6 +8,7 @@ written to a temporary file that replaces the target only when complete.
 
 import argparse
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -51,7 +52,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
             {column.name: column.kind for column in table.columns},
             pk=table.primary_key,
             not_null=[c.name for c in table.columns if not c.nullable],
-            foreign_keys=[(table.parent.column, table.parent.table, "id")] if table.parent else [],
+            foreign_keys=[(key.column, key.table, "id") for key in
+                          ((table.parent,) if table.parent else ()) + table.references],
             strict=True,
         )
         for index in table.indexes:
@@ -77,14 +79,21 @@ class _Writer:
         return ids
 
 
+def _block_text(block: dict[str, Any]) -> str:
+    if block["kind"] == "table":
+        cells = json.loads(block["body"])
+        return " ".join("; ".join(row) + "." for row in cells["rows"])
+    return plain_text(block["body"])
+
+
 def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
     """Everything the window displays, as (section, title, text) for the FTS index."""
     rows = []
     for section in drug.sections:
-        rows.append((section["key"], section["title"], plain_text(section["body"])))
-        rows += [(section["key"], note["title"],
-                  f"{plain_text(note['body'])} Source: {note['source']}")
-                 for note in section["notes"]]
+        headings = [block["title"] for block in section["blocks"] if block["title"]]
+        rows.append((section["key"], section["title"], f"Contents: {'; '.join(headings)}."))
+        rows += [(section["key"], block["title"] or section["title"], _block_text(block))
+                 for block in section["blocks"]]
     rows += [("overview", f"Dosing: {dose['stage']}", f"{dose['route']}. {dose['detail']}")
              for dose in drug.dosing]
     rows += [("how_it_works", fact["label"], fact["detail"]) for fact in drug.facts]
@@ -105,14 +114,13 @@ def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
 def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
     writer.db["drugs"].insert({"id": drug.id, "position": position, **drug.drug})
     owner = {"drug_id": drug.id}
-    writer.add("sources", drug.sources, **owner)
     for section, section_id in zip(
         drug.sections,
-        writer.add("sections", ({k: s[k] for k in ("key", "title", "body")}
-                                for s in drug.sections), **owner),
+        writer.add("sections", ({"key": s["key"], "title": s["title"]} for s in drug.sections),
+                   **owner),
         strict=True,
     ):
-        writer.add("notes", section["notes"], section_id=section_id)
+        writer.add("blocks", section["blocks"], section_id=section_id)
     writer.add("dosing", drug.dosing, **owner)
     writer.add("facts", drug.facts, **owner)
     effects = [{k: v for k, v in e.items() if k not in ("terms", "pairs")}
@@ -160,6 +168,8 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
         with db.atomic():
             create_schema(db)
             writer = _Writer(db)
+            db["sources"].insert_all({**source, "position": position}
+                                     for position, source in enumerate(guide.sources))
             for position, drug in enumerate(guide.drugs):
                 _write_drug(writer, drug, position)
             _create_search_index(db)

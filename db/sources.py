@@ -5,16 +5,26 @@ field, so a reviewer can fix it without reading Python.
 """
 
 import datetime as dt
+import json
 import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.content.schema import PRECAUTION_KINDS, SECTION_KEYS, SEVERITIES, TIERS
+from desktop.content.schema import (
+    BLOCK_KINDS,
+    PRECAUTION_KINDS,
+    SECTION_KEYS,
+    SEVERITIES,
+    SOURCE_KINDS,
+    TIERS,
+)
 from desktop.triage.text import term_key
 
 GUIDE_FILE = "guide.toml"
+SOURCES_FILE = "sources.toml"
+SOURCE_FIELDS = ("short", "title", "publisher", "document", "revision")
 DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions")
 
 
@@ -81,6 +91,24 @@ class Fields:
                 raise self.fail(f"{key}[{index}]", "expected non-empty text")
         return [value.strip() for value in values]
 
+    def citation(self, known: set[str]) -> dict[str, str]:
+        """`source` (an id from sources.toml) and `part` (where in it): both required."""
+        source_id = self.text("source")
+        if source_id not in known:
+            raise self.fail("source", f"unknown source {source_id!r} (not in {SOURCES_FILE})")
+        return {"source_id": source_id, "source_part": self.text("part")}
+
+    def text_rows(self, key: str, width: int) -> list[list[str]]:
+        """A required, non-empty list of rows of `width` non-empty texts."""
+        rows = self._get(key, list, required=True)
+        if not rows:
+            raise self.fail(key, "is empty")
+        for index, row in enumerate(rows):
+            if (not isinstance(row, list) or len(row) != width
+                    or not all(isinstance(cell, str) and cell.strip() for cell in row)):
+                raise self.fail(f"{key}[{index}]", f"expected {width} non-empty texts")
+        return [[cell.strip() for cell in row] for row in rows]
+
     def table(self, key: str) -> "Fields":
         return Fields(self._get(key, dict, required=True), self.file, self._path(key))
 
@@ -101,7 +129,6 @@ class DrugSource:
     id: str
     folder: Path
     drug: dict[str, Any]
-    sources: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
     dosing: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
@@ -113,6 +140,7 @@ class DrugSource:
 @dataclass
 class GuideSource:
     guide: dict[str, str]
+    sources: list[dict[str, str]]
     drugs: list[DrugSource]
 
 
@@ -136,12 +164,26 @@ def load_guide(content_dir: Path) -> GuideSource:
             "unlisted_advice", "no_interaction_message",
         )
     }
+    sources = _sources(read_toml(content_dir / SOURCES_FILE))
+    known = {source["id"] for source in sources}
     folders = sorted(path for path in content_dir.iterdir() if path.is_dir())
     if not folders:
         raise ContentSourceError(content_dir, "", "no drug folders")
-    drugs = [load_drug(folder) for folder in folders]
+    drugs = [load_drug(folder, known) for folder in folders]
     _refuse_duplicate_drugs(drugs)
-    return GuideSource(guide_row, drugs)
+    return GuideSource(guide_row, sources, drugs)
+
+
+def _sources(file: Fields) -> list[dict[str, str]]:
+    """The guide-wide list of sources; ids are unique."""
+    rows: list[dict[str, str]] = []
+    for row in file.tables("source"):
+        source_id = row.text("id")
+        if any(source_id == seen["id"] for seen in rows):
+            raise row.fail("id", f"duplicate source id {source_id!r}")
+        rows.append({"id": source_id, "kind": row.choice("kind", SOURCE_KINDS),
+                     **{key: row.text(key) for key in SOURCE_FIELDS}})
+    return rows
 
 
 def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:
@@ -156,7 +198,7 @@ def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:
         seen[name] = drug.folder
 
 
-def load_drug(folder: Path) -> DrugSource:
+def load_drug(folder: Path, known: set[str]) -> DrugSource:
     files = {name: read_toml(folder / f"{name}.toml") for name in DRUG_FILES}
     drug = files["drug"]
     source = DrugSource(
@@ -169,27 +211,25 @@ def load_drug(folder: Path) -> DrugSource:
             "last_reviewed": drug.date("last_reviewed"),
         },
     )
-    source.sources = [
-        {"title": row.text("title"), "detail": row.text("detail")}
-        for row in drug.tables("sources")
-    ]
-    source.dosing = [_dose(row) for row in drug.tables("dosing")]
-    source.facts = [_fact(row) for row in drug.tables("facts")]
-    source.sections = [_section(files["sections"], key) for key in SECTION_KEYS]
-    source.side_effects = _side_effects(files["side_effects"])
-    source.interactions = [_interaction(row) for row in files["interactions"].tables("interaction")]
+    source.dosing = [_dose(row, known) for row in drug.tables("dosing")]
+    source.facts = [_fact(row, known) for row in drug.tables("facts")]
+    source.sections = [_section(files["sections"], key, known) for key in SECTION_KEYS]
+    source.side_effects = _side_effects(files["side_effects"], known)
+    source.interactions = [_interaction(row, known)
+                           for row in files["interactions"].tables("interaction")]
     source.precautions = [
         {
             "label": row.text("label"),
             "kind": row.choice("kind", PRECAUTION_KINDS),
             "caution": row.text("caution"),
+            **row.citation(known),
         }
         for row in files["precautions"].tables("precaution")
     ]
     return source
 
 
-def _dose(row: Fields) -> dict[str, Any]:
+def _dose(row: Fields, known: set[str]) -> dict[str, Any]:
     days = row.number("days")
     if days is not None and days != int(days):
         raise row.fail("days", "must be a whole number")
@@ -199,10 +239,11 @@ def _dose(row: Fields) -> dict[str, Any]:
         "mg_per_day": row.number("mg_per_day"),
         "days": None if days is None else int(days),
         "detail": row.text("detail"),
+        **row.citation(known),
     }
 
 
-def _fact(row: Fields) -> dict[str, Any]:
+def _fact(row: Fields, known: set[str]) -> dict[str, Any]:
     low, high = row.number("low"), row.number("high")
     if high is not None and (low is None or high < low):
         raise row.fail("high", "needs a `low` no greater than it")
@@ -212,23 +253,43 @@ def _fact(row: Fields) -> dict[str, Any]:
         "high": high,
         "unit": row.text("unit", required=low is not None),
         "detail": row.text("detail"),
+        **row.citation(known),
     }
 
 
-def _section(sections: Fields, key: str) -> dict[str, Any]:
+def _section(sections: Fields, key: str, known: set[str]) -> dict[str, Any]:
     table = sections.table(key)
     return {
         "key": key,
         "title": table.text("title"),
-        "body": table.text("body"),
-        "notes": [
-            {"title": note.text("title"), "body": note.text("body"), "source": note.text("source")}
-            for note in table.tables("notes", required=False)
-        ],
+        "blocks": [_block(block, known) for block in table.tables("blocks")],
     }
 
 
-def _side_effects(file: Fields) -> list[dict[str, Any]]:
+def _block(block: Fields, known: set[str]) -> dict[str, Any]:
+    """One paragraph, list, table or note; lists are stored as Markdown, tables as JSON."""
+    kind = block.choice("kind", BLOCK_KINDS)
+    if kind == "list":
+        items = block.strings("items")
+        if not items:
+            raise block.fail("items", "needs at least one item")
+        body = "\n".join(f"- {item}" for item in items)
+    elif kind == "table":
+        body = json.dumps(_table_cells(block), ensure_ascii=False)
+    else:
+        body = block.text("text")
+    return {"kind": kind, "title": block.text("title", required=kind == "note"), "body": body,
+            **block.citation(known)}
+
+
+def _table_cells(block: Fields) -> dict[str, list]:
+    header = block.strings("header")
+    if not header:
+        raise block.fail("header", "needs at least one column")
+    return {"header": header, "rows": block.text_rows("rows", len(header))}
+
+
+def _side_effects(file: Fields, known: set[str]) -> list[dict[str, Any]]:
     """Flatten the groups, refusing a term that would point at two symptoms."""
     owners: dict[tuple[str, ...], str] = {}
     rows = []
@@ -237,7 +298,7 @@ def _side_effects(file: Fields) -> list[dict[str, Any]]:
             "tier": group.choice("tier", TIERS),
             "frequency": group.text("frequency"),
             "advice": group.text("advice"),
-            "source": group.text("source"),
+            **group.citation(known),
         }
         for symptom in group.tables("symptom"):
             name = symptom.text("name")
@@ -276,7 +337,7 @@ def _claim_term(
         raise symptom.fail(where, f"term {term!r} is already used by {owner!r}")
 
 
-def _interaction(row: Fields) -> dict[str, Any]:
+def _interaction(row: Fields, known: set[str]) -> dict[str, Any]:
     members = []
     for member in row.tables("members"):
         members.append({"name": member.text("name"), "aliases": member.strings("aliases")})
@@ -286,4 +347,5 @@ def _interaction(row: Fields) -> dict[str, Any]:
         "severity": row.choice("severity", SEVERITIES),
         "advice": row.text("advice"),
         "members": members,
+        **row.citation(known),
     }

@@ -10,6 +10,8 @@ from pathlib import Path
 from desktop.content import search
 from desktop.content.integrity import content_digest
 from desktop.content.models import (
+    Block,
+    Citation,
     Dose,
     DrugSummary,
     Fact,
@@ -17,7 +19,6 @@ from desktop.content.models import (
     Interaction,
     Member,
     Monograph,
-    Note,
     Precaution,
     SearchHit,
     Section,
@@ -115,6 +116,9 @@ class ContentDatabase:
             meta = _read_meta(self._conn, self.path)
             _verify(self._conn, self.path, meta)
             self.info = _guide_info(meta, self.path)
+            self._sources = {row[0]: Source(*row) for row in self._rows(
+                "SELECT id, short, kind, title, publisher, document, revision FROM sources "
+                "ORDER BY position")}
         except sqlite3.DatabaseError as error:
             self.close()
             raise ContentError(
@@ -154,11 +158,18 @@ class ContentDatabase:
             self._monographs[drug_id] = self._load_monograph(drug_id)
         return self._monographs[drug_id]
 
+    def sources(self) -> list[Source]:
+        """Every source the guide cites, in the order of the sources list."""
+        return list(self._sources.values())
+
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
         return search.run(self._conn, text, limit)
 
     def _rows(self, sql: str, *params: object) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
+
+    def _cite(self, source_id: str, part: str) -> Citation:
+        return Citation(self._sources[source_id], part)
 
     def _load_monograph(self, drug_id: str) -> Monograph:
         row = self._rows(
@@ -173,40 +184,37 @@ class ContentDatabase:
             drug_class=drug_class,
             summary=summary,
             last_reviewed=last_reviewed,
-            sources=tuple(Source(*r) for r in self._rows(
-                "SELECT title, detail FROM sources WHERE drug_id = ? ORDER BY position", drug_id)),
             sections=self._sections(drug_id),
-            dosing=tuple(Dose(*r) for r in self._rows(
-                "SELECT route, stage, mg_per_day, days, detail FROM dosing WHERE drug_id = ? "
-                "ORDER BY position", drug_id)),
-            facts=tuple(Fact(*r) for r in self._rows(
-                "SELECT label, low, high, unit, detail FROM facts WHERE drug_id = ? "
-                "ORDER BY position", drug_id)),
+            dosing=tuple(Dose(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT route, stage, mg_per_day, days, detail, source_id, source_part "
+                "FROM dosing WHERE drug_id = ? ORDER BY position", drug_id)),
+            facts=tuple(Fact(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT label, low, high, unit, detail, source_id, source_part FROM facts "
+                "WHERE drug_id = ? ORDER BY position", drug_id)),
             side_effects=self._side_effects(drug_id),
             interactions=self._interactions(drug_id),
-            precautions=tuple(Precaution(*r) for r in self._rows(
-                "SELECT label, kind, caution FROM precautions WHERE drug_id = ? "
-                "ORDER BY position", drug_id)),
+            precautions=tuple(Precaution(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT label, kind, caution, source_id, source_part FROM precautions "
+                "WHERE drug_id = ? ORDER BY position", drug_id)),
         )
 
     def _sections(self, drug_id: str) -> tuple[Section, ...]:
         sections = []
-        for section_id, key, title, body in self._rows(
-            "SELECT id, key, title, body FROM sections WHERE drug_id = ? ORDER BY position",
-            drug_id,
+        for section_id, key, title in self._rows(
+            "SELECT id, key, title FROM sections WHERE drug_id = ? ORDER BY position", drug_id,
         ):
-            notes = tuple(Note(*r) for r in self._rows(
-                "SELECT title, body, source FROM notes WHERE section_id = ? ORDER BY position",
-                section_id))
-            sections.append(Section(key, title, body, notes))
+            blocks = tuple(Block(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT kind, title, body, source_id, source_part FROM blocks "
+                "WHERE section_id = ? ORDER BY position", section_id))
+            sections.append(Section(key, title, blocks))
         if tuple(s.key for s in sections) != SECTION_KEYS:
             raise ContentError(f"{self.path} is missing sections for {drug_id!r}. {REINSTALL}")
         return tuple(sections)
 
     def _side_effects(self, drug_id: str) -> tuple[SideEffect, ...]:
         effects = []
-        for effect_id, name, tier, frequency, advice, source in self._rows(
-            "SELECT id, name, tier, frequency, advice, source FROM side_effects "
+        for effect_id, name, tier, frequency, advice, source_id, part in self._rows(
+            "SELECT id, name, tier, frequency, advice, source_id, source_part FROM side_effects "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if tier not in TIERS:
@@ -218,14 +226,15 @@ class ContentDatabase:
                           for about, trouble in self._rows(
                               "SELECT about, trouble FROM symptom_pairs "
                               "WHERE side_effect_id = ? ORDER BY position", effect_id))
-            effects.append(SideEffect(name, tier, frequency, advice, source, terms, pairs))
+            effects.append(SideEffect(name, tier, frequency, advice,
+                                      self._cite(source_id, part), terms, pairs))
         return tuple(effects)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []
-        for item_id, name, drug_class, severity, advice in self._rows(
-            "SELECT id, name, drug_class, severity, advice FROM interactions "
-            "WHERE drug_id = ? ORDER BY position", drug_id,
+        for item_id, name, drug_class, severity, advice, source_id, part in self._rows(
+            "SELECT id, name, drug_class, severity, advice, source_id, source_part "
+            "FROM interactions WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if severity not in SEVERITIES:
                 raise ContentError(f"{self.path} has an unknown severity {severity!r}. {REINSTALL}")
@@ -237,5 +246,6 @@ class ContentDatabase:
                     "SELECT id, name FROM interaction_members WHERE interaction_id = ? "
                     "ORDER BY position", item_id)
             )
-            interactions.append(Interaction(name, drug_class, severity, advice, members))
+            interactions.append(Interaction(name, drug_class, severity, advice, members,
+                                            self._cite(source_id, part)))
         return tuple(interactions)

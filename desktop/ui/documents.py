@@ -1,8 +1,10 @@
 """Monograph sections as rich-text documents, for the screen and for print.
 
 Everything is built with QTextCursor from database text: Markdown bodies are
-inserted with raw HTML disabled, and clinical notes are framed apart with their
-source.
+inserted with raw HTML disabled, and clinical notes are framed apart. Every block
+ends with a small numbered source marker (a `source:` link whose tool tip is the
+full citation), and the document ends with the sources it used, so print and PDF
+carry them too.
 """
 
 from collections.abc import Iterable, Sequence
@@ -21,14 +23,15 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from desktop.content.models import Monograph, Note, Section
+from desktop.content.models import Block, Citation, Monograph, Section, Source
 from desktop.content.schema import TIERS
-from desktop.ui.browser import ICON_SCHEME
+from desktop.ui.browser import ICON_SCHEME, SOURCE_SCHEME
 from desktop.ui.style import BADGES
 
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
     QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
+SOURCE_KIND_WORDS = {"article": "article", "label": "prescribing information", "other": "other"}
 
 
 class DocumentWriter:
@@ -39,6 +42,7 @@ class DocumentWriter:
         self.palette = palette
         self.cursor = QTextCursor(document)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.cited: list[Citation] = []  # in order of first use; markers number them
 
     def text_format(self, *, bold: bool = False, scale: float = 1.0) -> QTextCharFormat:
         text = QTextCharFormat()
@@ -74,7 +78,39 @@ class DocumentWriter:
         self.cursor.insertImage(image)
         self.cursor.insertText(f" {BADGES[key].word}", self.text_format(bold=True))
 
-    def note(self, note: Note) -> None:
+    def marker(self, citation: Citation) -> None:
+        """A small numbered link to `citation`; hover or keyboard focus shows it in full."""
+        if citation not in self.cited:
+            self.cited.append(citation)
+        number = self.cited.index(citation) + 1
+        link = self.text_format(scale=0.8)
+        link.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        link.setAnchor(True)
+        link.setAnchorHref(f"{SOURCE_SCHEME}:{number}")
+        link.setToolTip(f"[{number}] {citation.full}")
+        link.setForeground(self.palette.color(QPalette.ColorRole.Link))
+        self.cursor.insertText("\u2009", self.text_format())
+        self.cursor.insertText(f"[{number}]", link)
+        self.cursor.setCharFormat(self.text_format())
+
+    def block(self, block: Block, heading_scale: float = 1.15) -> None:
+        if block.kind == "note":
+            self.note(block)
+            return
+        if block.title:
+            self.heading(block.title, heading_scale)
+        if block.kind == "table":
+            if not block.title:
+                self.paragraph("")
+            self.marker(block.citation)
+            header, rows = block.cells()
+            self.table(header, rows)
+            return
+        self.markdown(block.body)
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.marker(block.citation)
+
+    def note(self, note: Block) -> None:
         """A clinical note: framed, tinted, with its source underneath."""
         frame = QTextFrameFormat()
         frame.setBorder(1)
@@ -88,8 +124,17 @@ class DocumentWriter:
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
         self.cursor.insertMarkdown(note.body, MARKDOWN)
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format(scale=0.9))
-        self.cursor.insertText(f"Source: {note.source}")
+        self.cursor.insertText(f"Source: {note.citation.label}", self.text_format(scale=0.9))
+        self.marker(note.citation)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def sources_used(self) -> None:
+        """The numbered list of every source this document cited, in full."""
+        if not self.cited:
+            return
+        self.heading("Sources", 1.15)
+        for number, citation in enumerate(self.cited, start=1):
+            self.paragraph(f"[{number}] {citation.full}")
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
               widths: Sequence[int] | None = None) -> None:
@@ -117,9 +162,15 @@ class DocumentWriter:
                     value, self.text_format())
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
-    def notes(self, section: Section) -> None:
-        for note in section.notes:
-            self.note(note)
+    def blocks(self, blocks: Iterable[Block]) -> None:
+        for block in blocks:
+            self.block(block)
+
+    def cited_heading(self, text: str, citations: Iterable[Citation]) -> None:
+        """A heading followed by the markers of the rows under it."""
+        self.heading(text, 1.15)
+        for citation in dict.fromkeys(citations):
+            self.marker(citation)
 
 
 def _dose_amount(mg_per_day: float | None, days: int | None) -> str:
@@ -129,33 +180,37 @@ def _dose_amount(mg_per_day: float | None, days: int | None) -> str:
 
 def _overview(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
     writer.paragraph(f"{monograph.drug_class}. {monograph.summary}")
-    writer.markdown(section.body)
-    writer.heading("Dosing", 1.15)
+    writer.blocks(section.blocks)
+    writer.cited_heading("Dosing", (d.citation for d in monograph.dosing))
     writer.table(["Route", "Stage", "Amount", "Details"],
                  ([d.route, d.stage, _dose_amount(d.mg_per_day, d.days), d.detail]
                   for d in monograph.dosing), widths=[14, 22, 22, 42])
 
 
 def _how_it_works(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
-    writer.heading("Key facts", 1.15)
+    writer.cited_heading("Key facts", (f.citation for f in monograph.facts))
     writer.table(["", "Value", "Details"],
                  ([f.label, f.value or "—", f.detail] for f in monograph.facts),
                  widths=[26, 20, 54])
     writer.heading("Mechanism and body handling", 1.15)
-    writer.markdown(section.body)
+    writer.blocks(section.blocks)
 
 
 def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
-    writer.markdown(section.body)
+    """The first block introduces the tier tables; the other blocks follow them."""
+    writer.blocks(section.blocks[:1])
     for tier in TIERS:
         effects = [e for e in monograph.side_effects if e.tier == tier]
         if not effects:
             continue
         writer.heading("", 1.1)
         writer.badge(tier, 22)
+        for citation in dict.fromkeys(e.citation for e in effects):
+            writer.marker(citation)
         writer.table(["Symptom", "How often", "What to do"],
                      ([e.name.capitalize(), e.frequency, e.advice] for e in effects),
                      widths=[26, 16, 58])
+    writer.blocks(section.blocks[1:])
 
 
 _EXTRAS = {"overview": _overview, "how_it_works": _how_it_works, "side_effects": _side_effects}
@@ -165,13 +220,36 @@ def section_document(monograph: Monograph, key: str, palette: QPalette,
                      font: QFont) -> QTextDocument:
     """The document for one monograph tab: title, body, cards and notes."""
     section = monograph.section(key)
+    writer = _titled_writer(f"{monograph.name}: {section.title}", palette, font)
+    _EXTRAS.get(key, lambda w, m, s: w.blocks(s.blocks))(writer, monograph, section)
+    writer.sources_used()
+    return writer.document
+
+
+def _titled_writer(title: str, palette: QPalette, font: QFont) -> DocumentWriter:
     document = QTextDocument()
     document.setDefaultFont(font)
     document.setDocumentMargin(14)
     writer = DocumentWriter(document, palette)
-    writer.cursor.insertText(f"{monograph.name}: {section.title}",
-                             writer.text_format(bold=True, scale=1.6))
-    _EXTRAS.get(key, lambda w, m, s: w.markdown(s.body))(writer, monograph, section)
-    writer.notes(section)
-    return document
+    writer.cursor.insertText(title, writer.text_format(bold=True, scale=1.6))
+    return writer
 
+
+
+def sources_document(sources: list[Source], monograph: Monograph, palette: QPalette,
+                     font: QFont) -> QTextDocument:
+    """Every source the guide cites, in full, with what it supports in this monograph."""
+    supports: dict[str, list[str]] = {source.id: [] for source in sources}
+    for what, citation in monograph.citations():
+        supports[citation.source.id].append(f"{what} ({citation.part})")
+    writer = _titled_writer(f"{monograph.name}: Sources", palette, font)
+    writer.paragraph("Every fact in this guide names one of these sources and the part of it it "
+                     "comes from. Labels are cited by set id and revision where known.")
+    for source in sources:
+        writer.heading(f"{source.short} ({SOURCE_KIND_WORDS[source.kind]})", 1.15)
+        writer.paragraph(source.citation)
+        used = list(dict.fromkeys(supports[source.id])) or ["Not cited in this monograph."]
+        writer.paragraph("Supports:")
+        for item in used:
+            writer.paragraph(f"\u2022 {item}")
+    return writer.document

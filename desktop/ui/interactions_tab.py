@@ -64,8 +64,10 @@ class InteractionTableModel(QAbstractTableModel):
             return None
         item = self._items[index.row()]
         values = (item.name, BADGES[item.severity].word, _includes(item), item.advice)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{values[index.column()]}\n\nSource: {item.citation.full}"
         if role == SortRole:
             return SEVERITIES.index(item.severity) if index.column() == 1 else (
                 values[index.column()].casefold())
@@ -91,7 +93,7 @@ def match_html(matches: list[InteractionMatch], query: str, unknown: str) -> str
         parts.append(
             f"<p><img src='icon:{badge.icon}' width='18' height='18'> "
             f"<b>{escape(badge.word)}</b> &mdash; <b>{escape(match.name)}</b>{listed}<br>"
-            f"{escape(match.advice)}</p>"
+            f"{escape(match.advice)}<br><small>Source: {escape(match.source)}</small></p>"
         )
     return "".join(parts)
 

@@ -22,22 +22,26 @@ from desktop import __version__
 from desktop.content.database import ContentError
 from desktop.content.models import SearchHit
 from desktop.content.packs import Content, install_pack, open_content
-from desktop.content.schema import SECTION_KEYS
 from desktop.locations import content_folders, user_content_folder
 from desktop.ui import dialogs
 from desktop.ui.style import icon
-from desktop.ui.tabs import MonographTab, SectionTab
+from desktop.ui.tabs import DocumentTab, MonographTab, SourcesTab
 from desktop.ui.theme import THEMES, apply_theme
 
 if TYPE_CHECKING:
     from desktop.ui.search_panel import SearchPanel
 
 CHECKER = "symptom_checker"
-TAB_KEYS = (*SECTION_KEYS, CHECKER)
+SOURCES = "sources"
+# The checker keeps Ctrl+7; the later reference pages follow it, and Sources comes last.
+TAB_KEYS = ("overview", "how_it_works", "uses", "side_effects", "precautions", "interactions",
+            CHECKER, "forms", "pump", SOURCES)
+TAB_TITLES = {CHECKER: "Symptom checker", SOURCES: "Sources"}
+SHORTCUT_TABS = 9  # Ctrl+1 to Ctrl+9
 ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
 SHORTCUTS = [
     ("Ctrl+F", "Search the guide (Down/Up pick a result, Enter opens it, Esc clears)"),
-    ("Ctrl+1 \u2026 Ctrl+7", "Switch tabs"),
+    ("Ctrl+1 \u2026 Ctrl+9", "Switch tabs (Ctrl+7 is the symptom checker)"),
     ("Ctrl+P", "Print the current tab"),
     ("Ctrl+Shift+E", "Export the current tab as PDF"),
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in, zoom out, reset"),
@@ -162,7 +166,7 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        for index in range(len(TAB_KEYS)):
+        for index in range(min(len(TAB_KEYS), SHORTCUT_TABS)):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, partial(self.activate_tab, index))
 
     # Drugs and tabs ----------------------------------------------------------------
@@ -178,12 +182,13 @@ class MainWindow(QMainWindow):
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        titles = [s.title for s in self.monograph.sections] + ["Symptom checker"]
-        for number, title in enumerate(titles, start=1):
+        for number, key in enumerate(TAB_KEYS, start=1):
+            title = TAB_TITLES.get(key) or self.monograph.section(key).title
             page = QWidget()
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(page, f"{title}")
-            self.tabs.setTabToolTip(number - 1, f"{title} (Ctrl+{number})")
+            self.tabs.addTab(page, title)
+            shortcut = f" (Ctrl+{number})" if number <= SHORTCUT_TABS else ""
+            self.tabs.setTabToolTip(number - 1, f"{title}{shortcut}")
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)
         self._ensure_tab(current)
@@ -225,6 +230,8 @@ class MainWindow(QMainWindow):
             from desktop.ui.precautions_tab import PrecautionsTab
 
             return PrecautionsTab(self.monograph, info, page)
+        if key == SOURCES:
+            return SourcesTab(self.monograph, self.content.database.sources(), page)
         return MonographTab(self.monograph, key, page)
 
     def built_tabs(self) -> list[QWidget]:
@@ -313,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def _rerender(self) -> None:
         for widget in self.built_tabs():
-            if isinstance(widget, SectionTab):
+            if isinstance(widget, DocumentTab):
                 widget.render()
 
     # Content packs, help ---------------------------------------------------------------------
@@ -343,13 +350,13 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         info = self.content.database.info
-        sources = "\n".join(f"\u2022 {s.title}: {s.detail}" for s in self.monograph.sources)
+        sources = "\n".join(f"\u2022 {s.short}" for s in self.content.database.sources())
         refused = "".join(f"\nRefused content pack {p}: {why}" for p, why in self.content.refused)
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"
             f"{self.monograph.name} last reviewed {self.monograph.last_reviewed}.\n\n"
-            f"Sources:\n{sources}\n\n{info.disclaimer}{refused}"
+            f"Sources (in full on the Sources tab):\n{sources}\n\n{info.disclaimer}{refused}"
         )
 
     def show_about(self) -> None:
