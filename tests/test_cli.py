@@ -78,7 +78,8 @@ def test_interactions_json(capsys):
     assert code == 0
     assert json.loads(out) == {"query": "oxycodone", "matches": [{
         "name": "oxycodone", "class": "Opioids", "severity": "major",
-        "advice": json.loads(out)["matches"][0]["advice"]}]}
+        "advice": json.loads(out)["matches"][0]["advice"],
+        "source": "Guide To Baclofen: Potential Medication Interactions"}]}
 
 
 def test_interactions_unknown(capsys):

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from desktop.ui.main_window import TAB_KEYS, ZOOM_STEPS
 
 TAB_TITLES = ["Overview", "How it works", "Uses", "Side effects", "Precautions",
-              "Interactions", "Symptom checker"]
+              "Interactions", "Symptom checker", "Forms and strengths", "Intrathecal pump",
+              "Sources"]
 
 
 def test_title_and_tab_order(window):
@@ -21,7 +22,7 @@ def test_tabs_are_built_when_first_shown(window):
     assert len(window.built_tabs()) == 2
 
 
-@pytest.mark.parametrize("number", range(1, 8))
+@pytest.mark.parametrize("number", range(1, 10))
 def test_ctrl_number_switches_tabs_and_focus(qtbot, window, number):
     window.activateWindow()
     window.search_field.setFocus()
@@ -223,8 +224,10 @@ def test_about_names_version_sources_and_disclaimer(window, dialog_log):
     window.show_about()
     title, text, _, _ = dialog_log[0]
     assert title == "About Drug Guide"
-    for fact in ("Content version 2026.11.26", "bundled with the app", "Guide To Baclofen",
-                 "US prescribing information", "does not replace", "emergency number"):
+    version = window.content.database.info.content_version
+    for fact in (f"Content version {version}", "bundled with the app", "Guide To Baclofen",
+                 "Baclofen tablets label (US)", "Sources tab", "does not replace",
+                 "emergency number"):
         assert fact in text
 
 

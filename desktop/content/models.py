@@ -184,7 +184,7 @@ class Monograph:
 
     def citations(self) -> list[tuple[str, Citation]]:
         """Every cited row as (what it is, its citation), in the order the guide shows them."""
-        found = [(f"{s.title}: {b.title or s.title}", b.citation)
+        found = [(f"{s.title}: {b.title}" if b.title else s.title, b.citation)
                  for s in self.sections for b in s.blocks]
         found += [(f"Dosing: {d.stage}", d.citation) for d in self.dosing]
         found += [(f"Key fact: {f.label}", f.citation) for f in self.facts]

@@ -83,7 +83,7 @@ class DocumentWriter:
         if citation not in self.cited:
             self.cited.append(citation)
         number = self.cited.index(citation) + 1
-        link = self.text_format(scale=0.8)
+        link = self.text_format()
         link.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         link.setAnchor(True)
         link.setAnchorHref(f"{SOURCE_SCHEME}:{number}")
@@ -104,7 +104,7 @@ class DocumentWriter:
                 self.paragraph("")
             self.marker(block.citation)
             header, rows = block.cells()
-            self.table(header, rows)
+            self.table(header, rows, widths=[100 // len(header)] * len(header))
             return
         self.markdown(block.body)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -238,18 +238,21 @@ def _titled_writer(title: str, palette: QPalette, font: QFont) -> DocumentWriter
 
 def sources_document(sources: list[Source], monograph: Monograph, palette: QPalette,
                      font: QFont) -> QTextDocument:
-    """Every source the guide cites, in full, with what it supports in this monograph."""
-    supports: dict[str, list[str]] = {source.id: [] for source in sources}
+    """Every source the guide cites, in full, with what each part of it supports here."""
+    supports: dict[str, dict[str, list[str]]] = {source.id: {} for source in sources}
     for what, citation in monograph.citations():
-        supports[citation.source.id].append(f"{what} ({citation.part})")
+        parts = supports[citation.source.id]
+        parts.setdefault(citation.part, [])
+        if what not in parts[citation.part]:
+            parts[citation.part].append(what)
     writer = _titled_writer(f"{monograph.name}: Sources", palette, font)
     writer.paragraph("Every fact in this guide names one of these sources and the part of it it "
                      "comes from. Labels are cited by set id and revision where known.")
     for source in sources:
         writer.heading(f"{source.short} ({SOURCE_KIND_WORDS[source.kind]})", 1.15)
         writer.paragraph(source.citation)
-        used = list(dict.fromkeys(supports[source.id])) or ["Not cited in this monograph."]
-        writer.paragraph("Supports:")
-        for item in used:
-            writer.paragraph(f"\u2022 {item}")
+        if not supports[source.id]:
+            writer.paragraph("Not cited in this monograph.")
+        for part, whats in supports[source.id].items():
+            writer.paragraph(f"\u2022 {part}: {'; '.join(whats)}.")
     return writer.document

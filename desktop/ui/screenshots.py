@@ -24,7 +24,7 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     for index, key in enumerate(TAB_KEYS):
         window.tabs.setCurrentIndex(index)
         _settle()
-        path = out / f"{prefix}{index + 1}-{key}.png"
+        path = out / f"{prefix}{index + 1:02d}-{key}.png"
         window.grab().save(str(path))
         written.append(path)
     checker = window.tab(CHECKER)
@@ -33,12 +33,12 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     checker.add_entry()
     window.tabs.setCurrentIndex(TAB_KEYS.index(CHECKER))
     _settle()
-    path = out / f"{prefix}8-checker-emergency.png"
+    path = out / f"{prefix}{len(TAB_KEYS) + 1:02d}-checker-emergency.png"
     window.grab().save(str(path))
     written.append(path)
     window.search_field.setText("seizures")
     _settle()
-    path = out / f"{prefix}9-search.png"
+    path = out / f"{prefix}{len(TAB_KEYS) + 2:02d}-search.png"
     window.grab().save(str(path))
     written.append(path)
     return written
