@@ -28,8 +28,15 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.highlighted.connect(self._show_citation)
         self.anchorClicked.connect(self._show_citation)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab steps through the links, which are source markers: show the one reached."""
+        moved = super().focusNextPrevChild(forward)
+        anchor = self.textCursor().charFormat().anchorHref()
+        if moved and self.hasFocus() and anchor:
+            self._show_citation(QUrl(anchor))
+        return moved
 
     def _show_citation(self, url: QUrl) -> None:
         """Show the focused or clicked source marker's citation beside it.

@@ -94,7 +94,7 @@ class PrecautionsTab(SectionTab):
         ticked = self.ticked()
         if not ticked:
             return ["Nothing ticked."]
-        return [f"- {p.label}: {p.caution}" for p in ticked]
+        return [f"- {p.label}: {p.caution} (Source: {p.citation.label})" for p in ticked]
 
     def update_cautions(self) -> None:
         ticked = self.ticked()
