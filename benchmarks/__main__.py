@@ -84,10 +84,10 @@ def triage_times() -> dict[str, float]:
     from desktop.content.database import ContentDatabase
     from desktop.paths import DEFAULT_DATABASE
     from desktop.triage.engine import Triage
-    from tests.phrasings import PHRASINGS
+    from devtools.phrasings import PHRASINGS
 
     with ContentDatabase(DEFAULT_DATABASE) as db:
-        triage = Triage(db.monograph("baclofen").side_effects)
+        triage = Triage(db.monograph("baclofen").triage)
     texts = [text for text, *_ in PHRASINGS]
     for text in texts:  # warm caches: stemmer, typo repair, word list
         triage.assess(text)
@@ -104,7 +104,7 @@ def triage_times() -> dict[str, float]:
 
 
 def triage_stdin_seconds(lines: int = 10_000) -> float:
-    from tests.phrasings import PHRASINGS
+    from devtools.phrasings import PHRASINGS
 
     texts = [text.replace("\n", " ") for text, *_ in PHRASINGS]
     payload = "\n".join(texts[i % len(texts)] for i in range(lines)) + "\n"
@@ -141,8 +141,8 @@ def search_times(db_path: Path) -> list[float]:
 
 
 def main() -> None:
-    from benchmarks.synthetic import build_synthetic
     from desktop.paths import DEFAULT_DATABASE
+    from devtools.synthetic import build_synthetic
 
     OUT.mkdir(parents=True, exist_ok=True)
     report: dict[str, object] = {}
@@ -159,6 +159,12 @@ def main() -> None:
               f"p99 {tails[str(count)]:.2f} ms", file=sys.stderr)
     report["search_ms_p50"] = medians
     report["search_ms_p99"] = tails
+    from benchmarks.trust import render_costs, verify_costs
+
+    report["verify_ms"] = {str(count): verify_costs(
+        DEFAULT_DATABASE if count == 1 else build_synthetic(count, OUT))
+        for count in MONOGRAPH_COUNTS}
+    report["render_1mb_section_ms"] = render_costs()
     from benchmarks.stress import stress_report
 
     report["stress"] = stress_report()

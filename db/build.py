@@ -21,8 +21,10 @@ from typing import Any
 import sqlite_utils
 
 from db.sources import ContentSourceError, DrugSource, GuideSource, load_guide
-from desktop.content.integrity import content_digest
+from desktop.content import anchors
+from desktop.content.models import Member
 from desktop.content.schema import SCHEMA_VERSION, SEARCH_INDEX, TABLES, TIER_LABELS
+from desktop.content.verify import write_manifest
 from desktop.paths import DEFAULT_DATABASE
 
 BUILDER_VERSION = "1"
@@ -87,28 +89,35 @@ def _block_text(block: dict[str, Any]) -> str:
 
 
 def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
-    """Everything the window displays, as (section, title, text) for the FTS index."""
+    """Everything the window displays, as (page, anchor, title, text) for the FTS index."""
     rows = []
     for section in drug.sections:
+        key = section["key"]
         headings = [block["title"] for block in section["blocks"] if block["title"]]
-        rows.append((section["key"], section["title"], f"Contents: {'; '.join(headings)}."))
-        rows += [(section["key"], block["title"] or section["title"], _block_text(block))
-                 for block in section["blocks"]]
-    rows += [("overview", f"Dosing: {dose['stage']}", f"{dose['route']}. {dose['detail']}")
-             for dose in drug.dosing]
-    rows += [("how_it_works", fact["label"], fact["detail"]) for fact in drug.facts]
-    rows += [("side_effects", effect["name"].capitalize(),
+        if headings:
+            rows.append((key, anchors.TEXT, section["title"], f"{'; '.join(headings)}."))
+        rows += [(key, anchors.row(anchors.BLOCK, position), block["title"] or section["title"],
+                  _block_text(block))
+                 for position, block in enumerate(section["blocks"])]
+    rows += [("overview", anchors.row(anchors.DOSE, position), f"Dosing: {dose['stage']}",
+              f"{dose['route']}. {dose['detail']}")
+             for position, dose in enumerate(drug.dosing)]
+    rows += [("how_it_works", anchors.row(anchors.FACT, position), fact["label"], fact["detail"])
+             for position, fact in enumerate(drug.facts)]
+    rows += [("side_effects", anchors.row(anchors.SIDE_EFFECT, position),
+              effect["name"].capitalize(),
               f"{TIER_LABELS[effect['tier']]} ({effect['frequency']}). {effect['advice']} "
               f"Also described as: {', '.join(effect['terms'])}.")
-             for effect in drug.side_effects]
-    for item in drug.interactions:
-        names = [f"{m['name']} ({', '.join(m['aliases'])})" if m["aliases"] else m["name"]
-                 for m in item["members"]]
-        rows.append(("interactions", item["name"],
+             for position, effect in enumerate(drug.side_effects)]
+    for position, item in enumerate(drug.interactions):
+        members = (Member(m["name"], tuple(m["aliases"])) for m in item["members"])
+        rows.append(("interactions", anchors.row(anchors.INTERACTION, position), item["name"],
                      f"{item['severity'].capitalize()}. {item['advice']} "
-                     f"Includes: {'; '.join(names)}."))
-    rows += [("precautions", p["label"], p["caution"]) for p in drug.precautions]
-    return [{"section_key": key, "title": title, "body": body} for key, title, body in rows]
+                     f"Includes: {'; '.join(member.label for member in members)}."))
+    rows += [("precautions", anchors.row(anchors.PRECAUTION, position), p["label"], p["caution"])
+             for position, p in enumerate(drug.precautions)]
+    return [{"page": page, "anchor": anchor, "title": title, "body": body}
+            for page, anchor, title, body in rows]
 
 
 def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
@@ -123,13 +132,12 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
         writer.add("blocks", section["blocks"], section_id=section_id)
     writer.add("dosing", drug.dosing, **owner)
     writer.add("facts", drug.facts, **owner)
-    effects = [{k: v for k, v in e.items() if k not in ("terms", "pairs")}
+    effects = [{k: v for k, v in e.items() if k not in ("terms", "pairs", "shorthand")}
                for e in drug.side_effects]
     for effect, effect_id in zip(
         drug.side_effects, writer.add("side_effects", effects, **owner), strict=True
     ):
-        writer.add("symptom_terms", ({"term": t} for t in effect["terms"]),
-                   side_effect_id=effect_id)
+        writer.add("symptom_terms", _terms(effect), side_effect_id=effect_id)
         writer.add("symptom_pairs", effect["pairs"], side_effect_id=effect_id)
     interactions = [{k: v for k, v in i.items() if k != "members"} for i in drug.interactions]
     for item, item_id in zip(
@@ -142,6 +150,31 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
                        member_id=member_id)
     writer.add("precautions", drug.precautions, **owner)
     writer.add("search_items", _search_rows(drug), **owner)
+
+
+def _terms(item: dict[str, Any]) -> list[dict[str, Any]]:
+    return ([{"term": t, "shorthand": 0} for t in item["terms"]]
+            + [{"term": t, "shorthand": 1} for t in item["shorthand"]])
+
+
+def _write_triage(writer: _Writer, drug: DrugSource, guide: GuideSource) -> None:
+    """The checker's content for one drug: its names, the guide's signs and rules,
+    then the drug's own."""
+    owner = {"drug_id": drug.id}
+    writer.add("drug_names", ({"name": n} for n in [drug.drug["name"], *drug.names]), **owner)
+    findings = [*guide.findings, *drug.findings]
+    columns = ("key", "kind", "name", "tier", "advice", "source_id", "source_part")
+    ids = writer.add("triage_findings", ({c: f[c] for c in columns} for f in findings), **owner)
+    for finding, finding_id in zip(findings, ids, strict=True):
+        writer.add("finding_terms", _terms(finding), finding_id=finding_id)
+        writer.add("finding_pairs", finding["pairs"], finding_id=finding_id)
+    rules = [*guide.rules, *drug.rules]
+    columns = ("key", "title", "tier", "advice", "source_id", "source_part")
+    ids = writer.add("triage_rules", ({c: r[c] for c in columns} for r in rules), **owner)
+    for rule, rule_id in zip(rules, ids, strict=True):
+        writer.add("rule_needs", ({"grp": g, "target": t}
+                                  for g, group in enumerate(rule["needs"]) for t in group),
+                   rule_id=rule_id)
 
 
 def _create_search_index(db: sqlite_utils.Database) -> None:
@@ -157,7 +190,8 @@ def _create_search_index(db: sqlite_utils.Database) -> None:
 
 
 def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
-    """Write the database to `out` atomically: a complete file or none."""
+    """Write the database to `out` atomically (a complete file or none), then the
+    manifest beside it that the app verifies its bytes against."""
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     os.close(handle)
@@ -172,6 +206,8 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
                                      for position, source in enumerate(guide.sources))
             for position, drug in enumerate(guide.drugs):
                 _write_drug(writer, drug, position)
+                _write_triage(writer, drug, guide)
+            writer.add("context_triggers", guide.triggers)
             _create_search_index(db)
             meta = {
                 "schema_version": str(SCHEMA_VERSION),
@@ -179,12 +215,12 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
                 "sources_sha256": sources_digest,
                 **guide.guide,
             }
-            meta["content_sha256"] = content_digest(conn)
             db["meta"].insert_all({"key": k, "value": v} for k, v in sorted(meta.items()))
         conn.execute("VACUUM")
         conn.close()
         temp.chmod(0o644)
         temp.replace(out)
+        write_manifest(out)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -10,9 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from desktop.content.database import ContentDatabase
 from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage
-
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "db" / "content"
+from devtools.repo import CONTENT
 
 # `make test` runs a short profile; `make fuzz` at least 10,000 examples each.
 settings.register_profile("default", max_examples=150, deadline=None,
@@ -35,7 +33,7 @@ def monograph(database):
 
 @pytest.fixture(scope="session")
 def triage(monograph):
-    return Triage(monograph.side_effects)
+    return Triage(monograph.triage)
 
 
 @pytest.fixture
@@ -49,7 +47,7 @@ def content_copy(tmp_path) -> Path:
 @pytest.fixture
 def two_drug_db(tmp_path) -> Path:
     """A database of baclofen and a renamed copy, built by the real builder."""
-    from benchmarks.synthetic import build_synthetic
+    from devtools.synthetic import build_synthetic
 
     return build_synthetic(2, tmp_path)
 
@@ -135,13 +133,6 @@ def make_window(qtbot, settings_dir):
 @pytest.fixture
 def window(make_window):
     return make_window()
-
-
-def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(text.split())  # PDF word spacing comes back as tabs and breaks
 
 
 @pytest.fixture

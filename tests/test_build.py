@@ -8,14 +8,15 @@ import pytest
 
 from db.build import build, main
 from db.sources import ContentSourceError
-from desktop.content.schema import CONTENT_TABLES, TABLES
+from desktop.content.schema import TABLES
+from desktop.content.verify import manifest_path, read_manifest, verified_bytes
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import CONTENT, ROOT
+from devtools.repo import CONTENT, ROOT
 
 
 def table_rows(path):
     conn = sqlite3.connect(path)
-    tables = [*CONTENT_TABLES, "meta"]
+    tables = [table.name for table in TABLES]
     rows = {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
     conn.close()
     return rows
@@ -28,6 +29,16 @@ def test_committed_database_matches_its_sources(tmp_path):
     assert table_rows(DEFAULT_DATABASE) == table_rows(out)
 
 
+def test_build_is_byte_for_byte_reproducible_and_its_manifest_true(tmp_path):
+    """The committed manifest names the committed file, and a fresh build is the same bytes."""
+    out = tmp_path / "fresh.sqlite3"
+    build(CONTENT, out)
+    assert out.read_bytes() == DEFAULT_DATABASE.read_bytes()
+    assert verified_bytes(DEFAULT_DATABASE, read_manifest(DEFAULT_DATABASE))
+    assert manifest_path(out).read_text() == manifest_path(DEFAULT_DATABASE).read_text().replace(
+        DEFAULT_DATABASE.name, out.name)
+
+
 def test_building_twice_gives_the_same_rows(tmp_path):
     first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     build(CONTENT, first)
@@ -38,7 +49,7 @@ def test_building_twice_gives_the_same_rows(tmp_path):
 def test_schema_is_strict_with_keys(built_db):
     conn = sqlite3.connect(built_db)
     sql = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
-    for table in CONTENT_TABLES:
+    for table in table_rows(built_db):
         assert sql[table].rstrip().endswith("STRICT"), table
     assert 'REFERENCES "drugs"("id")' in sql["side_effects"]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -103,6 +114,11 @@ BAD_CONTENT = {
     "precaution without a source": (
         "precautions.toml", 'source = "ozobax-label"\n', "", ".source: missing"),
     "dose without a source": ("drug.toml", 'source = "article"\n', "", "dosing[0].source: missing"),
+    "triage finding without a source": (
+        "triage.toml", 'source = "tablets-label"\n', "", "finding[0].source: missing"),
+    "triage rule without a part": (
+        "triage.toml", 'part = "Overdosage (LOINC 34088-5)"\nadvice = "Call emergency',
+        'advice = "Call emergency', "rule[0].part: missing"),
     "table row of the wrong width": (
         "sections.toml", '["Tablets", "Generic', '["Generic', "rows[0]: expected 3 non-empty"),
     "unknown block kind": (
@@ -123,6 +139,15 @@ def test_bad_content_is_refused_naming_file_and_field(tmp_path, content_copy, ca
     file, old, new, expected = BAD_CONTENT[case]
     _replace(content_copy / "baclofen" / file, old, new)
     _expect_refusal(tmp_path, content_copy, file, expected)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('source = "nhs-999"\n', "", "sign[0].source: missing"),
+    ('source = "nhs-stroke"', 'source = "nhs"', "sign[3].source: unknown source 'nhs'"),
+])
+def test_an_unsourced_emergency_sign_is_refused(tmp_path, content_copy, old, new, expected):
+    _replace(content_copy / "signs.toml", old, new)
+    _expect_refusal(tmp_path, content_copy, "signs.toml", expected)
 
 
 def _expect_refusal(tmp_path, content_copy, file, expected):

@@ -7,6 +7,7 @@ import pytest
 
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.paths import DEFAULT_DATABASE
+from devtools.faults import FAULTS, copy_bundled
 
 
 def test_bundled_database_opens(database):
@@ -21,8 +22,7 @@ def test_unknown_drug_name_is_an_error(database):
 
 
 def test_opening_never_writes(tmp_path):
-    copy = tmp_path / "content.sqlite3"
-    copy.write_bytes(DEFAULT_DATABASE.read_bytes())
+    copy = copy_bundled(tmp_path / "content.sqlite3")
     os.utime(copy, (1_000_000, 1_000_000))
     with ContentDatabase(copy) as db:
         db.monograph("baclofen")
@@ -31,62 +31,8 @@ def test_opening_never_writes(tmp_path):
             db._conn.execute("DELETE FROM drugs")
     assert copy.read_bytes() == DEFAULT_DATABASE.read_bytes()
     assert copy.stat().st_mtime == 1_000_000
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content.sqlite3"]
-
-
-def _truncated(path):
-    path.write_bytes(DEFAULT_DATABASE.read_bytes()[:20_000])
-
-
-def _random_bytes(path):
-    path.write_bytes(os.urandom(50_000))
-
-
-def _other_schema(path):
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
-    conn.commit()
-    conn.close()
-
-
-def _with_meta(path, **changes):
-    path.write_bytes(DEFAULT_DATABASE.read_bytes())
-    conn = sqlite3.connect(path)
-    for key, value in changes.items():
-        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
-    conn.commit()
-    conn.close()
-
-
-def _altered_content(path):
-    path.write_bytes(DEFAULT_DATABASE.read_bytes())
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE side_effects SET tier = 'common' WHERE name = 'seizures'")
-    conn.commit()
-    conn.close()
-
-
-def _corrupt_page(path):
-    data = bytearray(DEFAULT_DATABASE.read_bytes())
-    page = 4096
-    data[page * 3: page * 3 + 200] = b"\xff" * 200  # smash a b-tree page header
-    path.write_bytes(bytes(data))
-
-
-FAULTS = {
-    "missing": (lambda path: None, "not found"),
-    "empty": (lambda path: path.write_bytes(b""), "is empty"),
-    "truncated": (_truncated, "damaged"),
-    "random bytes": (_random_bytes, "not a Drug Guide content database"),
-    "text file": (lambda path: path.write_text("hello"), "not a Drug Guide content database"),
-    "other schema": (_other_schema, "not a Drug Guide content database"),
-    "wrong schema version": (lambda path: _with_meta(path, schema_version="99"),
-                             "schema version 99"),
-    "checksum mismatch": (lambda path: _with_meta(path, content_sha256="0" * 64),
-                          "does not match its checksum"),
-    "altered content": (_altered_content, "does not match its checksum"),
-    "corrupt page": (_corrupt_page, "damaged"),
-}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "content.manifest.json", "content.sqlite3"]
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
@@ -103,14 +49,13 @@ def test_each_fault_is_one_clear_error(tmp_path, fault):
 
 
 def test_a_directory_is_not_a_database(tmp_path):
-    with pytest.raises(ContentError, match="not found"):
+    with pytest.raises(ContentError, match="is a folder"):
         ContentDatabase(tmp_path)
 
 
 def test_path_with_unusual_characters(tmp_path):
     odd = tmp_path / "a dir #1 ?x=1 %20 ü"
     odd.mkdir()
-    path = odd / "content.sqlite3"
-    path.write_bytes(DEFAULT_DATABASE.read_bytes())
+    path = copy_bundled(odd / "content.sqlite3")
     with ContentDatabase(path) as db:
         assert db.drugs()[0].name == "Baclofen"

@@ -8,7 +8,6 @@ from PySide6.QtCore import QUrl
 
 from desktop.cli import main as cli_main
 from desktop.content.interactions import InteractionIndex
-from desktop.ui.main_window import TAB_KEYS
 
 
 def all_text(monograph) -> str:
@@ -170,7 +169,7 @@ def test_new_section_content(monograph, section, title, words):
 ])
 def test_search_finds_brands_forms_and_new_sections(database, query, section):
     hits = database.search(query)[:3]
-    assert section in {h.section_key for h in hits}, [h.title for h in hits]
+    assert section in {h.page for h in hits}, [h.title for h in hits]
 
 
 # Sources -----------------------------------------------------------------------------
@@ -181,6 +180,26 @@ def test_every_row_names_a_known_source_and_part(database, monograph):
     assert len(citations) > 100
     for what, citation in citations:
         assert citation.source.id in known and citation.part.strip(), what
+
+
+def test_the_checkers_signs_findings_and_rules_are_sourced(database, monograph):
+    known = {source.id: source for source in database.sources()}
+    content = monograph.triage
+    assert content.findings and content.rules
+    for item in (*content.findings, *content.rules):
+        assert item.citation.source.id in known and item.citation.part.strip(), item.key
+    signs = [f for f in content.findings if f.kind == "sign"]
+    assert signs and all(f.citation.source.short.startswith("NHS: ") for f in signs)
+    assert {f.citation.source.id for f in signs} >= {
+        "nhs-999", "nhs-stroke", "nhs-anaphylaxis", "nhs-suicidal-thoughts", "nhs-heart-attack"}
+
+
+def test_alert_sources_stay_readable_in_the_triage_json(triage):
+    result = triage.assess("he stopped his baclofen and now has a high fever, face drooping"
+                           ).to_json()
+    sources = {alert["id"]: alert["source"] for alert in result["alerts"]}
+    assert sources["withdrawal"].startswith("Lioresal Intrathecal label (US): Boxed warning")
+    assert any(source.startswith("NHS: Stroke symptoms: FAST") for source in sources.values())
 
 
 def test_labels_are_cited_with_set_id_or_say_it_is_not_recorded(database):
@@ -228,8 +247,7 @@ def markers(document):
 @pytest.mark.parametrize("key", ["overview", "how_it_works", "uses", "side_effects",
                                  "precautions", "interactions", "forms", "pump"])
 def test_each_tab_marks_its_sources_and_ends_with_them(window, key):
-    window.tabs.setCurrentIndex(TAB_KEYS.index(key))
-    document = window.tab(key).printable()
+    document = window.show_page(key).printable()
     found = markers(document)
     assert found
     assert all(tip.startswith("[") and "Section:" in tip for _, tip in found)
@@ -240,8 +258,7 @@ def test_each_tab_marks_its_sources_and_ends_with_them(window, key):
 
 
 def test_marker_shows_the_full_citation_on_keyboard_focus(qtbot, window):
-    window.tabs.setCurrentIndex(TAB_KEYS.index("pump"))
-    browser = window.tab("pump").browser
+    browser = window.show_page("pump").browser
     browser.setFocus()
     with qtbot.waitSignal(browser.citationShown) as shown:
         assert browser.focusNextPrevChild(True)  # Tab moves to the first link: a marker
@@ -250,14 +267,13 @@ def test_marker_shows_the_full_citation_on_keyboard_focus(qtbot, window):
 
 
 def test_clicking_a_marker_never_navigates(qtbot, window):
-    browser = window.tab("overview").browser
+    browser = window.show_page("overview").browser
     browser.anchorClicked.emit(QUrl("source:1"))
     assert browser.source().isEmpty()
 
 
 def test_sources_page_lists_every_source_with_what_it_supports(window, database):
-    window.tabs.setCurrentIndex(TAB_KEYS.index("sources"))
-    text = window.tab("sources").printable().toPlainText()
+    text = window.show_page("sources").printable().toPlainText()
     for source in database.sources():
         assert source.citation in text
     assert "Overdosage (LOINC 34088-5): Side effects: Overdose: the signs" in text

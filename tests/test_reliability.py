@@ -8,21 +8,9 @@ import pytest
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.packs import BUNDLED, install_pack, open_content, version_key
 from desktop.paths import DEFAULT_DATABASE
-from desktop.ui.main_window import TAB_KEYS
-from tests.test_database import FAULTS
-
-
-def make_pack(tmp_path, content_copy, version, name="pack"):
-    from db.build import build
-
-    guide = content_copy / "guide.toml"
-    text = guide.read_text()
-    start = text.index('content_version = "') + len('content_version = "')
-    end = text.index('"', start)
-    guide.write_text(text[:start] + version + text[end:])
-    out = tmp_path / f"{name}.sqlite3"
-    build(content_copy, out)
-    return out
+from desktop.ui.pages.registry import PAGE_KEYS
+from devtools.faults import FAULTS
+from devtools.synthetic import make_pack
 
 
 def broken_copy(tmp_path, fault):
@@ -59,8 +47,8 @@ def test_bundled_database_is_never_written(qtbot, make_window, capsys):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
     window.search_field.setText("seizures")
-    checker = window.tab("symptom_checker")
-    checker.sentence.setPlainText("dizzy and I had a fit")
+    checker = window.page("symptom_checker")
+    checker.view.sentence.setPlainText("dizzy and I had a fit")
     window.close()
     from desktop.cli import main
 
@@ -148,7 +136,7 @@ def test_invalid_pack_from_the_menu_keeps_what_it_had(window, monkeypatch, tmp_p
     assert window.content is before
     assert dialog_log[0][0] == "Content pack refused"
     assert "unchanged" in dialog_log[0][1] and "not a Drug Guide" in dialog_log[0][1]
-    assert window.tabs.count() == len(TAB_KEYS)
+    assert window.tabs.count() == len(PAGE_KEYS)
 
 
 def test_explicit_database_must_be_valid(tmp_path):
@@ -202,18 +190,18 @@ def test_qt_warnings_go_to_the_log(installed_crash_handler):
 
 def test_app_keeps_running_after_a_fault_in_a_slot(qtbot, window, installed_crash_handler,
                                                    dialog_log, monkeypatch):
-    checker = window.tab("symptom_checker")
+    checker = window.page("symptom_checker")
 
     def broken(*args):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(checker.triage, "assess_all", broken)
     with qtbot.capture_exceptions() as raised:
-        checker.sentence.setPlainText("dizzy")
+        checker.view.sentence.setPlainText("dizzy")
     assert raised  # pytest-qt saw it; in the app the crash handler takes it
     monkeypatch.undo()
-    checker.sentence.setPlainText("seizures")
-    assert checker.banner.tier == "emergency"
+    checker.view.sentence.setPlainText("seizures")
+    assert checker.view.banner.tier == "emergency"
 
 
 def test_log_folder_that_cannot_be_written(tmp_path, monkeypatch):
@@ -236,3 +224,34 @@ def test_self_test_exit_code_on_failure(monkeypatch, capsys):
         assert selftest.run_self_test(db, "baclofen") == 1
     assert capsys.readouterr().out.startswith("self-test FAILED: triage 'seizures' gave emergency")
 
+
+
+def test_crash_dialog_names_the_log(installed_crash_handler, dialog_log):
+    try:
+        raise ValueError("x")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert f"logged in {installed_crash_handler}" in dialog_log[0][1]
+
+
+def test_crash_dialog_says_when_the_log_could_not_be_written(tmp_path, monkeypatch,
+                                                             dialog_log):
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from desktop.ui import crash
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / crash.LOG_NAME).symlink_to("/dev/full")  # a disk with no space left
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    crash.install(logs)
+    try:
+        raise ValueError("x")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    qInstallMessageHandler(None)
+    for handler in list(crash.log.handlers):
+        crash.log.removeHandler(handler)
+        handler.close()
+    message = dialog_log[0][1]
+    assert "could not be written to the log" in message and "has been logged" not in message

@@ -29,7 +29,7 @@ def test_prefix_finds_baclofen(database):
     ("autonomic dysreflexia", "precautions"),
 ])
 def test_search_finds_the_right_section(database, query, section):
-    assert section in {h.section_key for h in database.search(query)[:5]}
+    assert section in {h.page for h in database.search(query)[:5]}
 
 
 def test_results_are_ranked_title_first(database):
@@ -47,7 +47,7 @@ def test_hostile_queries_are_plain_searches(database, query):
 
 
 def test_fts_query_quotes_every_word():
-    assert fts_query('AND "x" (y') == '"AND" "x" "y"*'
+    assert fts_query('AND "x" (y') == '"and" "x" "y"*'
     assert fts_query("bacl ") == '"bacl"'
     assert fts_query("!!!") is None
 

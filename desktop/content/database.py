@@ -1,61 +1,54 @@
 """Read-only access to a content database, checked before anything is shown.
 
 Every way a file can be unusable ends in one ContentError whose message tells
-clinic IT what is wrong and what to do.
+clinic IT what is wrong and what to do. The file's bytes are verified against its
+digest before the first query (desktop/content/verify.py), and every query runs
+under a time budget and SQLite's size limits, so no file can hang the app.
 """
 
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.content import search
-from desktop.content.integrity import content_digest
+from desktop.content.errors import REINSTALL, ContentError
+from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS, QUERY_SECONDS
 from desktop.content.models import (
     Block,
     Citation,
+    ContextTrigger,
     Dose,
     DrugSummary,
     Fact,
+    Finding,
     GuideInfo,
     Interaction,
     Member,
     Monograph,
     Precaution,
+    Rule,
     SearchHit,
     Section,
     SideEffect,
     Source,
+    TriageContent,
     WordPair,
 )
 from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS, SEVERITIES, TIERS
+from desktop.content.verify import ExpectedDigest, open_verified, read_manifest
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-REINSTALL = "Reinstall Drug Guide or ask IT for a valid content pack."
-
-
-class ContentError(Exception):
-    """A content database that cannot be used; the message says what to do."""
-
-
-def _uri(path: Path) -> str:
-    # immutable: the file is never written, and SQLite creates no journal beside it.
-    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-
-
-def _check_file(path: Path) -> None:
-    if not path.is_file():
-        raise ContentError(f"Content database not found at {path}. {REINSTALL}")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if not header:
-        raise ContentError(f"Content database {path} is empty. {REINSTALL}")
-    if header != SQLITE_HEADER:
-        raise ContentError(f"{path} is not a Drug Guide content database. {REINSTALL}")
+# Progress-handler calls are this many SQLite virtual-machine steps apart.
+_BUDGET_STEPS = 10_000
 
 
 def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
+            raise  # over the time budget: reported as such
         raise ContentError(
             f"{path} is an SQLite file but not a Drug Guide content database. {REINSTALL}"
         ) from None
@@ -66,22 +59,6 @@ def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
             f"{SCHEMA_VERSION}. Install the content pack that matches this app version."
         )
     return meta
-
-
-def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
-    problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    if problems != ["ok"]:
-        raise ContentError(f"Content database {path} is damaged ({problems[0]}). {REINSTALL}")
-
-
-def _verify(conn: sqlite3.Connection, path: Path, meta: dict[str, str]) -> None:
-    if content_digest(conn) != meta.get("content_sha256"):
-        raise ContentError(
-            f"Content database {path} does not match its checksum: it is incomplete or "
-            f"has been altered. {REINSTALL}"
-        )
-    if conn.execute("SELECT count(*) FROM drugs").fetchone()[0] == 0:
-        raise ContentError(f"Content database {path} holds no drugs. {REINSTALL}")
 
 
 def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
@@ -101,33 +78,52 @@ def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
 
 
 class ContentDatabase:
-    """An open, verified content database. Opening never writes to the file."""
+    """An open, verified content database. Opening never writes to the file.
 
-    def __init__(self, path: Path | str) -> None:
+    `expected` is the digest the file must match; by default it is read from the
+    manifest beside the file.
+    """
+
+    def __init__(self, path: Path | str, expected: ExpectedDigest | None = None) -> None:
         self.path = Path(path)
-        _check_file(self.path)
+        self._conn = open_verified(self.path, expected or read_manifest(self.path))
+        self._deadline = 0.0
+        self._conn.set_progress_handler(self._over_budget, _BUDGET_STEPS)
+        self._monographs: dict[str, Monograph] = {}
         try:
-            self._conn = sqlite3.connect(_uri(self.path), uri=True, check_same_thread=False)
-        except sqlite3.Error as error:
-            raise ContentError(f"Cannot open {self.path} ({error}). {REINSTALL}") from None
-        try:
-            self._conn.execute("PRAGMA query_only = ON")
-            _check_pages(self._conn, self.path)
-            meta = _read_meta(self._conn, self.path)
-            _verify(self._conn, self.path, meta)
-            self.info = _guide_info(meta, self.path)
+            with self._budget():
+                self.info = _guide_info(_read_meta(self._conn, self.path), self.path)
             self._sources = {row[0]: Source(*row) for row in self._rows(
                 "SELECT id, short, kind, title, publisher, document, revision FROM sources "
                 "ORDER BY position")}
-        except sqlite3.DatabaseError as error:
-            self.close()
-            raise ContentError(
-                f"Content database {self.path} is damaged ({error}). {REINSTALL}"
-            ) from None
+            if not self.drugs():
+                raise ContentError(f"Content database {self.path} holds no drugs. {REINSTALL}")
         except ContentError:
             self.close()
             raise
-        self._monographs: dict[str, Monograph] = {}
+
+    def _over_budget(self) -> bool:
+        return time.monotonic() > self._deadline
+
+    @contextmanager
+    def _budget(self) -> Iterator[None]:
+        """Run one read under the time budget; any SQLite fault becomes a ContentError."""
+        self._deadline = time.monotonic() + QUERY_SECONDS
+        try:
+            yield
+        except sqlite3.Error as error:
+            reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
+                      else str(error))
+            raise ContentError(
+                f"Content database {self.path} cannot be read ({reason}). {REINSTALL}"
+            ) from None
+
+    def validate(self) -> None:
+        """Load every drug and run a search, so a file that opens but fails in use is
+        refused now rather than when someone needs it."""
+        for drug in self.drugs():
+            self.monograph(drug.id)
+            self.search(drug.name)
 
     def close(self) -> None:
         self._conn.close()
@@ -139,7 +135,9 @@ class ContentDatabase:
         self.close()
 
     def drugs(self) -> list[DrugSummary]:
-        rows = self._conn.execute("SELECT id, name FROM drugs ORDER BY position")
+        rows = self._rows("SELECT id, name FROM drugs ORDER BY position LIMIT ?", MAX_DRUGS + 1)
+        if len(rows) > MAX_DRUGS:
+            raise ContentError(f"{self.path} holds more than {MAX_DRUGS} drugs. {REINSTALL}")
         return [DrugSummary(*row) for row in rows]
 
     def drug_id(self, name: str | None) -> str:
@@ -163,12 +161,25 @@ class ContentDatabase:
         return list(self._sources.values())
 
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
-        return search.run(self._conn, text, limit)
+        with self._budget():
+            return search.run(self._conn, text, limit)
 
     def _rows(self, sql: str, *params: object) -> list[tuple]:
-        return self._conn.execute(sql, params).fetchall()
+        """At most MAX_ITEMS rows, each text within MAX_TEXT_CHARS: the builder's caps."""
+        with self._budget():
+            rows = self._conn.execute(sql, params).fetchmany(MAX_ITEMS + 1)
+        if len(rows) > MAX_ITEMS:
+            raise ContentError(f"{self.path} has more than {MAX_ITEMS} rows of one kind. "
+                               f"{REINSTALL}")
+        if any(isinstance(value, str) and len(value) > MAX_TEXT_CHARS
+               for row in rows for value in row):
+            raise ContentError(f"{self.path} has a text longer than {MAX_TEXT_CHARS:,} "
+                               f"characters. {REINSTALL}")
+        return rows
 
     def _cite(self, source_id: str, part: str) -> Citation:
+        if source_id not in self._sources:
+            raise ContentError(f"{self.path} cites an unknown source {source_id!r}. {REINSTALL}")
         return Citation(self._sources[source_id], part)
 
     def _load_monograph(self, drug_id: str) -> Monograph:
@@ -178,6 +189,7 @@ class ContentDatabase:
         if not row:
             raise ContentError(f"No drug with id {drug_id!r} in {self.path}.")
         name, drug_class, summary, last_reviewed = row[0]
+        side_effects = self._side_effects(drug_id)
         return Monograph(
             id=drug_id,
             name=name,
@@ -191,11 +203,12 @@ class ContentDatabase:
             facts=tuple(Fact(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
                 "SELECT label, low, high, unit, detail, source_id, source_part FROM facts "
                 "WHERE drug_id = ? ORDER BY position", drug_id)),
-            side_effects=self._side_effects(drug_id),
+            side_effects=side_effects,
             interactions=self._interactions(drug_id),
             precautions=tuple(Precaution(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
                 "SELECT label, kind, caution, source_id, source_part FROM precautions "
                 "WHERE drug_id = ? ORDER BY position", drug_id)),
+            triage=self._triage(drug_id, side_effects),
         )
 
     def _sections(self, drug_id: str) -> tuple[Section, ...]:
@@ -219,16 +232,58 @@ class ContentDatabase:
         ):
             if tier not in TIERS:
                 raise ContentError(f"{self.path} has an unknown tier {tier!r}. {REINSTALL}")
-            terms = tuple(r[0] for r in self._rows(
-                "SELECT term FROM symptom_terms WHERE side_effect_id = ? ORDER BY position",
-                effect_id))
-            pairs = tuple(WordPair(tuple(about.split()), tuple(trouble.split()))
-                          for about, trouble in self._rows(
-                              "SELECT about, trouble FROM symptom_pairs "
-                              "WHERE side_effect_id = ? ORDER BY position", effect_id))
-            effects.append(SideEffect(name, tier, frequency, advice,
-                                      self._cite(source_id, part), terms, pairs))
+            terms, shorthand = self._terms("symptom_terms", "side_effect_id", effect_id)
+            pairs = self._pairs("symptom_pairs", "side_effect_id", effect_id)
+            effects.append(SideEffect(name, tier, frequency, advice, self._cite(source_id, part),
+                                      terms, pairs, shorthand))
         return tuple(effects)
+
+    def _terms(self, table: str, key: str, owner: int) -> tuple[tuple[str, ...], ...]:
+        """(terms, shorthand) of one symptom or finding."""
+        rows = self._rows(f"SELECT term, shorthand FROM {table} WHERE {key} = ? "
+                          "ORDER BY position", owner)
+        return (tuple(t for t, short in rows if not short),
+                tuple(t for t, short in rows if short))
+
+    def _pairs(self, table: str, key: str, owner: int) -> tuple[WordPair, ...]:
+        return tuple(WordPair(tuple(about.split()), tuple(trouble.split()))
+                     for about, trouble in self._rows(
+                         f"SELECT about, trouble FROM {table} WHERE {key} = ? "
+                         "ORDER BY position", owner))
+
+    def _triage(self, drug_id: str, side_effects: tuple[SideEffect, ...]) -> TriageContent:
+        findings = []
+        for finding_id, key, kind, name, tier, advice, source_id, part in self._rows(
+            "SELECT id, key, kind, name, tier, advice, source_id, source_part "
+            "FROM triage_findings "
+            "WHERE drug_id = ? ORDER BY position", drug_id,
+        ):
+            if tier is not None and tier not in TIERS:
+                raise ContentError(f"{self.path} has an unknown tier {tier!r}. {REINSTALL}")
+            terms, shorthand = self._terms("finding_terms", "finding_id", finding_id)
+            findings.append(Finding(key, kind, name, tier, advice, self._cite(source_id, part),
+                                    terms,
+                                    self._pairs("finding_pairs", "finding_id", finding_id),
+                                    shorthand))
+        rules = []
+        for rule_id, key, title, tier, advice, source_id, part in self._rows(
+            "SELECT id, key, title, tier, advice, source_id, source_part FROM triage_rules "
+            "WHERE drug_id = ? ORDER BY position", drug_id,
+        ):
+            groups: dict[int, list[str]] = {}
+            for group, target in self._rows("SELECT grp, target FROM rule_needs "
+                                            "WHERE rule_id = ? ORDER BY position", rule_id):
+                groups.setdefault(group, []).append(target)
+            rules.append(Rule(key, title, tier, advice, self._cite(source_id, part),
+                              tuple(tuple(groups[g]) for g in sorted(groups))))
+        triggers = tuple(
+            ContextTrigger(phrase, category, direction, bool(list_scope))
+            for phrase, category, direction, list_scope in self._rows(
+                "SELECT phrase, category, direction, list_scope FROM context_triggers "
+                "ORDER BY position"))
+        names = tuple(r[0] for r in self._rows(
+            "SELECT name FROM drug_names WHERE drug_id = ? ORDER BY position", drug_id))
+        return TriageContent(side_effects, tuple(findings), tuple(rules), triggers, names)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []

@@ -59,6 +59,17 @@ class Citation:
         return f"{self.source.citation} Section: {self.part}."
 
 
+class Cited:
+    """Content whose `citation` the triage report and JSON print as one line."""
+
+    citation: Citation
+
+    @property
+    def source(self) -> str:
+        """The citation as one line: "Baclofen tablets label (US): 5.1 Abrupt ..."."""
+        return self.citation.label
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph, list, table or clinical note of a section, with its own source.
@@ -122,7 +133,7 @@ class WordPair:
 
 
 @dataclass(frozen=True)
-class SideEffect:
+class SideEffect(Cited):
     name: str
     tier: str
     frequency: str
@@ -130,11 +141,70 @@ class SideEffect:
     citation: Citation
     terms: tuple[str, ...]
     pairs: tuple[WordPair, ...] = ()
+    shorthand: tuple[str, ...] = ()  # matched with their case: "HA", not "ha"
 
-    @property
-    def source(self) -> str:
-        """The citation as one line, as summaries and the triage report print it."""
-        return self.citation.label
+
+@dataclass(frozen=True)
+class Finding(Cited):
+    """Something a caller may report that is not one of the guide's side effects.
+
+    `kind` is "sign" (an emergency sign for any patient), "symptom" (a drug's
+    danger symptom, with a tier of its own or counted only through a rule),
+    "context" (a situation such as "ran out of tablets") or "ignore" (words that
+    look like a symptom but are not one: "insulin pump").
+    """
+
+    key: str
+    kind: str
+    name: str
+    tier: str | None
+    advice: str
+    citation: Citation
+    terms: tuple[str, ...]
+    pairs: tuple[WordPair, ...] = ()
+    shorthand: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule(Cited):
+    """An alert raised when every group of `needs` has one finding present.
+
+    Findings are named by key, or by side effect name. A rule only ever raises a tier.
+    """
+
+    key: str
+    title: str
+    tier: str
+    advice: str
+    citation: Citation
+    needs: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ContextTrigger:
+    """A ConText trigger: words that change how nearby findings are read.
+
+    `category`: negated, normal (an implied denial: "breathing's fine"), hedge,
+    history, recent (ends history: "this morning"), pseudo (looks like a trigger but
+    is not: "no longer") or terminate ("but"). `direction`: forward, backward or both.
+    `list_scope`: the scope runs along a list ("denies CP/SOB, N/V").
+    """
+
+    phrase: str
+    category: str
+    direction: str
+    list_scope: bool = False
+
+
+@dataclass(frozen=True)
+class TriageContent:
+    """Everything the triage engine reads for one drug."""
+
+    side_effects: tuple[SideEffect, ...]
+    findings: tuple[Finding, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    triggers: tuple[ContextTrigger, ...] = ()
+    drug_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +213,11 @@ class Member:
 
     name: str
     aliases: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """"diazepam (Valium, Diastat)", or the name alone."""
+        return f"{self.name} ({', '.join(self.aliases)})" if self.aliases else self.name
 
 
 @dataclass(frozen=True)
@@ -153,6 +228,10 @@ class Interaction:
     advice: str
     members: tuple[Member, ...]
     citation: Citation
+
+    @property
+    def includes(self) -> str:
+        return "; ".join(member.label for member in self.members)
 
 
 @dataclass(frozen=True)
@@ -178,6 +257,7 @@ class Monograph:
     side_effects: tuple[SideEffect, ...]
     interactions: tuple[Interaction, ...]
     precautions: tuple[Precaution, ...]
+    triage: TriageContent
 
     def section(self, key: str) -> Section:
         return next(section for section in self.sections if section.key == key)
@@ -191,16 +271,26 @@ class Monograph:
         found += [(f"Side effect: {e.name}", e.citation) for e in self.side_effects]
         found += [(f"Interaction: {i.name}", i.citation) for i in self.interactions]
         found += [(f"Precaution: {p.label}", p.citation) for p in self.precautions]
+        found += [(f"Symptom checker: {f.name}", f.citation) for f in self.triage.findings]
+        found += [(f"Symptom checker rule: {r.title}", r.citation) for r in self.triage.rules]
         return found
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result; `highlights` are (start, end) spans of `snippet`."""
+    """One search result, pointing at the page (by key) and the block or row on it
+    (by `anchor`, see desktop.content.anchors) that matched.
+
+    `highlights` are (start, end) spans of `snippet`.
+    """
 
     drug_id: str
-    section_key: str
-    section_title: str
+    page: str
+    page_title: str
+    anchor: str
     title: str
     snippet: str
     highlights: tuple[tuple[int, int], ...]
+
+    def matched_words(self) -> list[str]:
+        return [self.snippet[start:end] for start, end in self.highlights]

@@ -2,13 +2,13 @@
 
 Bump SCHEMA_VERSION whenever a table or column changes, so that an app never
 reads a database laid out for another version. A table or column is declared
-once, in TABLES below: the builder creates exactly these, the checksum covers
-them, and a test holds docs/architecture.md to them.
+once, in TABLES below: the builder creates exactly these, and a test holds
+docs/architecture.md to them.
 """
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -29,6 +29,13 @@ PRECAUTION_KINDS: tuple[str, ...] = ("condition", "situation")
 # A section is a list of blocks, each with its own source.
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "list", "table", "note")
 SOURCE_KINDS: tuple[str, ...] = ("article", "label", "other")
+# Triage findings beyond the guide's side effects (see models.Finding).
+FINDING_KINDS: tuple[str, ...] = ("sign", "symptom", "context", "ignore")
+# ConText trigger categories and directions (see triage/context.py).
+TRIGGER_CATEGORIES: tuple[str, ...] = (
+    "negated", "normal", "hedge", "history", "recent", "pseudo", "terminate",
+)
+TRIGGER_DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
 
 # Overall results that are not tiers: nothing entered, or only unlisted complaints.
 NONE = "none"
@@ -76,7 +83,6 @@ class Table:
     parent: ForeignKey | None = None
     indexes: tuple[Index, ...] = ()
     references: tuple[ForeignKey, ...] = ()  # foreign keys besides `parent`
-    in_checksum: bool = True  # False only for `meta`, which holds the checksum
 
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
@@ -119,10 +125,9 @@ _DRUG = ForeignKey("drug_id", "drugs", str)
 _SOURCE = ForeignKey("source_id", "sources", str)
 _SOURCE_COLUMNS = (Column("source_id", str), Column("source_part", str))
 
-# In creation order, which is also the checksum's order.
+# In creation order.
 TABLES: tuple[Table, ...] = (
-    Table("meta", (Column("key", str), Column("value", str)), primary_key="key",
-          in_checksum=False),
+    Table("meta", (Column("key", str), Column("value", str)), primary_key="key"),
     Table(
         "sources",
         (Column("id", str), Column("position", int), Column("short", str), Column("kind", str),
@@ -146,7 +151,8 @@ TABLES: tuple[Table, ...] = (
            Column("detail", str), sourced=True),
     _child("side_effects", _DRUG, Column("name", str), Column("tier", str),
            Column("frequency", str), Column("advice", str), unique=("name",), sourced=True),
-    _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str)),
+    _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str),
+           Column("shorthand", int)),
     _child("symptom_pairs", ForeignKey("side_effect_id", "side_effects"),
            Column("about", str), Column("trouble", str)),
     _child("interactions", _DRUG, Column("name", str),
@@ -158,8 +164,25 @@ TABLES: tuple[Table, ...] = (
            Column("alias", str)),
     _child("precautions", _DRUG, Column("label", str), Column("kind", str),
            Column("caution", str), sourced=True),
-    _child("search_items", _DRUG, Column("section_key", str), Column("title", str),
-           Column("body", str)),
+    # The symptom checker's content beyond the 24 side effects: the guide's emergency
+    # signs are written into every drug, so one drug's rows are all it reads.
+    _child("drug_names", _DRUG, Column("name", str)),
+    _child("triage_findings", _DRUG, Column("key", str), Column("kind", str),
+           Column("name", str), Column("tier", str, nullable=True), Column("advice", str),
+           unique=("key",), sourced=True),
+    _child("finding_terms", ForeignKey("finding_id", "triage_findings"), Column("term", str),
+           Column("shorthand", int)),
+    _child("finding_pairs", ForeignKey("finding_id", "triage_findings"),
+           Column("about", str), Column("trouble", str)),
+    _child("triage_rules", _DRUG, Column("key", str), Column("title", str), Column("tier", str),
+           Column("advice", str), unique=("key",), sourced=True),
+    _child("rule_needs", ForeignKey("rule_id", "triage_rules"), Column("grp", int),
+           Column("target", str)),
+    Table("context_triggers", (Column("id", int), Column("position", int),
+                               Column("phrase", str), Column("category", str),
+                               Column("direction", str), Column("list_scope", int))),
+    _child("search_items", _DRUG, Column("page", str), Column("anchor", str),
+           Column("title", str), Column("body", str)),
 )
 
 # Prefix indexes keep type-ahead queries fast at any size.
@@ -167,6 +190,3 @@ SEARCH_INDEX = FullTextIndex(
     "search_fts", "search_items", ("title", "body"),
     tokenize="porter unicode61 remove_diacritics 2", prefix="1 2 3",
 )
-
-# Every table whose rows the window shows, in a fixed order.
-CONTENT_TABLES: tuple[str, ...] = tuple(t.name for t in TABLES if t.in_checksum)

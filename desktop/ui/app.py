@@ -1,20 +1,22 @@
 """Starting the window: settings, theme, content, and a clear message if content is bad."""
 
+import os
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from desktop.content.database import ContentError
-from desktop.content.packs import open_content
+from desktop.content.packs import open_drug
 from desktop.locations import content_folders, log_folder, set_application_names
 from desktop.ui import dialogs, first_paint
 from desktop.ui.main_window import MainWindow
 from desktop.ui.style import icon
-from desktop.ui.theme import apply_theme
 
 START_FAILED = 2
+INTERRUPTED = 130  # 128 + SIGINT, as the command line exits after Ctrl-C
 
 
 def application() -> QApplication:
@@ -27,18 +29,27 @@ def application() -> QApplication:
 
 def create_window(db: Path | None, drug: str | None) -> MainWindow:
     """The main window on the chosen content; raises ContentError if none is usable."""
-    settings = QSettings()
-    apply_theme(QApplication.instance(), str(settings.value("theme", "system")))
-    content = open_content(db, content_folders())
-    try:
-        drug_id = content.database.drug_id(drug)
-    except ContentError:
-        content.database.close()
-        raise
-    window = MainWindow(content, drug_id, settings)
+    content, drug_id = open_drug(db, content_folders(), drug)
+    window = MainWindow(content, drug_id, QSettings())
     for path, reason in content.refused:
         window.statusBar().showMessage(f"Content pack {path.name} refused: {reason}")
     return window
+
+
+def quit_on_interrupt(app: QApplication) -> None:
+    """Ctrl-C in the terminal closes the window with exit status 130.
+
+    Python runs signal handlers only between bytecodes, never while Qt's event loop
+    waits, so the signal also writes a byte to a pipe that wakes the loop.
+    """
+    if sys.platform == "win32":
+        return  # no SIGINT from a console to a windowed app
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    signal.set_wakeup_fd(write_end)
+    notifier = QSocketNotifier(read_end, QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: os.read(read_end, 512))
+    signal.signal(signal.SIGINT, lambda *_: app.exit(INTERRUPTED))
 
 
 def run_app(db: Path | None = None, drug: str | None = None) -> int:
@@ -60,5 +71,6 @@ def run_app(db: Path | None = None, drug: str | None = None) -> int:
             app.quit()
 
         first_paint.FirstPaint(window.tabs.currentWidget(), started, report)
+    quit_on_interrupt(app)
     window.show()
     return app.exec()

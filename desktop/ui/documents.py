@@ -7,7 +7,9 @@ full citation), and the document ends with the sources it used, so print and PDF
 carry them too.
 """
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtGui import (
     QBrush,
@@ -23,25 +25,45 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from desktop.content import anchors
 from desktop.content.models import Block, Citation, Monograph, Section, Source
 from desktop.content.schema import TIERS
-from desktop.ui.browser import ICON_SCHEME, SOURCE_SCHEME
-from desktop.ui.style import BADGES
+from desktop.ui.style import BADGES, ICON_SCHEME, SOURCE_SCHEME
 
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
     QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
 SOURCE_KIND_WORDS = {"article": "article", "label": "prescribing information", "other": "other"}
+# Qt's line breaking rescans an unbreakable run for every line it wraps, so a long
+# run without spaces lays out in quadratic time; a zero-width space every so often
+# gives it break points, which keeps rendering linear. No real word is this long.
+_LONG_RUN = re.compile(r"\S{64}(?=\S)")
+_BREAK = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space after every 64 characters without a space."""
+    return _LONG_RUN.sub(lambda run: run.group() + _BREAK, text)
+
+
+@dataclass(frozen=True)
+class SectionDocument:
+    """A section's document, and where each search anchor's block or row lies in it."""
+
+    document: QTextDocument
+    spans: dict[str, tuple[int, int]]
 
 
 class DocumentWriter:
-    """Appends headings, Markdown, notes and tables to one document."""
+    """Appends headings, Markdown, notes and tables to one document, noting where each
+    anchored block or row lies (`spans`)."""
 
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         self.document = document
         self.palette = palette
         self.cursor = QTextCursor(document)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.spans: dict[str, tuple[int, int]] = {}
         self.cited: list[Citation] = []  # in order of first use; markers number them
 
     def text_format(self, *, bold: bool = False, scale: float = 1.0) -> QTextCharFormat:
@@ -63,11 +85,11 @@ class DocumentWriter:
         block = QTextBlockFormat()
         block.setBottomMargin(4)
         self.cursor.insertBlock(block, self.text_format())
-        self.cursor.insertText(text)
+        self.cursor.insertText(breakable(text))
 
     def markdown(self, text: str) -> None:
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
-        self.cursor.insertMarkdown(text, MARKDOWN)
+        self.cursor.insertMarkdown(breakable(text), MARKDOWN)
 
     def badge(self, key: str, size: int = 18) -> None:
         image = QTextImageFormat()
@@ -93,24 +115,44 @@ class DocumentWriter:
         self.cursor.insertText(f"[{number}]", link)
         self.cursor.setCharFormat(self.text_format())
 
-    def block(self, block: Block, heading_scale: float = 1.15) -> None:
+    def block(self, block: Block, anchor: str, heading_scale: float = 1.15) -> None:
+        """One block, with its title or else its first line (paragraph, list item or
+        header row) recorded as `anchor`'s span: enough to find, not a wall to read."""
         if block.kind == "note":
-            self.note(block)
+            self.note(block, anchor)
             return
+        start = self.cursor.position()
         if block.title:
             self.heading(block.title, heading_scale)
         if block.kind == "table":
             if not block.title:
                 self.paragraph("")
             self.marker(block.citation)
+            if not block.title:
+                start = self.cursor.position()  # the span starts at the table, not its marker
             header, rows = block.cells()
             self.table(header, rows, widths=[100 // len(header)] * len(header))
-            return
-        self.markdown(block.body)
-        self.cursor.movePosition(QTextCursor.MoveOperation.End)
-        self.marker(block.citation)
+        else:
+            self.markdown(block.body)
+            self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.spans[anchor] = self._first_line_from(start)
+        if block.kind != "table":
+            self.marker(block.citation)
 
-    def note(self, note: Block) -> None:
+    def _first_line_from(self, position: int) -> tuple[int, int]:
+        """The span of the first line of text at or after `position`, skipping the block
+        and table breaks before it; a table's first line is its header row."""
+        breaks = {"\u2029", "\ufdd0", "\ufdd1"}  # paragraph, table cell and row breaks
+        while position < self.cursor.position() and self.document.characterAt(position) in breaks:
+            position += 1
+        table = QTextCursor(self.document)
+        table.setPosition(position)
+        if (found := table.currentTable()) is not None:
+            return position, found.cellAt(0, found.columns() - 1).lastPosition()
+        line = self.document.findBlock(position)
+        return position, line.position() + line.length() - 1
+
+    def note(self, note: Block, anchor: str) -> None:
         """A clinical note: framed, tinted, with its source underneath."""
         frame = QTextFrameFormat()
         frame.setBorder(1)
@@ -120,9 +162,11 @@ class DocumentWriter:
         frame.setMargin(6)
         frame.setBackground(self.palette.color(QPalette.ColorRole.AlternateBase))
         self.cursor.insertFrame(frame)
+        start = self.cursor.position()
         self.cursor.insertText(f"Clinical note: {note.title}", self.text_format(bold=True))
+        self.spans[anchor] = (start, self.cursor.position())
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
-        self.cursor.insertMarkdown(note.body, MARKDOWN)
+        self.cursor.insertMarkdown(breakable(note.body), MARKDOWN)
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format(scale=0.9))
         self.cursor.insertText(f"Source: {note.citation.label}", self.text_format(scale=0.9))
         self.marker(note.citation)
@@ -137,7 +181,8 @@ class DocumentWriter:
             self.paragraph(f"[{number}] {citation.full}")
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
-              widths: Sequence[int] | None = None) -> None:
+              widths: Sequence[int] | None = None, row_anchors: Sequence[str] = ()) -> None:
+        """A table with a shaded header; row i is anchored as `row_anchors[i]`, if given."""
         rows = list(rows)
         table_format = QTextTableFormat()
         table_format.setCellPadding(5)
@@ -159,12 +204,16 @@ class DocumentWriter:
         for row_index, row in enumerate(rows, start=1):
             for column, value in enumerate(row):
                 table.cellAt(row_index, column).firstCursorPosition().insertText(
-                    value, self.text_format())
+                    breakable(value), self.text_format())
+        for row_index, anchor in enumerate(row_anchors, start=1):
+            self.spans[anchor] = (table.cellAt(row_index, 0).firstPosition(),
+                                  table.cellAt(row_index, len(header) - 1).lastPosition())
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
-    def blocks(self, blocks: Iterable[Block]) -> None:
-        for block in blocks:
-            self.block(block)
+    def blocks(self, section: Section, first: int = 0, last: int | None = None) -> None:
+        """Blocks `first` to `last` (all by default) of `section`, each anchored by position."""
+        for position, block in enumerate(section.blocks[first:last], start=first):
+            self.block(block, anchors.row(anchors.BLOCK, position))
 
     def cited_heading(self, text: str, citations: Iterable[Citation]) -> None:
         """A heading followed by the markers of the rows under it."""
@@ -180,50 +229,58 @@ def _dose_amount(mg_per_day: float | None, days: int | None) -> str:
 
 def _overview(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
     writer.paragraph(f"{monograph.drug_class}. {monograph.summary}")
-    writer.blocks(section.blocks)
+    writer.blocks(section)
     writer.cited_heading("Dosing", (d.citation for d in monograph.dosing))
     writer.table(["Route", "Stage", "Amount", "Details"],
                  ([d.route, d.stage, _dose_amount(d.mg_per_day, d.days), d.detail]
-                  for d in monograph.dosing), widths=[14, 22, 22, 42])
+                  for d in monograph.dosing), widths=[14, 22, 22, 42],
+                 row_anchors=_row_anchors(anchors.DOSE, range(len(monograph.dosing))))
 
 
 def _how_it_works(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
     writer.cited_heading("Key facts", (f.citation for f in monograph.facts))
     writer.table(["", "Value", "Details"],
                  ([f.label, f.value or "—", f.detail] for f in monograph.facts),
-                 widths=[26, 20, 54])
+                 widths=[26, 20, 54],
+                 row_anchors=_row_anchors(anchors.FACT, range(len(monograph.facts))))
     writer.heading("Mechanism and body handling", 1.15)
-    writer.blocks(section.blocks)
+    writer.blocks(section)
 
 
 def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
     """The first block introduces the tier tables; the other blocks follow them."""
-    writer.blocks(section.blocks[:1])
+    writer.blocks(section, last=1)
     for tier in TIERS:
-        effects = [e for e in monograph.side_effects if e.tier == tier]
-        if not effects:
+        positions = [i for i, e in enumerate(monograph.side_effects) if e.tier == tier]
+        if not positions:
             continue
+        effects = [monograph.side_effects[i] for i in positions]
         writer.heading("", 1.1)
         writer.badge(tier, 22)
         for citation in dict.fromkeys(e.citation for e in effects):
             writer.marker(citation)
         writer.table(["Symptom", "How often", "What to do"],
                      ([e.name.capitalize(), e.frequency, e.advice] for e in effects),
-                     widths=[26, 16, 58])
-    writer.blocks(section.blocks[1:])
+                     widths=[26, 16, 58],
+                     row_anchors=_row_anchors(anchors.SIDE_EFFECT, positions))
+    writer.blocks(section, first=1)
+
+
+def _row_anchors(kind: str, positions: Iterable[int]) -> list[str]:
+    return [anchors.row(kind, position) for position in positions]
 
 
 _EXTRAS = {"overview": _overview, "how_it_works": _how_it_works, "side_effects": _side_effects}
 
 
 def section_document(monograph: Monograph, key: str, palette: QPalette,
-                     font: QFont) -> QTextDocument:
-    """The document for one monograph tab: title, body, cards and notes."""
+                     font: QFont) -> SectionDocument:
+    """The document for one monograph page: title, body, cards and notes."""
     section = monograph.section(key)
     writer = _titled_writer(f"{monograph.name}: {section.title}", palette, font)
-    _EXTRAS.get(key, lambda w, m, s: w.blocks(s.blocks))(writer, monograph, section)
+    _EXTRAS.get(key, lambda w, m, s: w.blocks(s))(writer, monograph, section)
     writer.sources_used()
-    return writer.document
+    return SectionDocument(writer.document, writer.spans)
 
 
 def _titled_writer(title: str, palette: QPalette, font: QFont) -> DocumentWriter:
@@ -233,7 +290,6 @@ def _titled_writer(title: str, palette: QPalette, font: QFont) -> DocumentWriter
     writer = DocumentWriter(document, palette)
     writer.cursor.insertText(title, writer.text_format(bold=True, scale=1.6))
     return writer
-
 
 
 def sources_document(sources: list[Source], monograph: Monograph, palette: QPalette,

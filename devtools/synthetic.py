@@ -1,0 +1,49 @@
+"""Synthetic content of N monographs, built by the real builder from templated sources."""
+
+import shutil
+from pathlib import Path
+
+from db.build import BUILDER_VERSION, CONTENT_DIR, build, sources_sha256
+from desktop.content.schema import SCHEMA_VERSION
+
+TEMPLATE = "baclofen"
+
+
+def make_sources(count: int, folder: Path) -> Path:
+    """`count` drug folders: baclofen's sources with the drug renamed."""
+    content = folder / f"content-{count}"
+    if content.exists():
+        shutil.rmtree(content)
+    content.mkdir(parents=True)
+    for guide_file in CONTENT_DIR.glob("*.toml"):  # guide-wide: guide, sources, signs, context
+        shutil.copy(guide_file, content / guide_file.name)
+    sources = {p.name: p.read_text(encoding="utf-8") for p in (CONTENT_DIR / TEMPLATE).iterdir()}
+    for number in range(count):
+        name = "Baclofen" if number == 0 else f"Synthetine {number:04d}"
+        drug = content / ("baclofen" if number == 0 else f"synthetine-{number:04d}")
+        drug.mkdir()
+        for file, text in sources.items():
+            (drug / file).write_text(text.replace("Baclofen", name), encoding="utf-8")
+    return content
+
+
+def build_synthetic(count: int, folder: Path) -> Path:
+    """Built once per version of the sources, schema and builder; later runs reuse it."""
+    version = f"s{SCHEMA_VERSION}b{BUILDER_VERSION}-{sources_sha256(CONTENT_DIR)[:12]}"
+    out = folder / f"synthetic-{count}-{version}.sqlite3"
+    if not out.exists():
+        build(make_sources(count, folder), out)
+    return out
+
+
+def make_pack(folder: Path, content: Path, version: str, name: str = "pack") -> Path:
+    """A pack built by the real builder from the sources in `content` (changed in
+    place) with its content version set to `version`."""
+    guide = content / "guide.toml"
+    text = guide.read_text(encoding="utf-8")
+    start = text.index('content_version = "') + len('content_version = "')
+    end = text.index('"', start)
+    guide.write_text(text[:start] + version + text[end:], encoding="utf-8")
+    out = folder / f"{name}.sqlite3"
+    build(content, out)
+    return out
