@@ -473,7 +473,7 @@ class Triage:
             return self.effects[target]
         finding = self.findings[target]
         return SideEffect(finding.name, finding.tier or "", "from the label", finding.advice,
-                          finding.source, finding.terms)
+                          finding.citation, finding.terms)
 
     def _name(self, target: str) -> str:
         return self.findings[target].name if target in self.findings else target
