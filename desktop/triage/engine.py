@@ -266,7 +266,8 @@ class Triage:
         first, second = tokens[index], tokens[index + 1]
         if not _joinable(first, second) or {first.norm, second.norm} & self.triggers.single:
             return None
-        words = [w for w in self.lexicon.sounds_like(first.norm, second.norm)
+        words = [w for w in self.lexicon.sounds_like(
+            first.norm, second.norm, after_onset=_after_onset(tokens, index))
                  if stem(w) not in {r.stem for r in self.lexicon.repair(second.norm)}]
         if len(words) == 1:
             return words[0]
