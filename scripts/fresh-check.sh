@@ -75,7 +75,8 @@ build_base() {
         return 0
     fi
     if ! command -v debootstrap >/dev/null; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap debian-archive-keyring
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap debian-archive-keyring \
+            >/dev/null
     fi
     local mirror
     mirror=$(host_mirror)
@@ -112,7 +113,9 @@ pip_config_files() {  # prints "host-path chroot-path" for each pip configuratio
 pip_local_paths() {  # absolute paths and file:// URLs named in pip's settings
     { pip_config_files | cut -d ' ' -f 1 | xargs -r cat; env | grep '^PIP_' || true; } |
         grep -oE '(^|[[:space:]=])(file://)?/[^[:space:]]+' |
-        sed -E 's#^[[:space:]=]?(file://)?##' | sort -u
+        sed -E -e 's#^[[:space:]=]?(file://)?##' -e 's#/+$##' |
+        sed -E 's#/simple$##' |  # a local index links to files beside its simple/ folder
+        sort -u
 }
 
 pass_pip_settings() {  # target: gives it this machine's pip configuration, read-only
@@ -120,12 +123,17 @@ pass_pip_settings() {  # target: gives it this machine's pip configuration, read
     while read -r file inside; do
         install -D -m 644 "$file" "$target$inside"
     done < <(pip_config_files)
-    # Local folders they name (find-links, file:// indexes) are bound in at the same path.
+    # Local folders they name (find-links, file:// indexes) are bound in at the same path,
+    # read-only. Files they name (a CA bundle) are copied over the chroot's, so that pip there
+    # trusts what it trusts here.
     while read -r path; do
-        if [ ! -e "$path" ] || [ -e "$target$path" ]; then continue; fi
-        if [ -d "$path" ]; then mkdir -p "$target$path"; else install -D /dev/null "$target$path"; fi
-        mount --bind "$path" "$target$path"
-        mount -o remount,bind,ro "$target$path"
+        if [ -f "$path" ]; then
+            install -D -m 644 "$path" "$target$path"
+        elif [ -d "$path" ] && [ ! -e "$target$path" ]; then
+            mkdir -p "$target$path"
+            mount --bind "$path" "$target$path"
+            mount -o remount,bind,ro "$target$path"
+        fi
     done < <(pip_local_paths)
 }
 
