@@ -21,15 +21,12 @@ import sqlite_utils
 
 from db.sources import ContentSourceError, DrugSource, GuideSource, load_guide
 from desktop.content.integrity import content_digest
-from desktop.content.schema import SCHEMA_VERSION, TIER_LABELS
+from desktop.content.schema import SCHEMA_VERSION, SEARCH_INDEX, TABLES, TIER_LABELS
 from desktop.paths import DEFAULT_DATABASE
 
 BUILDER_VERSION = "1"
 ROOT = Path(__file__).resolve().parent
 CONTENT_DIR = ROOT / "content"
-
-# Column sets shared by the tables that hang off a drug.
-DRUG_CHILD = {"id": int, "drug_id": str, "position": int}
 
 
 def sources_sha256(content_dir: Path) -> str:
@@ -48,50 +45,17 @@ def plain_text(markdown: str) -> str:
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
-    def child(name: str, columns: dict[str, Any], parent: str = "drugs", key: str = "drug_id",
-              **extra: Any) -> None:
-        base = {**DRUG_CHILD} if key == "drug_id" else {"id": int, key: int, "position": int}
-        db[name].create(
-            {**base, **columns}, pk="id", foreign_keys=[(key, parent, "id")],
-            not_null=[c for c in {**base, **columns} if c not in extra.get("nullable", ())],
+    """Create the tables and indexes declared in desktop.content.schema."""
+    for table in TABLES:
+        db[table.name].create(
+            {column.name: column.kind for column in table.columns},
+            pk=table.primary_key,
+            not_null=[c.name for c in table.columns if not c.nullable],
+            foreign_keys=[(table.parent.column, table.parent.table, "id")] if table.parent else [],
             strict=True,
         )
-
-    db["meta"].create({"key": str, "value": str}, pk="key", not_null=["value"], strict=True)
-    db["drugs"].create(
-        {"id": str, "position": int, "name": str, "drug_class": str, "summary": str,
-         "last_reviewed": str},
-        pk="id", not_null=["position", "name", "drug_class", "summary", "last_reviewed"],
-        strict=True,
-    )
-    child("sources", {"title": str, "detail": str})
-    child("sections", {"key": str, "title": str, "body": str})
-    child("notes", {"title": str, "body": str, "source": str}, "sections", "section_id")
-    child("dosing", {"route": str, "stage": str, "mg_per_day": float, "days": int, "detail": str},
-          nullable=("mg_per_day", "days"))
-    child("facts", {"label": str, "low": float, "high": float, "unit": str, "detail": str},
-          nullable=("low", "high", "unit"))
-    child("side_effects", {"name": str, "tier": str, "frequency": str, "advice": str,
-                           "source": str})
-    child("symptom_terms", {"term": str}, "side_effects", "side_effect_id")
-    child("symptom_pairs", {"about": str, "trouble": str}, "side_effects", "side_effect_id")
-    child("interactions", {"name": str, "drug_class": str, "severity": str, "advice": str},
-          nullable=("drug_class",))
-    child("interaction_members", {"name": str}, "interactions", "interaction_id")
-    child("member_aliases", {"alias": str}, "interaction_members", "member_id")
-    child("precautions", {"label": str, "kind": str, "caution": str})
-    child("search_items", {"section_key": str, "title": str, "body": str})
-    db["drugs"].create_index(["name"], unique=True)
-    db["sections"].create_index(["drug_id", "key"], unique=True)
-    db["side_effects"].create_index(["drug_id", "name"], unique=True)
-    for table, column in (
-        ("sources", "drug_id"), ("notes", "section_id"), ("dosing", "drug_id"),
-        ("facts", "drug_id"), ("symptom_terms", "side_effect_id"),
-        ("symptom_pairs", "side_effect_id"), ("interactions", "drug_id"),
-        ("interaction_members", "interaction_id"), ("member_aliases", "member_id"),
-        ("precautions", "drug_id"), ("search_items", "drug_id"),
-    ):
-        db[table].create_index([column, "position"])
+        for index in table.indexes:
+            db[table.name].create_index(list(index.columns), unique=index.unique)
 
 
 class _Writer:
@@ -173,14 +137,15 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
 
 
 def _create_search_index(db: sqlite_utils.Database) -> None:
-    # sqlite-utils' enable_fts has no prefix option; prefix indexes keep
-    # type-ahead queries fast, so the FTS table is declared here.
+    # sqlite-utils' enable_fts has no prefix option, so the FTS table is declared here.
+    fts = SEARCH_INDEX
     db.execute(
-        "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='search_items', "
-        "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3')"
+        f"CREATE VIRTUAL TABLE {fts.name} USING fts5({', '.join(fts.columns)}, "
+        f"content='{fts.table}', content_rowid='id', tokenize='{fts.tokenize}', "
+        f"prefix='{fts.prefix}')"
     )
-    db.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-    db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+    db.execute(f"INSERT INTO {fts.name}({fts.name}) VALUES ('rebuild')")
+    db.execute(f"INSERT INTO {fts.name}({fts.name}) VALUES ('optimize')")
 
 
 def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from db.build import build, main
 from db.sources import ContentSourceError
-from desktop.content.integrity import CONTENT_TABLES
+from desktop.content.schema import CONTENT_TABLES, TABLES
 from desktop.paths import DEFAULT_DATABASE
 from tests.conftest import CONTENT, ROOT
 
@@ -43,6 +43,17 @@ def test_schema_is_strict_with_keys(built_db):
     assert 'REFERENCES "drugs"("id")' in sql["side_effects"]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert "fts5" in sql["search_fts"]
+
+
+def test_built_tables_are_the_declared_ones(built_db):
+    conn = sqlite3.connect(built_db)
+    for table in TABLES:
+        info = conn.execute(f"PRAGMA table_info([{table.name}])").fetchall()
+        assert [(name, not notnull) for _, name, _, notnull, _, _ in info] == [
+            (column.name, column.nullable) for column in table.columns], table.name
+        indexed = {tuple(r[2] for r in conn.execute(f"PRAGMA index_info([{name}])"))
+                   for _, name, *_ in conn.execute(f"PRAGMA index_list([{table.name}])")}
+        assert {index.columns for index in table.indexes} <= indexed, table.name
 
 
 def test_command_line_builds(tmp_path):

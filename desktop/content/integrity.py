@@ -7,23 +7,7 @@ import hashlib
 import json
 import sqlite3
 
-# Every table whose rows the window shows, in a fixed order.
-CONTENT_TABLES: tuple[str, ...] = (
-    "drugs",
-    "sources",
-    "sections",
-    "notes",
-    "dosing",
-    "facts",
-    "side_effects",
-    "symptom_terms",
-    "symptom_pairs",
-    "interactions",
-    "interaction_members",
-    "member_aliases",
-    "precautions",
-    "search_items",
-)
+from desktop.content.schema import CONTENT_TABLES
 
 
 def content_digest(conn: sqlite3.Connection) -> str:

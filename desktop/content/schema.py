@@ -1,8 +1,12 @@
-"""The vocabulary shared by the content builder and the data layer.
+"""The vocabulary and the tables shared by the content builder and the data layer.
 
 Bump SCHEMA_VERSION whenever a table or column changes, so that an app never
-reads a database laid out for another version.
+reads a database laid out for another version. A table or column is declared
+once, in TABLES below: the builder creates exactly these, the checksum covers
+them, and a test holds docs/architecture.md to them.
 """
+
+from dataclasses import dataclass
 
 SCHEMA_VERSION = 2
 
@@ -35,3 +39,120 @@ TIER_LABELS = {
 def urgency(tier: str) -> int:
     """Higher is more urgent; unknown tiers rank lowest."""
     return len(TIERS) - TIERS.index(tier) if tier in TIERS else 0
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: type[str] | type[int] | type[float]
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class Index:
+    columns: tuple[str, ...]
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """`column` holds the `id` of a row of `table`; `kind` is the type of that id."""
+
+    column: str
+    table: str
+    kind: type[str] | type[int] = int
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    primary_key: str = "id"
+    parent: ForeignKey | None = None
+    indexes: tuple[Index, ...] = ()
+    in_checksum: bool = True  # False only for `meta`, which holds the checksum
+
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+@dataclass(frozen=True)
+class FullTextIndex:
+    """An FTS5 index over some text columns of `table`, kept in step by rowid."""
+
+    name: str
+    table: str
+    columns: tuple[str, ...]
+    tokenize: str
+    prefix: str
+
+
+def _child(
+    name: str, parent: ForeignKey, *columns: Column, unique: tuple[str, ...] = ()
+) -> Table:
+    """A table whose rows hang off `parent` in source order.
+
+    Rows are read by parent in `position` order, so that pair is indexed, unless a
+    unique index led by the parent key (`unique`) already serves those reads.
+    """
+    index = Index((parent.column, *unique), unique=True) if unique else Index(
+        (parent.column, "position"))
+    return Table(
+        name,
+        (Column("id", int), Column(parent.column, parent.kind), Column("position", int),
+         *columns),
+        parent=parent,
+        indexes=(index,),
+    )
+
+
+_DRUG = ForeignKey("drug_id", "drugs", str)
+
+# In creation order, which is also the checksum's order.
+TABLES: tuple[Table, ...] = (
+    Table("meta", (Column("key", str), Column("value", str)), primary_key="key",
+          in_checksum=False),
+    Table(
+        "drugs",
+        (Column("id", str), Column("position", int), Column("name", str),
+         Column("drug_class", str), Column("summary", str), Column("last_reviewed", str)),
+        indexes=(Index(("name",), unique=True),),
+    ),
+    _child("sources", _DRUG, Column("title", str), Column("detail", str)),
+    _child("sections", _DRUG, Column("key", str), Column("title", str), Column("body", str),
+           unique=("key",)),
+    _child("notes", ForeignKey("section_id", "sections"),
+           Column("title", str), Column("body", str), Column("source", str)),
+    _child("dosing", _DRUG, Column("route", str), Column("stage", str),
+           Column("mg_per_day", float, nullable=True), Column("days", int, nullable=True),
+           Column("detail", str)),
+    _child("facts", _DRUG, Column("label", str), Column("low", float, nullable=True),
+           Column("high", float, nullable=True), Column("unit", str, nullable=True),
+           Column("detail", str)),
+    _child("side_effects", _DRUG, Column("name", str), Column("tier", str),
+           Column("frequency", str), Column("advice", str), Column("source", str),
+           unique=("name",)),
+    _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str)),
+    _child("symptom_pairs", ForeignKey("side_effect_id", "side_effects"),
+           Column("about", str), Column("trouble", str)),
+    _child("interactions", _DRUG, Column("name", str),
+           Column("drug_class", str, nullable=True), Column("severity", str),
+           Column("advice", str)),
+    _child("interaction_members", ForeignKey("interaction_id", "interactions"),
+           Column("name", str)),
+    _child("member_aliases", ForeignKey("member_id", "interaction_members"),
+           Column("alias", str)),
+    _child("precautions", _DRUG, Column("label", str), Column("kind", str),
+           Column("caution", str)),
+    _child("search_items", _DRUG, Column("section_key", str), Column("title", str),
+           Column("body", str)),
+)
+
+# Prefix indexes keep type-ahead queries fast at any size.
+SEARCH_INDEX = FullTextIndex(
+    "search_fts", "search_items", ("title", "body"),
+    tokenize="porter unicode61 remove_diacritics 2", prefix="1 2 3",
+)
+
+# Every table whose rows the window shows, in a fixed order.
+CONTENT_TABLES: tuple[str, ...] = tuple(t.name for t in TABLES if t.in_checksum)
