@@ -9,6 +9,7 @@
 #   5. the built .deb installed alone into another fresh copy with
 #      `apt-get install --no-install-recommends`, then `drug-guide self-test`.
 # Needs root and the package registries (Debian's and Python's); prints each step's time.
+# The systems it used stay in .cache/fresh-check/ for inspection (logs/ holds each step's output).
 # pip inside reaches its index with this machine's pip settings (pip.conf files, PIP_* and
 # proxy variables, and the local folders they name), passed in at run time.
 set -euo pipefail
