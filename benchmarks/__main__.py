@@ -87,7 +87,7 @@ def triage_times() -> dict[str, float]:
     from tests.phrasings import PHRASINGS
 
     with ContentDatabase(DEFAULT_DATABASE) as db:
-        triage = Triage(db.monograph("baclofen").side_effects)
+        triage = Triage(db.monograph("baclofen").triage)
     texts = [text for text, *_ in PHRASINGS]
     for text in texts:  # warm caches: stemmer, typo repair, word list
         triage.assess(text)

@@ -14,7 +14,8 @@ def make_sources(count: int, folder: Path) -> Path:
     if content.exists():
         shutil.rmtree(content)
     content.mkdir(parents=True)
-    shutil.copy(CONTENT_DIR / "guide.toml", content / "guide.toml")
+    for guide_file in CONTENT_DIR.glob("*.toml"):  # guide-wide: guide, signs, context
+        shutil.copy(guide_file, content / guide_file.name)
     sources = {p.name: p.read_text(encoding="utf-8") for p in (CONTENT_DIR / TEMPLATE).iterdir()}
     for number in range(count):
         name = "Baclofen" if number == 0 else f"Synthetine {number:04d}"

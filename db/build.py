@@ -115,13 +115,12 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
         writer.add("notes", section["notes"], section_id=section_id)
     writer.add("dosing", drug.dosing, **owner)
     writer.add("facts", drug.facts, **owner)
-    effects = [{k: v for k, v in e.items() if k not in ("terms", "pairs")}
+    effects = [{k: v for k, v in e.items() if k not in ("terms", "pairs", "shorthand")}
                for e in drug.side_effects]
     for effect, effect_id in zip(
         drug.side_effects, writer.add("side_effects", effects, **owner), strict=True
     ):
-        writer.add("symptom_terms", ({"term": t} for t in effect["terms"]),
-                   side_effect_id=effect_id)
+        writer.add("symptom_terms", _terms(effect), side_effect_id=effect_id)
         writer.add("symptom_pairs", effect["pairs"], side_effect_id=effect_id)
     interactions = [{k: v for k, v in i.items() if k != "members"} for i in drug.interactions]
     for item, item_id in zip(
@@ -134,6 +133,31 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
                        member_id=member_id)
     writer.add("precautions", drug.precautions, **owner)
     writer.add("search_items", _search_rows(drug), **owner)
+
+
+def _terms(item: dict[str, Any]) -> list[dict[str, Any]]:
+    return ([{"term": t, "shorthand": 0} for t in item["terms"]]
+            + [{"term": t, "shorthand": 1} for t in item["shorthand"]])
+
+
+def _write_triage(writer: _Writer, drug: DrugSource, guide: GuideSource) -> None:
+    """The checker's content for one drug: its names, the guide's signs and rules,
+    then the drug's own."""
+    owner = {"drug_id": drug.id}
+    writer.add("drug_names", ({"name": n} for n in [drug.drug["name"], *drug.names]), **owner)
+    findings = [*guide.findings, *drug.findings]
+    columns = ("key", "kind", "name", "tier", "advice", "source")
+    ids = writer.add("triage_findings", ({c: f[c] for c in columns} for f in findings), **owner)
+    for finding, finding_id in zip(findings, ids, strict=True):
+        writer.add("finding_terms", _terms(finding), finding_id=finding_id)
+        writer.add("finding_pairs", finding["pairs"], finding_id=finding_id)
+    rules = [*guide.rules, *drug.rules]
+    columns = ("key", "title", "tier", "advice", "source")
+    ids = writer.add("triage_rules", ({c: r[c] for c in columns} for r in rules), **owner)
+    for rule, rule_id in zip(rules, ids, strict=True):
+        writer.add("rule_needs", ({"grp": g, "target": t}
+                                  for g, group in enumerate(rule["needs"]) for t in group),
+                   rule_id=rule_id)
 
 
 def _create_search_index(db: sqlite_utils.Database) -> None:
@@ -162,6 +186,8 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
             writer = _Writer(db)
             for position, drug in enumerate(guide.drugs):
                 _write_drug(writer, drug, position)
+                _write_triage(writer, drug, guide)
+            writer.add("context_triggers", guide.triggers)
             _create_search_index(db)
             meta = {
                 "schema_version": str(SCHEMA_VERSION),

@@ -6,16 +6,29 @@ field, so a reviewer can fix it without reading Python.
 
 import datetime as dt
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.content.schema import PRECAUTION_KINDS, SECTION_KEYS, SEVERITIES, TIERS
-from desktop.triage.text import term_key
+from desktop.content.schema import (
+    FINDING_KINDS,
+    PRECAUTION_KINDS,
+    SECTION_KEYS,
+    SEVERITIES,
+    TIERS,
+    TRIGGER_CATEGORIES,
+    TRIGGER_DIRECTIONS,
+    urgency,
+)
+from desktop.triage.text import fold, term_key
 
 GUIDE_FILE = "guide.toml"
-DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions")
+SIGNS_FILE = "signs.toml"
+CONTEXT_FILE = "context.toml"
+DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions", "triage")
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class ContentSourceError(Exception):
@@ -81,6 +94,20 @@ class Fields:
                 raise self.fail(f"{key}[{index}]", "expected non-empty text")
         return [value.strip() for value in values]
 
+    def has(self, key: str) -> bool:
+        return key in self._data
+
+    def groups(self, key: str) -> list[list[str]]:
+        """A non-empty list of non-empty lists of names: [["a", "b"], ["c"]]."""
+        values = self._get(key, list, required=True)
+        if not values or not all(isinstance(group, list) and group for group in values):
+            raise self.fail(key, "expected a list of non-empty lists of names")
+        for g, group in enumerate(values):
+            for i, name in enumerate(group):
+                if not isinstance(name, str) or not name.strip():
+                    raise self.fail(f"{key}[{g}][{i}]", "expected non-empty text")
+        return [[name.strip() for name in group] for group in values]
+
     def table(self, key: str) -> "Fields":
         return Fields(self._get(key, dict, required=True), self.file, self._path(key))
 
@@ -108,12 +135,18 @@ class DrugSource:
     side_effects: list[dict[str, Any]] = field(default_factory=list)
     interactions: list[dict[str, Any]] = field(default_factory=list)
     precautions: list[dict[str, Any]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    rules: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
 class GuideSource:
     guide: dict[str, str]
     drugs: list[DrugSource]
+    findings: list[dict[str, Any]] = field(default_factory=list)  # for every drug
+    rules: list[dict[str, Any]] = field(default_factory=list)
+    triggers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def read_toml(file: Path) -> Fields:
@@ -139,9 +172,17 @@ def load_guide(content_dir: Path) -> GuideSource:
     folders = sorted(path for path in content_dir.iterdir() if path.is_dir())
     if not folders:
         raise ContentSourceError(content_dir, "", "no drug folders")
+    signs = read_toml(content_dir / SIGNS_FILE)
+    findings = [_finding(row, "sign") for row in signs.tables("sign")]
+    findings += [_finding(row) for row in signs.tables("finding", required=False)]
+    rules = signs.tables("rule", required=False)
     drugs = [load_drug(folder) for folder in folders]
     _refuse_duplicate_drugs(drugs)
-    return GuideSource(guide_row, drugs)
+    for drug in drugs:
+        _check_triage(drug, findings, rules)
+    guide_rules = [_rule(row, _targets(drugs[0], findings)) for row in rules]
+    triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
+    return GuideSource(guide_row, drugs, findings, guide_rules, triggers)
 
 
 def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:
@@ -186,6 +227,10 @@ def load_drug(folder: Path) -> DrugSource:
         }
         for row in files["precautions"].tables("precaution")
     ]
+    triage = files["triage"]
+    source.names = triage.strings("names")
+    source.findings = [_finding(row) for row in triage.tables("finding", required=False)]
+    source.rules = triage.tables("rule", required=False)  # checked with the guide's findings
     return source
 
 
@@ -246,8 +291,98 @@ def _side_effects(file: Fields) -> list[dict[str, Any]]:
                 where = "name" if index == 0 else f"terms[{index - 1}]"
                 _claim_term(owners, symptom, where, term, name)
             rows.append({"name": name, **shared, "terms": list(dict.fromkeys(terms[1:])),
+                         "shorthand": symptom.strings("shorthand"),
                          "pairs": [_pair(pair) for pair in symptom.tables("pairs",
                                                                           required=False)]})
+    return rows
+
+
+def _finding(row: Fields, kind: str | None = None) -> dict[str, Any]:
+    """A sign, danger symptom, context or guard. Signs are always emergencies;
+    contexts and guards never carry a tier of their own."""
+    key = row.text("id")
+    if not _KEY.match(key):
+        raise row.fail("id", f"{key!r} must be lower case letters, digits and _")
+    kind = kind or row.choice("kind", FINDING_KINDS)
+    tier = "emergency" if kind == "sign" else None
+    if kind == "symptom" and row.text("tier", required=False):
+        tier = row.choice("tier", TIERS)
+    elif kind in ("context", "ignore") and row.has("tier"):
+        raise row.fail("tier", f"a {kind} has no tier of its own")
+    return {
+        "key": key, "kind": kind, "name": row.text("name"), "tier": tier,
+        "advice": row.text("advice") if kind != "ignore" else row.text("advice",
+                                                                        required=False) or "",
+        "source": row.text("source"),
+        "terms": row.strings("terms"), "shorthand": row.strings("shorthand"),
+        "pairs": [_pair(pair) for pair in row.tables("pairs", required=False)],
+        "_fields": row,
+    }
+
+
+def _check_triage(drug: DrugSource, guide_findings: list[dict[str, Any]],
+                  guide_rules: list[Fields]) -> None:
+    """Every term names one target across the drug's symptoms and all findings, and
+    every rule names known targets and never lowers a tier."""
+    owners: dict[tuple[str, ...], str] = {}
+    for effect in drug.side_effects:
+        for term in (effect["name"], *effect["terms"]):
+            owners.setdefault(term_key(term), effect["name"])
+    keys = {effect["name"] for effect in drug.side_effects}
+    for finding in [*guide_findings, *drug.findings]:
+        row = finding["_fields"]
+        if finding["key"] in keys:
+            raise row.fail("id", f"{finding['key']!r} is already used")
+        keys.add(finding["key"])
+        for index, term in enumerate(finding["terms"]):
+            _claim_term(owners, row, f"terms[{index}]", term, finding["key"])
+            if finding["kind"] == "ignore" and len(term_key(term)) < 2:
+                # A one-word guard would hide that word everywhere: "fitness" is "fit".
+                raise row.fail(f"terms[{index}]", f"a guard needs two words or more: {term!r}")
+    targets = _targets(drug, guide_findings)
+    drug.rules = [_rule(row, targets) for row in drug.rules]  # type: ignore[arg-type]
+    for row in guide_rules:
+        _rule(row, targets)
+
+
+def _targets(drug: DrugSource, guide_findings: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Every name a rule may use, with its tier."""
+    return {**{e["name"]: e["tier"] for e in drug.side_effects},
+            **{f["key"]: f["tier"] for f in [*guide_findings, *drug.findings]}}
+
+
+def _rule(row: Fields, targets: dict[str, str | None]) -> dict[str, Any]:
+    key, tier = row.text("id"), row.choice("tier", TIERS)
+    if not _KEY.match(key):
+        raise row.fail("id", f"{key!r} must be lower case letters, digits and _")
+    needs = row.groups("needs")
+    for g, group in enumerate(needs):
+        for i, name in enumerate(group):
+            if name not in targets:
+                raise row.fail(f"needs[{g}][{i}]", f"unknown symptom or finding {name!r}")
+            if targets[name] and urgency(targets[name]) > urgency(tier):
+                raise row.fail("tier", f"{tier!r} would lower {name!r} ({targets[name]})")
+    return {"key": key, "title": row.text("title"), "tier": tier, "advice": row.text("advice"),
+            "source": row.text("source"), "needs": needs}
+
+
+def _triggers(file: Fields) -> list[dict[str, Any]]:
+    """context.toml: one table per category, one list of phrases per direction.
+    A `list` phrase governs a whole list on either side; a phrase is listed once."""
+    rows = []
+    seen: dict[tuple[str, ...], str] = {}
+    for category in TRIGGER_CATEGORIES:
+        table = file.table(category)
+        for direction in (*TRIGGER_DIRECTIONS, "list"):
+            for index, phrase in enumerate(table.strings(direction)):
+                words = tuple(fold(word) for word in phrase.split())
+                if words in seen:
+                    raise table.fail(f"{direction}[{index}]",
+                                     f"{phrase!r} is already listed under {seen[words]}")
+                seen[words] = f"{category}.{direction}"
+                rows.append({"phrase": phrase, "category": category,
+                             "direction": "both" if direction == "list" else direction,
+                             "list_scope": int(direction == "list")})
     return rows
 
 
@@ -268,6 +403,7 @@ def _pair(pair: Fields) -> dict[str, str]:
 def _claim_term(
     owners: dict[tuple[str, ...], str], symptom: Fields, where: str, term: str, name: str
 ) -> None:
+    """Refuse a term whose words another symptom or finding already uses."""
     key = term_key(term)
     if not key:
         raise symptom.fail(where, f"{term!r} has no words to match")

@@ -70,7 +70,7 @@ def _stdin_lines() -> Iterable[str]:
 
 def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
     monograph = db.monograph(drug_id)
-    engine = Triage(monograph.side_effects)
+    engine = Triage(monograph.triage)
     if args.text == "-":
         for line in _stdin_lines():
             _print_json(engine.assess(line).to_json(), sys.stdout)

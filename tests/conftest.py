@@ -35,7 +35,7 @@ def monograph(database):
 
 @pytest.fixture(scope="session")
 def triage(monograph):
-    return Triage(monograph.side_effects)
+    return Triage(monograph.triage)
 
 
 @pytest.fixture

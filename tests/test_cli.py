@@ -55,9 +55,10 @@ def test_triage_json_keys(capsys):
     code, out, _ = call(capsys, "triage", "dizzy, no chest pain, rash", "--json")
     data = json.loads(out)
     assert code == 0
-    assert list(data) == ["input", "overall", "symptoms", "negated", "unlisted"]
+    assert list(data) == ["input", "overall", "symptoms", "negated", "unlisted", "alerts",
+                          "history"]
     assert list(data["symptoms"][0]) == ["text", "symptom", "tier", "frequency", "advice",
-                                         "source"]
+                                         "source", "uncertain"]
 
 
 def test_triage_report_puts_the_overall_tier_first(capsys):

@@ -10,19 +10,23 @@ from pathlib import Path
 from desktop.content import search
 from desktop.content.integrity import content_digest
 from desktop.content.models import (
+    ContextTrigger,
     Dose,
     DrugSummary,
     Fact,
+    Finding,
     GuideInfo,
     Interaction,
     Member,
     Monograph,
     Note,
     Precaution,
+    Rule,
     SearchHit,
     Section,
     SideEffect,
     Source,
+    TriageContent,
     WordPair,
 )
 from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS, SEVERITIES, TIERS
@@ -167,6 +171,7 @@ class ContentDatabase:
         if not row:
             raise ContentError(f"No drug with id {drug_id!r} in {self.path}.")
         name, drug_class, summary, last_reviewed = row[0]
+        side_effects = self._side_effects(drug_id)
         return Monograph(
             id=drug_id,
             name=name,
@@ -182,11 +187,12 @@ class ContentDatabase:
             facts=tuple(Fact(*r) for r in self._rows(
                 "SELECT label, low, high, unit, detail FROM facts WHERE drug_id = ? "
                 "ORDER BY position", drug_id)),
-            side_effects=self._side_effects(drug_id),
+            side_effects=side_effects,
             interactions=self._interactions(drug_id),
             precautions=tuple(Precaution(*r) for r in self._rows(
                 "SELECT label, kind, caution FROM precautions WHERE drug_id = ? "
                 "ORDER BY position", drug_id)),
+            triage=self._triage(drug_id, side_effects),
         )
 
     def _sections(self, drug_id: str) -> tuple[Section, ...]:
@@ -211,15 +217,56 @@ class ContentDatabase:
         ):
             if tier not in TIERS:
                 raise ContentError(f"{self.path} has an unknown tier {tier!r}. {REINSTALL}")
-            terms = tuple(r[0] for r in self._rows(
-                "SELECT term FROM symptom_terms WHERE side_effect_id = ? ORDER BY position",
-                effect_id))
-            pairs = tuple(WordPair(tuple(about.split()), tuple(trouble.split()))
-                          for about, trouble in self._rows(
-                              "SELECT about, trouble FROM symptom_pairs "
-                              "WHERE side_effect_id = ? ORDER BY position", effect_id))
-            effects.append(SideEffect(name, tier, frequency, advice, source, terms, pairs))
+            terms, shorthand = self._terms("symptom_terms", "side_effect_id", effect_id)
+            pairs = self._pairs("symptom_pairs", "side_effect_id", effect_id)
+            effects.append(SideEffect(name, tier, frequency, advice, source, terms, pairs,
+                                      shorthand))
         return tuple(effects)
+
+    def _terms(self, table: str, key: str, owner: int) -> tuple[tuple[str, ...], ...]:
+        """(terms, shorthand) of one symptom or finding."""
+        rows = self._rows(f"SELECT term, shorthand FROM {table} WHERE {key} = ? "
+                          "ORDER BY position", owner)
+        return (tuple(t for t, short in rows if not short),
+                tuple(t for t, short in rows if short))
+
+    def _pairs(self, table: str, key: str, owner: int) -> tuple[WordPair, ...]:
+        return tuple(WordPair(tuple(about.split()), tuple(trouble.split()))
+                     for about, trouble in self._rows(
+                         f"SELECT about, trouble FROM {table} WHERE {key} = ? "
+                         "ORDER BY position", owner))
+
+    def _triage(self, drug_id: str, side_effects: tuple[SideEffect, ...]) -> TriageContent:
+        findings = []
+        for finding_id, key, kind, name, tier, advice, source in self._rows(
+            "SELECT id, key, kind, name, tier, advice, source FROM triage_findings "
+            "WHERE drug_id = ? ORDER BY position", drug_id,
+        ):
+            if tier is not None and tier not in TIERS:
+                raise ContentError(f"{self.path} has an unknown tier {tier!r}. {REINSTALL}")
+            terms, shorthand = self._terms("finding_terms", "finding_id", finding_id)
+            findings.append(Finding(key, kind, name, tier, advice, source, terms,
+                                    self._pairs("finding_pairs", "finding_id", finding_id),
+                                    shorthand))
+        rules = []
+        for rule_id, key, title, tier, advice, source in self._rows(
+            "SELECT id, key, title, tier, advice, source FROM triage_rules "
+            "WHERE drug_id = ? ORDER BY position", drug_id,
+        ):
+            groups: dict[int, list[str]] = {}
+            for group, target in self._rows("SELECT grp, target FROM rule_needs "
+                                            "WHERE rule_id = ? ORDER BY position", rule_id):
+                groups.setdefault(group, []).append(target)
+            rules.append(Rule(key, title, tier, advice, source,
+                              tuple(tuple(groups[g]) for g in sorted(groups))))
+        triggers = tuple(
+            ContextTrigger(phrase, category, direction, bool(list_scope))
+            for phrase, category, direction, list_scope in self._rows(
+                "SELECT phrase, category, direction, list_scope FROM context_triggers "
+                "ORDER BY position"))
+        names = tuple(r[0] for r in self._rows(
+            "SELECT name FROM drug_names WHERE drug_id = ? ORDER BY position", drug_id))
+        return TriageContent(side_effects, tuple(findings), tuple(rules), triggers, names)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []

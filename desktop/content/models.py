@@ -90,6 +90,70 @@ class SideEffect:
     source: str
     terms: tuple[str, ...]
     pairs: tuple[WordPair, ...] = ()
+    shorthand: tuple[str, ...] = ()  # matched with their case: "HA", not "ha"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a caller may report that is not one of the guide's side effects.
+
+    `kind` is "sign" (an emergency sign for any patient), "symptom" (a drug's
+    danger symptom, with a tier of its own or counted only through a rule),
+    "context" (a situation such as "ran out of tablets") or "ignore" (words that
+    look like a symptom but are not one: "insulin pump").
+    """
+
+    key: str
+    kind: str
+    name: str
+    tier: str | None
+    advice: str
+    source: str
+    terms: tuple[str, ...]
+    pairs: tuple[WordPair, ...] = ()
+    shorthand: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An alert raised when every group of `needs` has one finding present.
+
+    Findings are named by key, or by side effect name. A rule only ever raises a tier.
+    """
+
+    key: str
+    title: str
+    tier: str
+    advice: str
+    source: str
+    needs: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ContextTrigger:
+    """A ConText trigger: words that change how nearby findings are read.
+
+    `category`: negated, normal (an implied denial: "breathing's fine"), hedge,
+    history, recent (ends history: "this morning"), pseudo (looks like a trigger but
+    is not: "no longer") or terminate ("but"). `direction`: forward, backward or both.
+    `list_scope`: the scope runs along a list ("denies CP/SOB, N/V").
+    """
+
+    phrase: str
+    category: str
+    direction: str
+    list_scope: bool = False
+
+
+@dataclass(frozen=True)
+class TriageContent:
+    """Everything the triage engine reads for one drug."""
+
+    side_effects: tuple[SideEffect, ...]
+    findings: tuple[Finding, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    triggers: tuple[ContextTrigger, ...] = ()
+    drug_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +196,7 @@ class Monograph:
     side_effects: tuple[SideEffect, ...]
     interactions: tuple[Interaction, ...]
     precautions: tuple[Precaution, ...]
+    triage: TriageContent
 
     def section(self, key: str) -> Section:
         return next(section for section in self.sections if section.key == key)

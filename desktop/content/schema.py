@@ -8,7 +8,7 @@ them, and a test holds docs/architecture.md to them.
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -24,6 +24,13 @@ SECTION_KEYS: tuple[str, ...] = (
 TIERS: tuple[str, ...] = ("emergency", "contact_doctor", "common")
 SEVERITIES: tuple[str, ...] = ("major", "moderate", "avoid")
 PRECAUTION_KINDS: tuple[str, ...] = ("condition", "situation")
+# Triage findings beyond the guide's side effects (see models.Finding).
+FINDING_KINDS: tuple[str, ...] = ("sign", "symptom", "context", "ignore")
+# ConText trigger categories and directions (see triage/context.py).
+TRIGGER_CATEGORIES: tuple[str, ...] = (
+    "negated", "normal", "hedge", "history", "recent", "pseudo", "terminate",
+)
+TRIGGER_DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
 
 # Overall results that are not tiers: nothing entered, or only unlisted complaints.
 NONE = "none"
@@ -132,7 +139,8 @@ TABLES: tuple[Table, ...] = (
     _child("side_effects", _DRUG, Column("name", str), Column("tier", str),
            Column("frequency", str), Column("advice", str), Column("source", str),
            unique=("name",)),
-    _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str)),
+    _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str),
+           Column("shorthand", int)),
     _child("symptom_pairs", ForeignKey("side_effect_id", "side_effects"),
            Column("about", str), Column("trouble", str)),
     _child("interactions", _DRUG, Column("name", str),
@@ -144,6 +152,23 @@ TABLES: tuple[Table, ...] = (
            Column("alias", str)),
     _child("precautions", _DRUG, Column("label", str), Column("kind", str),
            Column("caution", str)),
+    # The symptom checker's content beyond the 24 side effects: the guide's emergency
+    # signs are written into every drug, so one drug's rows are all it reads.
+    _child("drug_names", _DRUG, Column("name", str)),
+    _child("triage_findings", _DRUG, Column("key", str), Column("kind", str),
+           Column("name", str), Column("tier", str, nullable=True), Column("advice", str),
+           Column("source", str), unique=("key",)),
+    _child("finding_terms", ForeignKey("finding_id", "triage_findings"), Column("term", str),
+           Column("shorthand", int)),
+    _child("finding_pairs", ForeignKey("finding_id", "triage_findings"),
+           Column("about", str), Column("trouble", str)),
+    _child("triage_rules", _DRUG, Column("key", str), Column("title", str), Column("tier", str),
+           Column("advice", str), Column("source", str), unique=("key",)),
+    _child("rule_needs", ForeignKey("rule_id", "triage_rules"), Column("grp", int),
+           Column("target", str)),
+    Table("context_triggers", (Column("id", int), Column("position", int),
+                               Column("phrase", str), Column("category", str),
+                               Column("direction", str), Column("list_scope", int))),
     _child("search_items", _DRUG, Column("section_key", str), Column("title", str),
            Column("body", str)),
 )

@@ -1,35 +1,46 @@
 """Sorting what a caller reports into the guide's tiers.
 
-The rule that matters most: a symptom is never rated less urgent than the
-guide rates it. Matching leans towards finding a symptom, negation only counts
-when it is plain ("no chest pain"), and anything unmatched is reported, not
-dropped.
+The rule that matters most: nothing is ever rated less urgent than the guide
+rates it. Matching leans towards finding a symptom, a denial only counts when
+it is plain ("no chest pain"), emergency signs and the drug's danger rules are
+checked on every input, and anything unmatched is reported, not dropped.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.content.models import SideEffect
-from desktop.content.schema import NONE, UNLISTED, urgency
+from desktop.content.models import Finding, Rule, SideEffect, TriageContent
+from desktop.content.schema import NONE, TIERS, UNLISTED, urgency
+from desktop.triage.context import (
+    HEDGE,
+    HISTORY,
+    NEGATED,
+    NORMAL,
+    RECENT,
+    TERMINATE,
+    Span,
+    TriggerHit,
+    Triggers,
+    governs,
+    taken_back,
+)
 from desktop.triage.lexicon import Lexicon
-from desktop.triage.text import SEPARATORS, TRANSPARENT, Token, tokenize
+from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, tokenize
 
-NEGATIONS = frozenset(
-    {"no", "not", "never", "without", "deny", "denies", "denied", "denying", "none", "nor",
-     "neither", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "arent",
-     "wasnt", "werent", "wont", "aint"}
-)
-# Negation words that do not deny what follows: "no longer able to see".
-_NOT_A_DENIAL = frozenset(
-    {"longer", "sure", "only", "just", "idea", "know", "knowing", "matter", "better",
-     "improving", "improved", "stop", "stopped", "stopping", "gone", "go", "easing",
-     "eased", "certain", "doubt", "mind", "less", "worse"}
-)
-# Words that point back at a denied symptom from a later clause: "never had seizures
-# before but had one today". The symptom then counts.
-_POINTING_BACK = frozenset({"one", "it", "another", "them", "again", "more"})
-# How far a denial reaches, in words, within its clause.
-NEGATION_REACH = 5
+# Which targets a pass looks for, and the text a found target covers.
+Wanted = Callable[[str], bool]
+Spans = Callable[["_Found"], str]
+
+EMERGENCY = TIERS[0]
+SIGN, SYMPTOM, CONTEXT, IGNORE = "sign", "symptom", "context", "ignore"
+# How many filler words may stand inside one term, and how far apart a word pair
+# may stand when it crosses "and" or a comma.
+MAX_INNER_FILLER = 2
+PAIR_REACH = 6
+# Words before a sound-alike of two words that mark it as a complaint:
+# "having sea shores".
+_ONSET = frozenset({"having", "had", "has", "have", "got", "getting", "another", "started",
+                    "more", "some", "bad", "of"})
 # Words that carry no complaint of their own, so a clause of only these is not unlisted.
 _FILLER = frozenset(
     """i me im ive id my mine myself you your he she his her hers it its they them their we us
@@ -38,10 +49,12 @@ _FILLER = frozenset(
     starting since for from to of in on at by about as just really very so quite bit little lot
     lots kind sort some any all also still again now today tonight yesterday last night morning
     evening afternoon week weeks day days month months hour hours ago recently lately sometimes
-    often always then when while after before taking took take baclofen tablet tablets pill
-    pills medicine medication dose hi hello hey um uhm er well ok okay yes please thanks thank
-    think thought maybe perhaps like slightly mild bad badly pretty too and or but plus with
-    fine good better alright right normal one another more
+    often always then when while after before taking took take takes tablet tablets pill pills
+    medicine medication meds dose doses mg prescribed hi hello hey um uhm er well ok okay yes
+    please thanks thank think thought maybe perhaps like slightly mild bad badly pretty too
+    and or but plus with fine good better alright right normal one another more calling ringing
+    about husband wife mum mom dad son daughter patient pt c/o complains reports says said
+    x mother father partner sister brother carer he's she's
     """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 
@@ -50,8 +63,9 @@ _FILLER = frozenset(
 class SymptomMatch:
     text: str
     effect: SideEffect
+    uncertain: bool = False
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, object]:
         return {
             "text": self.text,
             "symptom": self.effect.name,
@@ -59,7 +73,24 @@ class SymptomMatch:
             "frequency": self.effect.frequency,
             "advice": self.effect.advice,
             "source": self.effect.source,
+            "uncertain": self.uncertain,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """An emergency sign, or a drug's danger rule, that the input set off."""
+
+    id: str
+    title: str
+    tier: str
+    advice: str
+    source: str
+    because: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "title": self.title, "tier": self.tier, "advice": self.advice,
+                "source": self.source, "because": list(self.because)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +100,8 @@ class TriageResult:
     symptoms: tuple[SymptomMatch, ...]
     negated: tuple[str, ...]
     unlisted: tuple[str, ...]
+    alerts: tuple[Alert, ...] = ()
+    history: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -77,43 +110,73 @@ class TriageResult:
             "symptoms": [match.to_json() for match in self.symptoms],
             "negated": list(self.negated),
             "unlisted": list(self.unlisted),
+            "alerts": [alert.to_json() for alert in self.alerts],
+            "history": list(self.history),
         }
 
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    symptom: str
+    target: str  # a side effect's name or a finding's key
     first: int  # token indexes, inclusive
     last: int
 
 
-class Triage:
-    """A triage engine over one drug's listed side effects."""
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A found target as the context reads it."""
 
-    def __init__(self, side_effects: Iterable[SideEffect]) -> None:
-        self.effects = {effect.name: effect for effect in side_effects}
+    found: _Found
+    negated: bool
+    uncertain: bool
+    history: bool
+
+
+class Triage:
+    """A triage engine over one drug's side effects, danger findings and rules."""
+
+    def __init__(self, content: TriageContent | Iterable[SideEffect]) -> None:
+        if not isinstance(content, TriageContent):
+            content = TriageContent(tuple(content))
+        self.content = content
+        self.effects = {effect.name: effect for effect in content.side_effects}
+        self.findings = {finding.key: finding for finding in content.findings}
+        self.tiers = {**{n: e.tier for n, e in self.effects.items()},
+                      **{k: f.tier for k, f in self.findings.items() if f.tier}}
+        self.rules = content.rules
+        self.triggers = Triggers(content.triggers)
+        items = [*self.effects.values(), *self.findings.values()]
         self.lexicon = Lexicon(
-            ((term, effect.name)
-             for effect in self.effects.values()
-             for term in (effect.name, *effect.terms)),
-            [(effect.name, pair) for effect in self.effects.values() for pair in effect.pairs],
+            ((term, _key(item)) for item in items for term in (*_names(item), *item.terms)),
+            [(_key(item), pair) for item in items for pair in item.pairs],
+            [(text, _key(item)) for item in items for text in item.shorthand],
+            content.drug_names,
         )
+        self._kind = {key: f.kind for key, f in self.findings.items()}
+        self._filler = _FILLER | self.triggers.words | self.lexicon.drug_names
 
     def assess(self, text: str) -> TriageResult:
         """Triage free text holding one or many complaints."""
         tokens = tokenize(text)
         found = self._find(tokens)
-        inside = _covered(found)
-        negated = {f for f in found
-                   if _is_denied(tokens, f, inside) and not _taken_back(tokens, f)}
-        affirmed = [f for f in found if f not in negated]
+        reads = self._read(tokens, found)
+        counted = [r for r in reads if not (r.negated or r.history)]
+        present = {r.found.target for r in counted}
+        spans = _spans(text, tokens)
         matches = [
-            SymptomMatch(text[tokens[f.first].start:tokens[f.last].end], self.effects[f.symptom])
-            for f in affirmed
+            SymptomMatch(spans(r.found), self._effect(r.found.target), r.uncertain)
+            for r in counted if r.found.target in self.tiers and self._kind.get(
+                r.found.target) != SIGN
         ]
-        denied = {f.symptom for f in negated} - {f.symptom for f in affirmed}
-        unlisted = _unlisted_clauses(text, tokens, found)
-        return self._result(text, matches, sorted(denied), unlisted)
+        alerts = self._signs(counted, spans) + self._fired_rules(counted, spans)
+        used = {t for alert in alerts for t in alert.because}
+        implied = self._implied_denials(tokens, found)
+        denied = ({r.found.target for r in reads if r.negated} | set(implied)) - present
+        history = [spans(r.found) for r in reads if r.history and not r.negated
+                   and r.found.target not in present]
+        unlisted = self._unlisted(text, tokens, [*found, *implied.values()], spans, used)
+        return self._result(text, matches, sorted(map(self._name, denied)), unlisted, alerts,
+                            history)
 
     def assess_symptoms(self, names: Iterable[str]) -> TriageResult:
         """Triage symptoms picked from a list; a name not listed is reported as unlisted."""
@@ -122,108 +185,321 @@ class Triage:
         matches = [SymptomMatch(n, by_folded[n.casefold()]) for n in names
                    if n.casefold() in by_folded]
         unlisted = [n for n in names if n.casefold() not in by_folded]
-        return self._result(", ".join(names), matches, [], unlisted)
+        return self._result(", ".join(names), matches, [], unlisted, [], [])
 
     def assess_all(self, texts: Iterable[str], picked: Iterable[str] = ()) -> TriageResult:
         """Triage complaints entered one by one, plus symptoms picked from the list.
 
-        Each text is its own clause, so a denial in one never reaches another.
+        Each text is its own sentence, so a denial in one never reaches another.
         """
         text = self.assess("\n".join(t for t in texts if t.strip()))
         chosen = self.assess_symptoms(picked)
         negated = sorted(set(text.negated) - {m.effect.name for m in chosen.symptoms})
         return self._result(
             text.input, [*chosen.symptoms, *text.symptoms], negated,
-            [*chosen.unlisted, *text.unlisted],
+            [*chosen.unlisted, *text.unlisted], list(text.alerts), list(text.history),
         )
 
-    def _result(
-        self, text: str, matches: list[SymptomMatch], negated: list[str], unlisted: list[str]
-    ) -> TriageResult:
+    def _result(self, text: str, matches: list[SymptomMatch], negated: list[str],
+                unlisted: list[str], alerts: list[Alert], history: list[str]) -> TriageResult:
         unique = list({m.effect.name: m for m in reversed(matches)}.values())[::-1]
         ordered = sorted(unique, key=lambda m: -urgency(m.effect.tier))
-        overall = ordered[0].effect.tier if ordered else UNLISTED if unlisted else NONE
-        return TriageResult(text, overall, tuple(ordered), tuple(negated), tuple(unlisted))
+        alerts = sorted(alerts, key=lambda a: -urgency(a.tier))
+        tiers = [m.effect.tier for m in ordered] + [a.tier for a in alerts]
+        overall = (max(tiers, key=urgency) if tiers else UNLISTED if unlisted else NONE)
+        return TriageResult(text, overall, tuple(ordered), tuple(negated), tuple(unlisted),
+                            tuple(alerts), tuple(dict.fromkeys(history)))
+
+    # Finding what was said
 
     def _find(self, tokens: list[Token]) -> list[_Found]:
+        """Guards first, then everything with a tier, then untiered findings and
+        contexts, which may share words with what came before but never take them."""
+        guards = self._find_terms(tokens, self._of_kind({IGNORE}), set())
+        blocked = _covered(guards)
+        tiered = self._find_terms(tokens, self._tiered, blocked)
+        tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
+        tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered))
+        rest = self._of_kind({SYMPTOM, CONTEXT})
+        untiered = [f for f in self._find_terms(tokens, rest, blocked)
+                    + self._find_pairs(tokens, rest, blocked | _covered(tiered))
+                    if f.target not in self.tiers]
+        return sorted(tiered + untiered, key=lambda f: (f.first, f.last))
+
+    def _tiered(self, target: str) -> bool:
+        return target in self.tiers
+
+    def _of_kind(self, kinds: set[str]) -> Wanted:
+        return lambda target: self._kind.get(target) in kinds
+
+    def _find_terms(self, tokens: list[Token], wanted: Wanted,
+                    blocked: set[int]) -> list[_Found]:
         """Longest lexicon terms, left to right, skipping transparent words."""
-        words = [i for i, token in enumerate(tokens) if token.norm not in TRANSPARENT]
-        stems = [self.lexicon.stem_for(tokens[i].norm, tokens[i].stem) for i in words]
+        words = [i for i, token in enumerate(tokens)
+                 if token.norm not in TRANSPARENT and i not in blocked]
         found = []
         position = 0
         while position < len(words):
-            for length in range(min(self.lexicon.longest, len(words) - position), 0, -1):
-                symptom = self.lexicon.by_key.get(tuple(stems[position:position + length]))
-                first, last = tokens[words[position]], tokens[words[position + length - 1]]
-                if symptom and first.sentence == last.sentence:
-                    found.append(_Found(symptom, words[position], words[position + length - 1]))
-                    position += length
-                    break
+            match = self._longest_at(tokens, words, position, wanted)
+            if match:
+                found.append(match[0])
+                position = match[1]
             else:
                 position += 1
-        return found + self._find_pairs(tokens, words, stems, found)
+        return found
 
-    def _find_pairs(self, tokens: list[Token], words: list[int], stems: list[str],
-                    found: list[_Found]) -> list[_Found]:
-        """Symptoms told in words the terms do not list: a clause holding one word
-        of a pair's `about` and one of its `trouble` ("my breathing feels funny")."""
-        taken = _covered(found)
-        named = {(tokens[f.first].clause, f.symptom) for f in found}
-        clauses: dict[int, list[tuple[int, str]]] = {}
-        for index, stemmed in zip(words, stems, strict=True):
-            if index not in taken:
-                clauses.setdefault(tokens[index].clause, []).append((index, stemmed))
-        extra = []
-        for clause, entries in clauses.items():
+    def _longest_at(self, tokens: list[Token], words: list[int], position: int,
+                    wanted: Wanted) -> tuple[_Found, int] | None:
+        """The longest term starting at `words[position]`, and where the next word is."""
+        for first_stem, used, freely in self._readings(tokens, words, position):
+            for key in self.lexicon.by_first.get(first_stem, ()):
+                target = self.lexicon.by_key[key]
+                if not wanted(target) or (len(key) == 1 and not freely):
+                    continue
+                end = self._match_rest(tokens, words, position + used, key[1:],
+                                       tokens[words[position]].phrase)
+                if end is not None:
+                    return _Found(target, words[position], words[end - 1]), end
+        return None
+
+    def _readings(self, tokens: list[Token], words: list[int],
+                  position: int) -> list[tuple[str, int, bool]]:
+        """Ways to read the word at `position`: (stem, words used, stands alone)."""
+        token = tokens[words[position]]
+        readings = [(self.lexicon.stem_for(token.norm, token.stem), 1, True)]
+        repair = self.lexicon.repair(token.norm)
+        if repair:
+            readings.append((repair.stem, 1, self.lexicon.repairs_freely(repair, token.norm)))
+        if position + 1 < len(words):
+            joined = self._joined_repair(tokens, words, position)
+            if joined:
+                readings.append(joined)
+        return readings
+
+    def _joined_repair(self, tokens: list[Token], words: list[int],
+                       position: int) -> tuple[str, int, bool] | None:
+        """Two words that sound like one lexicon word: "sea shores", "your in"."""
+        first, second = tokens[words[position]], tokens[words[position + 1]]
+        if (first.phrase != second.phrase or words[position + 1] != words[position] + 1
+                or {first.stem, second.stem} & self.lexicon.stems):
+            return None
+        repair = self.lexicon.repair(first.norm + second.norm)
+        if not repair:
+            return None
+        before = tokens[words[position] - 1].norm if words[position] > 0 else ""
+        return repair.stem, 2, before in _ONSET
+
+    def _match_rest(self, tokens: list[Token], words: list[int], position: int,
+                    rest: tuple[str, ...], phrase: int) -> int | None:
+        """Where the match of `rest` ends (exclusive, in `words`), or None. Filler such
+        as "a bit" may stand between a term's words; repairs are allowed because
+        the words around them confirm the term."""
+        skipped = 0
+        for wanted in rest:
+            while True:
+                if position >= len(words) or tokens[words[position]].phrase != phrase:
+                    return None
+                token = tokens[words[position]]
+                reading = self._read_as(tokens, words, position, wanted)
+                if reading:
+                    position += reading
+                    break
+                if token.norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
+                    return None
+                skipped += 1
+                position += 1
+        return position
+
+    def _read_as(self, tokens: list[Token], words: list[int], position: int,
+                 wanted: str) -> int:
+        """How many words at `position` read as the stem `wanted` (0: none)."""
+        for stemmed, used, _ in self._readings(tokens, words, position):
+            if stemmed == wanted:
+                return used
+        return 0
+
+    def _find_shorthand(self, tokens: list[Token], blocked: set[int]) -> list[_Found]:
+        """Clinical abbreviations, matched with their case: "HA" but not "ha"."""
+        return [_Found(self.lexicon.shorthand[t.raw], i, i) for i, t in enumerate(tokens)
+                if i not in blocked and t.raw in self.lexicon.shorthand]
+
+    def _find_pairs(self, tokens: list[Token], wanted: Wanted,
+                    blocked: set[int]) -> list[_Found]:
+        """Targets told in words the terms do not list: one word of a pair's `about`
+        and one of its `trouble`, in a clause ("my breathing feels funny") or a
+        few words apart across "and" or a comma ("went stiff and started jerking")."""
+        stems = {i: self.lexicon.stem_for(t.norm, t.stem) for i, t in enumerate(tokens)
+                 if i not in blocked and t.norm not in TRANSPARENT}
+        found: list[_Found] = []
+        for rule in self.lexicon.pair_rules:
+            if not wanted(rule.target):
+                continue
+            about = [i for i, s in stems.items() if s in rule.about]
+            trouble = [i for i, s in stems.items() if s in rule.trouble]
+            found += _pairs_for(rule.target, tokens, about, trouble, _covered(found))
+        return found
+
+    # Reading the context
+
+    def _read(self, tokens: list[Token], found: list[_Found]) -> list[_Read]:
+        inside = _covered(found)
+        hits = self.triggers.find(tokens, inside)
+        terminators = [h for h in hits if h.category == TERMINATE]
+        recent = [h for h in hits if h.category == RECENT]
+        reads = []
+        for item in found:
+            span = Span(item.first, item.last)
+            negated = self._governed(hits, NEGATED, span, tokens, inside, terminators)
+            history = self._governed(hits, HISTORY, span, tokens, inside,
+                                     terminators + recent) and not _is_recent(span, tokens,
+                                                                              recent)
+            if (negated or history) and taken_back(tokens, span):
+                negated = history = False
+            uncertain = self._governed(hits, HEDGE, span, tokens, inside, terminators)
+            reads.append(_Read(item, negated, uncertain, history))
+        return reads
+
+    @staticmethod
+    def _governed(hits: list[TriggerHit], category: str, span: Span, tokens: list[Token],
+                  inside: set[int], stops: list[TriggerHit]) -> bool:
+        return any(hit.category == category and governs(hit, span, tokens, inside, stops)
+                   for hit in hits)
+
+    def _implied_denials(self, tokens: list[Token], found: list[_Found]) -> dict[str, _Found]:
+        """Targets a caller rules out by calling a body part or function normal:
+        "breathing's fine", "she's sleeping fine"."""
+        inside = _covered(found)
+        denied = {}
+        for hit in self.triggers.find(tokens, inside):
+            if hit.category != NORMAL:
+                continue
             for rule in self.lexicon.pair_rules:
-                about = [i for i, s in entries if s in rule.about]
-                trouble = [i for i, s in entries if s in rule.trouble and i not in about]
-                if about and trouble and (clause, rule.symptom) not in named:
-                    named.add((clause, rule.symptom))
-                    extra.append(_Found(rule.symptom, min(about[0], trouble[0]),
-                                        max(about[0], trouble[0])))
-        return extra
+                for i, token in enumerate(tokens):
+                    span = Span(i, i)
+                    if (i not in inside and token.stem in rule.about
+                            and governs(hit, span, tokens, inside, [])):
+                        denied[rule.target] = _Found(rule.target, i, i)
+        return denied
+
+    # Alerts
+
+    def _signs(self, counted: list[_Read], spans: Spans) -> list[Alert]:
+        alerts: dict[str, Alert] = {}
+        for read in counted:
+            finding = self.findings.get(read.found.target)
+            if finding and finding.kind == SIGN:
+                said = (*alerts[finding.key].because, spans(read.found)) \
+                    if finding.key in alerts else (spans(read.found),)
+                alerts[finding.key] = Alert(finding.key, f"Emergency sign: {finding.name}",
+                                            EMERGENCY, finding.advice, finding.source,
+                                            tuple(dict.fromkeys(said)))
+        return list(alerts.values())
+
+    def _fired_rules(self, counted: list[_Read],
+                     spans: Spans) -> list[Alert]:
+        said: dict[str, list[str]] = {}
+        for read in counted:
+            said.setdefault(read.found.target, []).append(spans(read.found))
+        fired = [rule for rule in self.rules
+                 if all(any(k in said for k in group) for group in rule.needs)]
+        return [_alert(rule, said) for rule in fired
+                if not any(_covers(other, rule) for other in fired if other is not rule)]
+
+    # Reporting
+
+    def _effect(self, target: str) -> SideEffect:
+        """The side effect, or a tiered finding shown as one."""
+        if target in self.effects:
+            return self.effects[target]
+        finding = self.findings[target]
+        return SideEffect(finding.name, finding.tier or "", "from the label", finding.advice,
+                          finding.source, finding.terms)
+
+    def _name(self, target: str) -> str:
+        return self.findings[target].name if target in self.findings else target
+
+    def _unlisted(self, text: str, tokens: list[Token], found: list[_Found], spans: Spans,
+                  used: set[str]) -> list[str]:
+        """Clauses that name nothing the guide lists but say something: reported,
+        never dropped. An untiered finding no alert used counts as unlisted."""
+        reported = {f.target for f in found if f.target in self.tiers
+                    or self._kind.get(f.target) == CONTEXT}
+        matched = {tokens[i].clause for f in found for i in range(f.first, f.last + 1)
+                   if f.target in reported or spans(f) in used}
+        clauses: dict[int, list[Token]] = {}
+        for token in tokens:
+            if token.clause not in matched:
+                clauses.setdefault(token.clause, []).append(token)
+        unlisted = []
+        for words in clauses.values():
+            if any(not self._is_filler(t) for t in words):
+                content = [t for t in words if t.norm not in SEPARATORS]
+                unlisted.append(text[content[0].start:content[-1].end])
+        return unlisted
+
+    def _is_filler(self, token: Token) -> bool:
+        return (token.norm in self._filler or token.norm in SEPARATORS
+                or any(c.isdigit() for c in token.norm))
 
 
-def _covered(found: list[_Found]) -> set[int]:
+def _key(item: SideEffect | Finding) -> str:
+    return item.name if isinstance(item, SideEffect) else item.key
+
+
+def _names(item: SideEffect | Finding) -> tuple[str, ...]:
+    return (item.name,) if isinstance(item, SideEffect) else ()
+
+
+def _alert(rule: Rule, said: dict[str, list[str]]) -> Alert:
+    because = [text for group in rule.needs for key in group for text in said.get(key, ())]
+    return Alert(rule.key, rule.title, rule.tier, rule.advice, rule.source,
+                 tuple(dict.fromkeys(because)))
+
+
+def _covers(wider: Rule, rule: Rule) -> bool:
+    """Whether `wider` says all `rule` says and more, at least as urgently: withdrawal
+    with a danger symptom makes the plain withdrawal risk redundant."""
+    return (set(rule.needs) < set(wider.needs)
+            and urgency(wider.tier) >= urgency(rule.tier))
+
+
+def _covered(found: Iterable[_Found]) -> set[int]:
     """Indexes of every token inside a found term or pair."""
     return {i for f in found for i in range(f.first, f.last + 1)}
 
 
-def _is_denied(tokens: list[Token], found: _Found, inside: set[int]) -> bool:
-    """Whether a plain denial ("no", "denies", "without") comes shortly before `found`
-    in the same clause. Words of a matched term ("not sleeping") deny nothing."""
-    clause = tokens[found.first].clause
-    for index in range(found.first - 1, max(0, found.first - NEGATION_REACH) - 1, -1):
-        token = tokens[index]
-        if token.clause != clause:
-            return False
-        if token.norm in NEGATIONS and index not in inside:
-            following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
-            return following not in _NOT_A_DENIAL
-    return False
+def _spans(text: str, tokens: list[Token]) -> Spans:
+    return lambda f: text[tokens[f.first].start:tokens[f.last].end]
 
 
-def _taken_back(tokens: list[Token], found: _Found) -> bool:
-    """Whether a later clause of the same sentence points back at the denied symptom."""
-    denied = tokens[found.last]
-    return any(
-        token.norm in _POINTING_BACK and token.clause != denied.clause
-        for token in tokens[found.last + 1:]
-        if token.sentence == denied.sentence
-    )
+def _is_recent(span: Span, tokens: Sequence[Token], recent: list[TriggerHit]) -> bool:
+    """Recent timing in the finding's own clause: "had a fit this morning"."""
+    clause = tokens[span.first].clause
+    return any(tokens[hit.first].clause == clause for hit in recent)
 
 
-def _unlisted_clauses(text: str, tokens: list[Token], found: list[_Found]) -> list[str]:
-    """Clauses that name no listed symptom but say something: reported, never dropped."""
-    matched_clauses = {tokens[i].clause for f in found for i in range(f.first, f.last + 1)}
-    clauses: dict[int, list[Token]] = {}
-    for token in tokens:
-        if token.clause not in matched_clauses:
-            clauses.setdefault(token.clause, []).append(token)
-    unlisted = []
-    for words in clauses.values():
-        if any(t.norm not in _FILLER | NEGATIONS | SEPARATORS for t in words):
-            content = [t for t in words if t.norm not in SEPARATORS]
-            unlisted.append(text[content[0].start:content[-1].end])
-    return unlisted
+def _pairs_for(target: str, tokens: list[Token], about: list[int], trouble: list[int],
+               taken: set[int]) -> list[_Found]:
+    """One found pair per sentence: the closest about and trouble words, in one clause
+    or across "and", a comma or a slash within PAIR_REACH words."""
+    found = []
+    named: set[int] = set()
+    for a in about:
+        for t in trouble:
+            sentence = tokens[a].sentence
+            if a == t or a in taken or t in taken or sentence in named:
+                continue
+            if tokens[t].sentence != sentence:
+                continue
+            same_clause = tokens[a].clause == tokens[t].clause
+            if same_clause or (abs(a - t) <= PAIR_REACH and _joined_by_list(tokens, a, t)):
+                named.add(sentence)
+                found.append(_Found(target, min(a, t), max(a, t)))
+    return found
+
+
+def _joined_by_list(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether every clause break between two words is "and", a comma or a slash."""
+    low, high = sorted((a, b))
+    return all(tokens[i].opener in {"and", ",", "/"}
+               for i in range(low + 1, high + 1) if tokens[i].clause != tokens[i - 1].clause)

@@ -1,13 +1,17 @@
-"""The symptom lexicon: every term callers use, keyed for matching, with typo repair.
+"""The triage lexicon: every term callers use, keyed for matching, with repair.
 
-Typo repair only touches words that are not English words, so "painting" is
-never read as "fainting", while "siezure" is read as "seizure".
+Repair reads what a keyboard or a dictation app did to a word: "siezure" is a
+typo of "seizure", "sea shores" and "feinted" sound like "seizures" and
+"fainted". A real English word is repaired only where that completes a longer
+term ("ringing in the years"), so "painting" is never read as "fainting".
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import jellyfish
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -16,11 +20,18 @@ from desktop.triage.text import TRANSPARENT, fold, stem, term_key
 
 # Words that make a term mean its opposite when moved: "not sleeping", "no energy".
 DENIALS = frozenset({"no", "not", "cant", "never", "without", "dont", "havent", "isnt",
-                     "wont", "unabl"})
+                     "wont", "unabl", "doesnt", "didnt", "hasnt", "wasnt", "arent"})
+# Stands for any of the drug's own names in terms: "ran out of {drug}".
+DRUG = "{drug}"
+_DRUG_WORD = "thisdrugsname"
+_DRUG_STEM = "\x00drug"
 
 MIN_TYPO_LENGTH = 5
+# Shorter words are repaired only where that completes a longer term ("hest pain").
+MIN_REPAIR_LENGTH = 4
 # A word this often seen in English text is a real word, not a typo.
-KNOWN_WORD_FREQUENCY = 20
+KNOWN_WORD_FREQUENCY = 300
+_NOT_LETTERS = re.compile(r"[^a-z]")
 
 
 @cache
@@ -35,8 +46,16 @@ def is_english_word(word: str) -> bool:
     return _english_frequencies()[word] >= KNOWN_WORD_FREQUENCY  # type: ignore[index]
 
 
+def sound_key(word: str) -> str:
+    """How a word sounds, loosely: "years" and "ears", "sea shores" and "seizures"
+    share one. Leading vowels and glides are dropped because dictation adds and
+    loses them."""
+    key = jellyfish.metaphone(_NOT_LETTERS.sub("", word)).replace("X", "S").replace("0", "T")
+    return key.lstrip("AEIOUYHW") or key
+
+
 def _stems(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(stem(fold(word)) for word in words)
+    return frozenset(_DRUG_STEM if word == DRUG else stem(fold(word)) for word in words)
 
 
 def _allowed_edits(word: str) -> int:
@@ -47,52 +66,87 @@ def _allowed_edits(word: str) -> int:
 class PairRule:
     """Stems of a word pair: one of `about` and one of `trouble` in a clause."""
 
-    symptom: str
+    target: str
     about: frozenset[str]
     trouble: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Repair:
+    stem: str
+    word: str  # the lexicon word the input stands for
+    english: bool  # the input was itself an English word
+
+
 class Lexicon:
-    """Term keys (tuples of stems) mapped to canonical symptom names, and word pairs."""
+    """Term keys (tuples of stems) mapped to target ids, word pairs and shorthand."""
 
     def __init__(self, terms: Iterable[tuple[str, str]],
-                 pairs: Iterable[tuple[str, WordPair]] = ()) -> None:
+                 pairs: Iterable[tuple[str, WordPair]] = (),
+                 shorthand: Iterable[tuple[str, str]] = (),
+                 drug_names: Iterable[str] = ()) -> None:
+        self.drug_names = frozenset(fold(w) for name in drug_names for w in name.split())
         self.by_key: dict[tuple[str, ...], str] = {}
         words: set[str] = set()
-        for term, symptom in terms:
-            key = term_key(term)
+        for term, target in terms:
+            key = self.key(term)
             if key:
-                self.by_key.setdefault(key, symptom)
-                words.update(w for w in map(fold, term.split()) if w not in TRANSPARENT)
+                self.by_key.setdefault(key, target)
+                words.update(w for w in map(fold, term.split())
+                             if w not in TRANSPARENT and w.isalpha())
         self._add_reversed_terms()
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(self.by_key, key=len, reverse=True):
+            self.by_first.setdefault(key[0], []).append(key)
         self.pair_rules = []
-        for symptom, pair in pairs:  # read once: `pairs` may be a generator
-            self.pair_rules.append(PairRule(symptom, _stems(pair.about), _stems(pair.trouble)))
+        for target, pair in pairs:  # read once: `pairs` may be a generator
+            self.pair_rules.append(PairRule(target, _stems(pair.about), _stems(pair.trouble)))
             words.update(map(fold, (*pair.about, *pair.trouble)))
-        self.longest = max((len(key) for key in self.by_key), default=0)
-        self.stems = frozenset(stem for key in self.by_key for stem in key) | frozenset(
-            stem for rule in self.pair_rules for stem in rule.about | rule.trouble)
-        self._vocabulary = sorted(w for w in words if len(w) >= MIN_TYPO_LENGTH - 1)
-        self.repair = lru_cache(maxsize=8192)(self._repair)
+        self.shorthand = {}
+        for text, target in shorthand:
+            self.shorthand.setdefault(text, target)
+            self.shorthand.setdefault(text.upper(), target)
+        self.stems = frozenset(s for key in self.by_key for s in key) | frozenset(
+            s for rule in self.pair_rules for s in rule.about | rule.trouble)
+        self._vocabulary = sorted(w for w in words if len(w) >= MIN_REPAIR_LENGTH - 1)
+        self._by_sound: dict[str, list[str]] = {}
+        for word in self._vocabulary:
+            if len(word) >= MIN_REPAIR_LENGTH:
+                self._by_sound.setdefault(sound_key(word), []).append(word)
+        self.repair = lru_cache(maxsize=16384)(self._repair)
+
+    @staticmethod
+    def key(term: str) -> tuple[str, ...]:
+        placeholder = stem(_DRUG_WORD)
+        return tuple(_DRUG_STEM if s == placeholder else s
+                     for s in term_key(term.replace(DRUG, _DRUG_WORD)))
 
     def _add_reversed_terms(self) -> None:
         """Two-word terms also match the other way round: "shallow breathing" finds
         "breathing is shallow". Written terms win any clash; denials are not reversed."""
-        for key, symptom in list(self.by_key.items()):
+        for key, target in list(self.by_key.items()):
             if len(key) == 2 and not set(key) & DENIALS:
-                self.by_key.setdefault(key[::-1], symptom)
-
-    def _repair(self, norm: str) -> str | None:
-        """The stem of the lexicon word `norm` is a typo of, if it is one."""
-        if len(norm) < MIN_TYPO_LENGTH or not norm.isalpha() or is_english_word(norm):
-            return None
-        best = process.extractOne(
-            norm, self._vocabulary, scorer=OSA.distance, score_cutoff=_allowed_edits(norm)
-        )
-        return stem(best[0]) if best else None
+                self.by_key.setdefault(key[::-1], target)
 
     def stem_for(self, norm: str, stemmed: str) -> str:
-        """The stem to match with: the word's own, or the one a typo stands for."""
-        if stemmed in self.stems:
-            return stemmed
-        return self.repair(norm) or stemmed
+        """The stem to match with: the drug's placeholder for its names, else the word's."""
+        return _DRUG_STEM if norm in self.drug_names else stemmed
+
+    def _repair(self, norm: str) -> Repair | None:
+        """The lexicon word `norm` may stand for: a typo or a sound-alike."""
+        if len(norm) < MIN_REPAIR_LENGTH or not norm.isalpha() or stem(norm) in self.stems:
+            return None
+        english = is_english_word(norm)
+        if not english:
+            best = process.extractOne(norm, self._vocabulary, scorer=OSA.distance,
+                                      score_cutoff=_allowed_edits(norm))
+            if best:
+                return Repair(stem(best[0]), best[0], english)
+        for word in self._by_sound.get(sound_key(norm), ()):
+            if not norm.startswith(word) and not word.startswith(norm):  # "chesty", "chest"
+                return Repair(stem(word), word, english)
+        return None
+
+    def repairs_freely(self, repair: Repair, norm: str) -> bool:
+        """Whether a repair stands on its own, outside a longer term."""
+        return not repair.english and len(norm) >= MIN_TYPO_LENGTH

@@ -11,11 +11,16 @@ from functools import cache
 
 import snowballstemmer
 
-# A word may carry inner apostrophes or hyphens: "can't", "light-headed".
-_WORD = re.compile(r"[^\W_]+(?:['’‘`\-][^\W_]+)*")
+# A word may carry inner apostrophes or hyphens ("can't", "light-headed"). Short
+# slash forms are one word ("N/V", "c/o", "2/52"); longer ones are a list ("CP/SOB").
+_WORD = re.compile(
+    r"\b[^\W_](?:/[^\W_])\b|\b\d+/\d+\b|[^\W_]+(?:['’‘`\-][^\W_]+)*"
+)
 _INNER_MARKS = re.compile(r"['’‘`\-]")
-# Punctuation that ends a clause, so negation does not reach past it.
-_CLAUSE_BREAK = re.compile(r"[,;:.!?\n\r/()\[\]•|]")
+# Punctuation that ends a phrase: terms never cross it.
+_PHRASE_BREAK = re.compile(r"[,;:.!?\n\r/()\[\]•|]")
+# Punctuation that ends a sentence: word pairs and scopes never cross it.
+_SENTENCE_BREAK = re.compile(r"[;.!?\n\r()\[\]•|]")
 
 # Words that join complaints ("dizzy and sick") and so end a clause.
 SEPARATORS = frozenset(
@@ -30,23 +35,45 @@ TRANSPARENT = frozenset(
      "at", "on", "any", "look", "looks", "looked", "seem", "seems", "seemed", "gone",
      "went", "turned", "keep", "keeps", "kept"}
 )
+# Words that may stand between a term's words without changing it: "feel a bit blue",
+# "put on nearly a stone". Never at a term's edge, where "a fit" must stay "a fit".
+INNER_FILLER = frozenset(
+    {"a", "bit", "little", "lot", "lots", "nearly", "almost", "about", "around", "over",
+     "extremely", "terribly", "awfully", "totally", "completely", "all", "just", "pretty",
+     "rather", "fairly", "kind", "sort", "of", "some", "more", "much", "even", "still",
+     "suddenly", "now", "again", "constantly", "always", "also", "like", "proper",
+     "properly", "bloody", "absolutely", "massively", "super", "real", "right"}
+)
 
 # "Fits" (seizures) must not fold into "fit" (healthy), so these keep their form.
 _UNSTEMMED = frozenset({"fits", "fitting", "fitted"})
-# One spelling for each form of "cannot", so terms need list only one.
-_SPELLING = {"cannot": "cant", "can't": "cant", "cant": "cant", "couldnt": "cant"}
+# One spelling for each negated auxiliary, so terms and triggers list only one:
+# "Mum doesn't know what day it is" reads like "I don't know what day it is".
+_SPELLING = {
+    "cannot": "cant", "couldnt": "cant",
+    "doesnt": "dont", "didnt": "dont",
+    "hasnt": "havent", "hadnt": "havent",
+    "arent": "isnt", "wasnt": "isnt", "werent": "isnt", "aint": "isnt",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word of the input, with where it stands in the original text."""
+    """One word of the input, with where it stands in the original text.
+
+    `opener` is what began the token's clause: "" at the start, a punctuation
+    mark ("," "/" "." …) or a joining word ("and", "but").
+    """
 
     norm: str
     stem: str
     start: int
     end: int
     clause: int
-    sentence: int  # like clause, but only punctuation ends it; terms never cross it
+    phrase: int  # ends only at punctuation; terms never cross it
+    sentence: int  # ends only at a full stop, semicolon or new line
+    opener: str
+    raw: str
 
 
 @cache
@@ -65,21 +92,27 @@ def stem(norm: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """All words of `text`, each tagged with the clause it belongs to.
+    """All words of `text`, each tagged with its clause, phrase and sentence.
 
     A clause ends at punctuation such as a comma or full stop, and at a joining
     word such as "and" or "but" (which belongs to the clause it opens).
     """
     tokens: list[Token] = []
-    clause = sentence = 0
+    clause = phrase = sentence = 0
+    opener = ""
     previous_end = 0
     for found in _WORD.finditer(text):
         norm = fold(found.group())
-        punctuated = _CLAUSE_BREAK.search(text, previous_end, found.start()) is not None
-        sentence += punctuated
-        if punctuated or norm in SEPARATORS:
+        gap = text[previous_end:found.start()]
+        mark = _PHRASE_BREAK.search(gap)
+        if tokens and (mark or norm in SEPARATORS):
             clause += 1
-        tokens.append(Token(norm, stem(norm), found.start(), found.end(), clause, sentence))
+            opener = norm if norm in SEPARATORS else mark.group()  # type: ignore[union-attr]
+        if tokens and mark:
+            phrase += 1
+            sentence += _SENTENCE_BREAK.search(gap) is not None
+        tokens.append(Token(norm, stem(norm), found.start(), found.end(), clause, phrase,
+                            sentence, opener, found.group()))
         previous_end = found.end()
     return tokens
 

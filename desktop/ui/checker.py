@@ -136,7 +136,7 @@ class SymptomCheckerTab(QWidget):
         super().__init__(parent)
         self.monograph = monograph
         self.info = info
-        self.triage = Triage(monograph.side_effects)
+        self.triage = Triage(monograph.triage)
         self.context = ReportContext(monograph.name, info.content_version,
                                      info.emergency_message, info.unlisted_advice)
         self.result = self.triage.assess("")

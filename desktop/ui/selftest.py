@@ -25,7 +25,7 @@ KNOWN_ANSWERS = [
 
 
 def _check_triage(db: ContentDatabase, drug_id: str) -> list[str]:
-    triage = Triage(db.monograph(drug_id).side_effects)
+    triage = Triage(db.monograph(drug_id).triage)
     return [f"triage {text!r} gave {got}, expected {want}"
             for text, want in KNOWN_ANSWERS
             if (got := triage.assess(text).overall) != want]
