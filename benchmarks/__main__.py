@@ -159,6 +159,12 @@ def main() -> None:
               f"p99 {tails[str(count)]:.2f} ms", file=sys.stderr)
     report["search_ms_p50"] = medians
     report["search_ms_p99"] = tails
+    from benchmarks.trust import render_costs, verify_costs
+
+    report["verify_ms"] = {str(count): verify_costs(
+        DEFAULT_DATABASE if count == 1 else build_synthetic(count, OUT))
+        for count in MONOGRAPH_COUNTS}
+    report["render_1mb_section_ms"] = render_costs()
     from benchmarks.stress import stress_report
 
     report["stress"] = stress_report()

@@ -20,8 +20,8 @@ from typing import Any
 import sqlite_utils
 
 from db.sources import ContentSourceError, DrugSource, GuideSource, load_guide
-from desktop.content.integrity import content_digest
 from desktop.content.schema import SCHEMA_VERSION, SEARCH_INDEX, TABLES, TIER_LABELS
+from desktop.content.verify import write_manifest
 from desktop.paths import DEFAULT_DATABASE
 
 BUILDER_VERSION = "1"
@@ -173,7 +173,8 @@ def _create_search_index(db: sqlite_utils.Database) -> None:
 
 
 def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
-    """Write the database to `out` atomically: a complete file or none."""
+    """Write the database to `out` atomically (a complete file or none), then the
+    manifest beside it that the app verifies its bytes against."""
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     os.close(handle)
@@ -195,12 +196,12 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
                 "sources_sha256": sources_digest,
                 **guide.guide,
             }
-            meta["content_sha256"] = content_digest(conn)
             db["meta"].insert_all({"key": k, "value": v} for k, v in sorted(meta.items()))
         conn.execute("VACUUM")
         conn.close()
         temp.chmod(0o644)
         temp.replace(out)
+        write_manifest(out)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS
 from desktop.content.schema import (
     FINDING_KINDS,
     PRECAUTION_KINDS,
@@ -68,6 +69,8 @@ class Fields:
         value = self._get(key, str, required)
         if value is not None and not value.strip():
             raise self.fail(key, "is empty")
+        if value is not None and len(value) > MAX_TEXT_CHARS:
+            raise self.fail(key, f"is longer than {MAX_TEXT_CHARS:,} characters")
         return value.strip() if value is not None else None
 
     def number(self, key: str) -> float | None:
@@ -88,10 +91,12 @@ class Fields:
         return self._get(key, dt.date, required=True).isoformat()
 
     def strings(self, key: str) -> list[str]:
-        values = self._get(key, list, required=False) or []
+        values = self._capped(key, self._get(key, list, required=False) or [])
         for index, value in enumerate(values):
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"{key}[{index}]", "expected non-empty text")
+            if len(value) > MAX_TEXT_CHARS:
+                raise self.fail(f"{key}[{index}]", f"is longer than {MAX_TEXT_CHARS:,} characters")
         return [value.strip() for value in values]
 
     def has(self, key: str) -> bool:
@@ -108,11 +113,16 @@ class Fields:
                     raise self.fail(f"{key}[{g}][{i}]", "expected non-empty text")
         return [[name.strip() for name in group] for group in values]
 
+    def _capped(self, key: str, values: list[Any]) -> list[Any]:
+        if len(values) > MAX_ITEMS:
+            raise self.fail(key, f"has more than {MAX_ITEMS:,} entries")
+        return values
+
     def table(self, key: str) -> "Fields":
         return Fields(self._get(key, dict, required=True), self.file, self._path(key))
 
     def tables(self, key: str, *, required: bool = True) -> list["Fields"]:
-        values = self._get(key, list, required) or []
+        values = self._capped(key, self._get(key, list, required) or [])
         if required and not values:
             raise self.fail(key, "is empty")
         return [
@@ -172,6 +182,8 @@ def load_guide(content_dir: Path) -> GuideSource:
     folders = sorted(path for path in content_dir.iterdir() if path.is_dir())
     if not folders:
         raise ContentSourceError(content_dir, "", "no drug folders")
+    if len(folders) > MAX_DRUGS:
+        raise ContentSourceError(content_dir, "", f"more than {MAX_DRUGS:,} drug folders")
     signs = read_toml(content_dir / SIGNS_FILE)
     findings = [_finding(row, "sign") for row in signs.tables("sign")]
     findings += [_finding(row) for row in signs.tables("finding", required=False)]

@@ -7,13 +7,17 @@
     drug-guide search QUERY [--json]           full-text search over the guide
     drug-guide self-test                       check this installation
 
-Exit status: 0 for any query, 1 when a self-test fails, 2 for a usage or database
-error (with one line on stderr).
+Exit status: 0 for any query, 1 when a self-test fails, 2 for a usage, database or
+output error (with one line on stderr), 130 after Ctrl-C. A refused content pack is
+named on stderr (`note: pack PATH refused: REASON`) and the next valid one is used.
 """
 
 import argparse
+import contextlib
+import errno
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -27,6 +31,9 @@ from desktop.triage.engine import Triage
 from desktop.triage.report import ReportContext, summary_lines
 
 USAGE_ERROR = 2
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+# Writing stdout failed: the reader left, or the disk or device is full or broken.
+OUTPUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,9 +43,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def _database_path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file path, not an empty one")
+    return Path(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+    common.add_argument("--db", type=_database_path, default=argparse.SUPPRESS,
                         help="content database to use instead of the installed one")
     common.add_argument("--drug", default=argparse.SUPPRESS,
                         help="drug to look up (default: the first in the database)")
@@ -63,6 +76,8 @@ def _print_json(data: object, out: TextIO) -> None:
 
 
 def _stdin_lines() -> Iterable[str]:
+    if sys.stdin is None:  # started with stdin closed: no complaints to read
+        return
     stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     for line in stream:
         yield line.rstrip("\r\n")
@@ -122,25 +137,54 @@ COMMANDS: dict[str, Callable[[ContentDatabase, str, argparse.Namespace], int | N
 }
 
 
+def _say(line: str) -> None:
+    """One line on stderr, if stderr is still there to take it."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(line, file=sys.stderr, flush=True)
+
+
+def _discard_stdout() -> None:
+    """After an output error, point stdout at nothing so the exit flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from desktop.locations import content_folders
+
+    content = open_content(getattr(args, "db", None), content_folders())
+    for path, reason in content.refused:
+        _say(f"note: pack {path} refused: {reason}")
+    with content.database as db:
+        drug_id = db.drug_id(getattr(args, "drug", None))
+        code = COMMANDS[args.command](db, drug_id, args) or 0
+        if sys.stdout is not None:
+            sys.stdout.flush()  # an output error surfaces here, not at exit
+        return code
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
-    if args.command is None:
-        from desktop.ui.app import run_app  # Qt is loaded only for the window
-
-        return run_app(getattr(args, "db", None), getattr(args, "drug", None))
     try:
-        from desktop.locations import content_folders
+        args = _parser().parse_args(argv)
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+        if args.command is None:
+            from desktop.ui.app import run_app  # Qt is loaded only for the window
 
-        content = open_content(getattr(args, "db", None), content_folders())
-        with content.database as db:
-            drug_id = db.drug_id(getattr(args, "drug", None))
-            return COMMANDS[args.command](db, drug_id, args) or 0
+            return run_app(getattr(args, "db", None), getattr(args, "drug", None))
+        return _run(args)
     except ContentError as error:
-        print(f"drug-guide: error: {error}", file=sys.stderr)
+        _say(f"drug-guide: error: {error}")
         return USAGE_ERROR
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader left (`| head`); nothing more to say
-        return 0
+    except KeyboardInterrupt:
+        _say("drug-guide: interrupted")
+        return INTERRUPTED
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRORS:
+            raise
+        _discard_stdout()
+        _say(f"drug-guide: error: cannot write the output ({error.strerror or error})")
+        return USAGE_ERROR

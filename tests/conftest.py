@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.content.database import ContentDatabase
+from desktop.content.verify import manifest_path
 from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage
 
@@ -20,6 +21,31 @@ settings.register_profile("default", max_examples=150, deadline=None,
 settings.register_profile("fuzz", max_examples=10_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def copy_bundled(target: Path) -> Path:
+    """A copy of the bundled database at `target`, with its manifest beside it."""
+    shutil.copyfile(DEFAULT_DATABASE, target)
+    shutil.copyfile(manifest_path(DEFAULT_DATABASE), manifest_path(target))
+    return target
+
+
+def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
+    """A copy of the bundled database changed by SQL. With `forge`, its manifest is made
+    to match, as anyone who can write a pack folder could; otherwise it is left stale."""
+    import sqlite3
+
+    from desktop.content.verify import write_manifest
+
+    copy_bundled(path)
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    if forge:
+        write_manifest(path)
+    return path
 
 
 @pytest.fixture(scope="session")

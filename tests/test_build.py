@@ -8,14 +8,15 @@ import pytest
 
 from db.build import build, main
 from db.sources import ContentSourceError
-from desktop.content.schema import CONTENT_TABLES, TABLES
+from desktop.content.schema import TABLES
+from desktop.content.verify import manifest_path, read_manifest, verified_bytes
 from desktop.paths import DEFAULT_DATABASE
 from tests.conftest import CONTENT, ROOT
 
 
 def table_rows(path):
     conn = sqlite3.connect(path)
-    tables = [*CONTENT_TABLES, "meta"]
+    tables = [table.name for table in TABLES]
     rows = {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
     conn.close()
     return rows
@@ -28,6 +29,16 @@ def test_committed_database_matches_its_sources(tmp_path):
     assert table_rows(DEFAULT_DATABASE) == table_rows(out)
 
 
+def test_build_is_byte_for_byte_reproducible_and_its_manifest_true(tmp_path):
+    """The committed manifest names the committed file, and a fresh build is the same bytes."""
+    out = tmp_path / "fresh.sqlite3"
+    build(CONTENT, out)
+    assert out.read_bytes() == DEFAULT_DATABASE.read_bytes()
+    assert verified_bytes(DEFAULT_DATABASE, read_manifest(DEFAULT_DATABASE))
+    assert manifest_path(out).read_text() == manifest_path(DEFAULT_DATABASE).read_text().replace(
+        DEFAULT_DATABASE.name, out.name)
+
+
 def test_building_twice_gives_the_same_rows(tmp_path):
     first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     build(CONTENT, first)
@@ -38,7 +49,7 @@ def test_building_twice_gives_the_same_rows(tmp_path):
 def test_schema_is_strict_with_keys(built_db):
     conn = sqlite3.connect(built_db)
     sql = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
-    for table in CONTENT_TABLES:
+    for table in table_rows(built_db):
         assert sql[table].rstrip().endswith("STRICT"), table
     assert 'REFERENCES "drugs"("id")' in sql["side_effects"]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -80,7 +80,10 @@ def test_bundle_is_trimmed(dist):
     assert any(n.endswith("platforms/libqxcb.so") for n in names)
     assert any(n.endswith("platforms/libqwayland.so") or "libqwayland-generic" in n
                for n in names)
-    assert (internal / "resources" / "content.sqlite3").is_file()
+    database = internal / "resources" / "content.sqlite3"
+    from desktop.content.verify import read_manifest, verified_bytes
+
+    assert verified_bytes(database, read_manifest(database))  # shipped with its digest
 
 
 def test_archive_holds_the_bundle(dist):

@@ -235,3 +235,34 @@ def test_self_test_exit_code_on_failure(monkeypatch, capsys):
         assert selftest.run_self_test(db, "baclofen") == 1
     assert capsys.readouterr().out.startswith("self-test FAILED: triage 'seizures' gave emergency")
 
+
+
+def test_crash_dialog_names_the_log(installed_crash_handler, dialog_log):
+    try:
+        raise ValueError("x")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert f"logged in {installed_crash_handler}" in dialog_log[0][1]
+
+
+def test_crash_dialog_says_when_the_log_could_not_be_written(tmp_path, monkeypatch,
+                                                             dialog_log):
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from desktop.ui import crash
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / crash.LOG_NAME).symlink_to("/dev/full")  # a disk with no space left
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    crash.install(logs)
+    try:
+        raise ValueError("x")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    qInstallMessageHandler(None)
+    for handler in list(crash.log.handlers):
+        crash.log.removeHandler(handler)
+        handler.close()
+    message = dialog_log[0][1]
+    assert "could not be written to the log" in message and "has been logged" not in message

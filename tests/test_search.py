@@ -43,7 +43,7 @@ def test_hostile_queries_are_plain_searches(database, query):
 
 
 def test_fts_query_quotes_every_word():
-    assert fts_query('AND "x" (y') == '"AND" "x" "y"*'
+    assert fts_query('AND "x" (y') == '"and" "x" "y"*'
     assert fts_query("bacl ") == '"bacl"'
     assert fts_query("!!!") is None
 

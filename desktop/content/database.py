@@ -1,14 +1,20 @@
 """Read-only access to a content database, checked before anything is shown.
 
 Every way a file can be unusable ends in one ContentError whose message tells
-clinic IT what is wrong and what to do.
+clinic IT what is wrong and what to do. The file's bytes are verified against its
+digest before the first query (desktop/content/verify.py), and every query runs
+under a time budget and SQLite's size limits, so no file can hang the app.
 """
 
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.content import search
-from desktop.content.integrity import content_digest
+from desktop.content.errors import REINSTALL, ContentError
+from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS, QUERY_SECONDS
 from desktop.content.models import (
     ContextTrigger,
     Dose,
@@ -30,35 +36,18 @@ from desktop.content.models import (
     WordPair,
 )
 from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS, SEVERITIES, TIERS
+from desktop.content.verify import ExpectedDigest, open_verified, read_manifest
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-REINSTALL = "Reinstall Drug Guide or ask IT for a valid content pack."
-
-
-class ContentError(Exception):
-    """A content database that cannot be used; the message says what to do."""
-
-
-def _uri(path: Path) -> str:
-    # immutable: the file is never written, and SQLite creates no journal beside it.
-    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-
-
-def _check_file(path: Path) -> None:
-    if not path.is_file():
-        raise ContentError(f"Content database not found at {path}. {REINSTALL}")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if not header:
-        raise ContentError(f"Content database {path} is empty. {REINSTALL}")
-    if header != SQLITE_HEADER:
-        raise ContentError(f"{path} is not a Drug Guide content database. {REINSTALL}")
+# Progress-handler calls are this many SQLite virtual-machine steps apart.
+_BUDGET_STEPS = 10_000
 
 
 def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
+            raise  # over the time budget: reported as such
         raise ContentError(
             f"{path} is an SQLite file but not a Drug Guide content database. {REINSTALL}"
         ) from None
@@ -69,22 +58,6 @@ def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
             f"{SCHEMA_VERSION}. Install the content pack that matches this app version."
         )
     return meta
-
-
-def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
-    problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    if problems != ["ok"]:
-        raise ContentError(f"Content database {path} is damaged ({problems[0]}). {REINSTALL}")
-
-
-def _verify(conn: sqlite3.Connection, path: Path, meta: dict[str, str]) -> None:
-    if content_digest(conn) != meta.get("content_sha256"):
-        raise ContentError(
-            f"Content database {path} does not match its checksum: it is incomplete or "
-            f"has been altered. {REINSTALL}"
-        )
-    if conn.execute("SELECT count(*) FROM drugs").fetchone()[0] == 0:
-        raise ContentError(f"Content database {path} holds no drugs. {REINSTALL}")
 
 
 def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
@@ -104,30 +77,49 @@ def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
 
 
 class ContentDatabase:
-    """An open, verified content database. Opening never writes to the file."""
+    """An open, verified content database. Opening never writes to the file.
 
-    def __init__(self, path: Path | str) -> None:
+    `expected` is the digest the file must match; by default it is read from the
+    manifest beside the file.
+    """
+
+    def __init__(self, path: Path | str, expected: ExpectedDigest | None = None) -> None:
         self.path = Path(path)
-        _check_file(self.path)
+        self._conn = open_verified(self.path, expected or read_manifest(self.path))
+        self._deadline = 0.0
+        self._conn.set_progress_handler(self._over_budget, _BUDGET_STEPS)
+        self._monographs: dict[str, Monograph] = {}
         try:
-            self._conn = sqlite3.connect(_uri(self.path), uri=True, check_same_thread=False)
-        except sqlite3.Error as error:
-            raise ContentError(f"Cannot open {self.path} ({error}). {REINSTALL}") from None
-        try:
-            self._conn.execute("PRAGMA query_only = ON")
-            _check_pages(self._conn, self.path)
-            meta = _read_meta(self._conn, self.path)
-            _verify(self._conn, self.path, meta)
-            self.info = _guide_info(meta, self.path)
-        except sqlite3.DatabaseError as error:
-            self.close()
-            raise ContentError(
-                f"Content database {self.path} is damaged ({error}). {REINSTALL}"
-            ) from None
+            with self._budget():
+                self.info = _guide_info(_read_meta(self._conn, self.path), self.path)
+            if not self.drugs():
+                raise ContentError(f"Content database {self.path} holds no drugs. {REINSTALL}")
         except ContentError:
             self.close()
             raise
-        self._monographs: dict[str, Monograph] = {}
+
+    def _over_budget(self) -> bool:
+        return time.monotonic() > self._deadline
+
+    @contextmanager
+    def _budget(self) -> Iterator[None]:
+        """Run one read under the time budget; any SQLite fault becomes a ContentError."""
+        self._deadline = time.monotonic() + QUERY_SECONDS
+        try:
+            yield
+        except sqlite3.Error as error:
+            reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
+                      else str(error))
+            raise ContentError(
+                f"Content database {self.path} cannot be read ({reason}). {REINSTALL}"
+            ) from None
+
+    def validate(self) -> None:
+        """Load every drug and run a search, so a file that opens but fails in use is
+        refused now rather than when someone needs it."""
+        for drug in self.drugs():
+            self.monograph(drug.id)
+            self.search(drug.name)
 
     def close(self) -> None:
         self._conn.close()
@@ -139,7 +131,9 @@ class ContentDatabase:
         self.close()
 
     def drugs(self) -> list[DrugSummary]:
-        rows = self._conn.execute("SELECT id, name FROM drugs ORDER BY position")
+        rows = self._rows("SELECT id, name FROM drugs ORDER BY position LIMIT ?", MAX_DRUGS + 1)
+        if len(rows) > MAX_DRUGS:
+            raise ContentError(f"{self.path} holds more than {MAX_DRUGS} drugs. {REINSTALL}")
         return [DrugSummary(*row) for row in rows]
 
     def drug_id(self, name: str | None) -> str:
@@ -159,10 +153,21 @@ class ContentDatabase:
         return self._monographs[drug_id]
 
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
-        return search.run(self._conn, text, limit)
+        with self._budget():
+            return search.run(self._conn, text, limit)
 
     def _rows(self, sql: str, *params: object) -> list[tuple]:
-        return self._conn.execute(sql, params).fetchall()
+        """At most MAX_ITEMS rows, each text within MAX_TEXT_CHARS: the builder's caps."""
+        with self._budget():
+            rows = self._conn.execute(sql, params).fetchmany(MAX_ITEMS + 1)
+        if len(rows) > MAX_ITEMS:
+            raise ContentError(f"{self.path} has more than {MAX_ITEMS} rows of one kind. "
+                               f"{REINSTALL}")
+        if any(isinstance(value, str) and len(value) > MAX_TEXT_CHARS
+               for row in rows for value in row):
+            raise ContentError(f"{self.path} has a text longer than {MAX_TEXT_CHARS:,} "
+                               f"characters. {REINSTALL}")
+        return rows
 
     def _load_monograph(self, drug_id: str) -> Monograph:
         row = self._rows(

@@ -12,6 +12,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from desktop.content.models import Interaction
 from desktop.content.schema import SEVERITIES
+from desktop.content.text import normalize_input
 
 # One typo in five letters at most; shorter queries must be exact or a prefix.
 MIN_SIMILARITY = 0.8
@@ -39,7 +40,7 @@ class InteractionMatch:
 
 
 def name_key(text: str) -> str:
-    return _NOT_NAME.sub(" ", text.casefold()).strip()
+    return _NOT_NAME.sub(" ", normalize_input(text)).strip()
 
 
 class InteractionIndex:

@@ -1,17 +1,20 @@
 """Choosing the content database: the bundled one, or a newer content pack from IT.
 
-A pack is any database built by db/build.py, dropped into a content folder. Each
-candidate is fully validated before use; the newest valid content_version wins,
-and a refused pack is reported with its reason.
+A pack is a database built by db/build.py with its manifest beside it, dropped
+into a content folder. Each candidate is fully validated before it may win (its
+bytes verified, every drug loaded, a search run); any fault refuses that pack with
+its reason, and the newest valid content_version wins, down to the bundled one.
 """
 
 import re
 import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.content.database import ContentDatabase, ContentError
+from desktop.content.verify import manifest_path, read_manifest
 from desktop.paths import DEFAULT_DATABASE
 
 PACK_SUFFIX = ".sqlite3"
@@ -36,9 +39,36 @@ def version_key(version: str) -> tuple[int, ...]:
 def pack_files(folders: Iterable[Path]) -> list[Path]:
     found = []
     for folder in folders:
-        if folder.is_dir():
-            found += sorted(folder.glob(f"*{PACK_SUFFIX}"))
+        try:
+            found += sorted(folder.glob(f"*{PACK_SUFFIX}")) if folder.is_dir() else []
+        except OSError:
+            continue  # an unreadable folder holds no pack this user can use
     return found
+
+
+def validated(path: Path) -> ContentDatabase:
+    """`path` opened and fully validated, or a ContentError saying why not.
+
+    Any fault at all becomes a ContentError: a pack must never stop the app.
+    """
+    try:
+        database = ContentDatabase(path)
+    except ContentError:
+        raise
+    except Exception as error:
+        raise ContentError(f"Cannot use {path} ({_one_line(error)}).") from None
+    try:
+        database.validate()
+    except Exception as error:
+        database.close()
+        if isinstance(error, ContentError):
+            raise
+        raise ContentError(f"Cannot use {path} ({_one_line(error)}).") from None
+    return database
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(f"{type(error).__name__}: {error}".split())
 
 
 def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
@@ -46,13 +76,13 @@ def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
     """The database to use. An explicit path must be valid; otherwise the newest
     valid of the bundled database and the packs in `folders` wins."""
     if explicit is not None:
-        return Content(ContentDatabase(explicit), CHOSEN_BY_USER)
+        return Content(validated(explicit), CHOSEN_BY_USER)
     best: Content | None = None
     refused: list[tuple[Path, str]] = []
     bundled_error: ContentError | None = None
     for path in [*pack_files(folders), bundled]:
         try:
-            database = ContentDatabase(path)
+            database = validated(path)
         except ContentError as error:
             if path == bundled:
                 bundled_error = error
@@ -80,11 +110,22 @@ def _newer(candidate: Content, current: Content) -> bool:
 
 
 def install_pack(source: Path, folder: Path) -> Path:
-    """Validate `source` and copy it into `folder`; the copy appears whole or not at all."""
-    ContentDatabase(source).close()
+    """Copy `source` and its manifest into `folder`, validating the copy before it
+    is moved into place, so what was checked is what is kept and a refused pack
+    leaves nothing behind."""
+    read_manifest(source)  # a clear reason when the manifest was left behind
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{source.stem}{PACK_SUFFIX}"
-    temp = folder / f".{target.name}.part"
-    shutil.copyfile(source, temp)
-    temp.replace(target)
+    with tempfile.TemporaryDirectory(prefix=".incoming-", dir=folder) as incoming:
+        staged = Path(incoming) / target.name
+        shutil.copyfile(manifest_path(source), manifest_path(staged))
+        shutil.copyfile(source, staged)
+        validated(staged).close()
+        manifest_path(staged).replace(manifest_path(target))
+        staged.replace(target)
     return target
+
+
+def remove_pack(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    manifest_path(path).unlink(missing_ok=True)

@@ -2,8 +2,8 @@
 
 Bump SCHEMA_VERSION whenever a table or column changes, so that an app never
 reads a database laid out for another version. A table or column is declared
-once, in TABLES below: the builder creates exactly these, the checksum covers
-them, and a test holds docs/architecture.md to them.
+once, in TABLES below: the builder creates exactly these, and a test holds
+docs/architecture.md to them.
 """
 
 from dataclasses import dataclass
@@ -77,7 +77,6 @@ class Table:
     primary_key: str = "id"
     parent: ForeignKey | None = None
     indexes: tuple[Index, ...] = ()
-    in_checksum: bool = True  # False only for `meta`, which holds the checksum
 
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
@@ -115,10 +114,9 @@ def _child(
 
 _DRUG = ForeignKey("drug_id", "drugs", str)
 
-# In creation order, which is also the checksum's order.
+# In creation order.
 TABLES: tuple[Table, ...] = (
-    Table("meta", (Column("key", str), Column("value", str)), primary_key="key",
-          in_checksum=False),
+    Table("meta", (Column("key", str), Column("value", str)), primary_key="key"),
     Table(
         "drugs",
         (Column("id", str), Column("position", int), Column("name", str),
@@ -178,6 +176,3 @@ SEARCH_INDEX = FullTextIndex(
     "search_fts", "search_items", ("title", "body"),
     tokenize="porter unicode61 remove_diacritics 2", prefix="1 2 3",
 )
-
-# Every table whose rows the window shows, in a fixed order.
-CONTENT_TABLES: tuple[str, ...] = tuple(t.name for t in TABLES if t.in_checksum)

@@ -9,6 +9,7 @@ import re
 import sqlite3
 
 from desktop.content.models import SearchHit
+from desktop.content.text import normalize_input
 
 DEFAULT_LIMIT = 50
 MAX_WORDS = 12
@@ -41,9 +42,11 @@ WHERE search_fts MATCH ? AND search_fts.rowid IN (SELECT value FROM json_each(?)
 def fts_query(text: str) -> str | None:
     """An FTS5 query matching every word of `text`, the last one as a prefix.
 
-    Returns None when `text` holds no words. The last word is a prefix so that
+    Returns None when `text` holds no words. Text is normalised first, so "SEİZURES"
+    and a pasted soft hyphen find what "seizures" finds. The last word is a prefix so that
     results appear while a word is still being typed ("bacl" finds baclofen).
     """
+    text = normalize_input(text)
     words = [word[:MAX_WORD_LENGTH] for word in _WORD.findall(text)][:MAX_WORDS]
     if not words:
         return None

@@ -5,11 +5,12 @@ exactly as it was validated.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import snowballstemmer
+
+from desktop.content.text import normalize_input, normalize_with_offsets
 
 # A word may carry inner apostrophes or hyphens ("can't", "light-headed"). Short
 # slash forms are one word ("N/V", "c/o", "2/52"); longer ones are a list ("CP/SOB").
@@ -82,8 +83,8 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 def fold(word: str) -> str:
-    """Case-fold a word and drop inner apostrophes and hyphens."""
-    folded = _INNER_MARKS.sub("", unicodedata.normalize("NFKC", word).casefold())
+    """Normalise a word (desktop/content/text.py) and drop inner apostrophes and hyphens."""
+    folded = _INNER_MARKS.sub("", normalize_input(word))
     return _SPELLING.get(folded, folded)
 
 
@@ -95,15 +96,18 @@ def tokenize(text: str) -> list[Token]:
     """All words of `text`, each tagged with its clause, phrase and sentence.
 
     A clause ends at punctuation such as a comma or full stop, and at a joining
-    word such as "and" or "but" (which belongs to the clause it opens).
+    word such as "and" or "but" (which belongs to the clause it opens). Words are
+    found in the normalised text, so a soft hyphen or zero-width space inside a word
+    does not split it; each token's span is in `text` as given.
     """
+    normal, origins = normalize_with_offsets(text)
     tokens: list[Token] = []
     clause = phrase = sentence = 0
     opener = ""
     previous_end = 0
-    for found in _WORD.finditer(text):
+    for found in _WORD.finditer(normal):
         norm = fold(found.group())
-        gap = text[previous_end:found.start()]
+        gap = normal[previous_end:found.start()]
         mark = _PHRASE_BREAK.search(gap)
         if tokens and (mark or norm in SEPARATORS):
             clause += 1
@@ -111,8 +115,9 @@ def tokenize(text: str) -> list[Token]:
         if tokens and mark:
             phrase += 1
             sentence += _SENTENCE_BREAK.search(gap) is not None
-        tokens.append(Token(norm, stem(norm), found.start(), found.end(), clause, phrase,
-                            sentence, opener, found.group()))
+        start, end = origins[found.start()][0], origins[found.end() - 1][1]
+        tokens.append(Token(norm, stem(norm), start, end, clause, phrase, sentence, opener,
+                            text[start:end]))
         previous_end = found.end()
     return tokens
 

@@ -1,9 +1,11 @@
 """Starting the window: settings, theme, content, and a clear message if content is bad."""
 
+import os
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from desktop.content.database import ContentError
@@ -15,6 +17,7 @@ from desktop.ui.style import icon
 from desktop.ui.theme import apply_theme
 
 START_FAILED = 2
+INTERRUPTED = 130  # 128 + SIGINT, as the command line exits after Ctrl-C
 
 
 def application() -> QApplication:
@@ -41,6 +44,22 @@ def create_window(db: Path | None, drug: str | None) -> MainWindow:
     return window
 
 
+def quit_on_interrupt(app: QApplication) -> None:
+    """Ctrl-C in the terminal closes the window with exit status 130.
+
+    Python runs signal handlers only between bytecodes, never while Qt's event loop
+    waits, so the signal also writes a byte to a pipe that wakes the loop.
+    """
+    if sys.platform == "win32":
+        return  # no SIGINT from a console to a windowed app
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    signal.set_wakeup_fd(write_end)
+    notifier = QSocketNotifier(read_end, QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: os.read(read_end, 512))
+    signal.signal(signal.SIGINT, lambda *_: app.exit(INTERRUPTED))
+
+
 def run_app(db: Path | None = None, drug: str | None = None) -> int:
     from desktop.ui import crash
 
@@ -60,5 +79,6 @@ def run_app(db: Path | None = None, drug: str | None = None) -> int:
             app.quit()
 
         first_paint.FirstPaint(window.tabs.currentWidget(), started, report)
+    quit_on_interrupt(app)
     window.show()
     return app.exec()

@@ -4,6 +4,7 @@ Log lines never hold what a patient said: an exception is logged by type and
 stack only, because its message may quote the text being processed.
 """
 
+import contextlib
 import logging
 import sys
 import traceback
@@ -37,6 +38,32 @@ def describe(kind: type[BaseException], trace: TracebackType | None) -> str:
     return f"Traceback (most recent call last):\n{frames}{kind.__module__}.{kind.__qualname__}"
 
 
+class _LogFile(RotatingFileHandler):
+    """A rotating log that remembers whether its last record was written (a full
+    disk or a read-only folder), so the crash dialog never claims a log it lacks."""
+
+    written = True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.written = True
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self.written = False
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # the unwritten rest fails again; it is lost
+            super().close()
+
+
+def _where_logged() -> str:
+    """Where the last record went, as the crash dialog says it."""
+    for handler in _handlers:
+        if isinstance(handler, _LogFile) and handler.written:
+            return f"it has been logged in {handler.baseFilename}"
+    return "it could not be written to the log (the disk may be full or read-only)"
+
+
 def _on_exception(kind: type[BaseException], error: BaseException,
                   trace: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
@@ -46,7 +73,7 @@ def _on_exception(kind: type[BaseException], error: BaseException,
     log.error("Unhandled error\n%s", details)
     dialogs.show_message(
         None, "Drug Guide hit a problem",
-        "Something went wrong, and it has been logged. You can keep working; if it "
+        f"Something went wrong, and {_where_logged()}. You can keep working; if it "
         "happens again, copy the details for IT.", details, error=True)
 
 
@@ -62,7 +89,7 @@ def install(log_dir: Path) -> Path | None:
     """Route Python and Qt faults to a rotating log in `log_dir`; returns the log path."""
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
+        handler: logging.Handler = _LogFile(
             log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8",
             delay=True)  # no file until there is something to log
         path: Path | None = log_dir / LOG_NAME

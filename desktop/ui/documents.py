@@ -5,6 +5,7 @@ inserted with raw HTML disabled, and clinical notes are framed apart with their
 source.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtGui import (
@@ -29,6 +30,16 @@ from desktop.ui.style import BADGES
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
     QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
+# Qt's line breaking rescans an unbreakable run for every line it wraps, so a long
+# run without spaces lays out in quadratic time; a zero-width space every so often
+# gives it break points, which keeps rendering linear. No real word is this long.
+_LONG_RUN = re.compile(r"\S{64}(?=\S)")
+_BREAK = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space after every 64 characters without a space."""
+    return _LONG_RUN.sub(lambda run: run.group() + _BREAK, text)
 
 
 class DocumentWriter:
@@ -59,11 +70,11 @@ class DocumentWriter:
         block = QTextBlockFormat()
         block.setBottomMargin(4)
         self.cursor.insertBlock(block, self.text_format())
-        self.cursor.insertText(text)
+        self.cursor.insertText(breakable(text))
 
     def markdown(self, text: str) -> None:
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
-        self.cursor.insertMarkdown(text, MARKDOWN)
+        self.cursor.insertMarkdown(breakable(text), MARKDOWN)
 
     def badge(self, key: str, size: int = 18) -> None:
         image = QTextImageFormat()
@@ -86,7 +97,7 @@ class DocumentWriter:
         self.cursor.insertFrame(frame)
         self.cursor.insertText(f"Clinical note: {note.title}", self.text_format(bold=True))
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
-        self.cursor.insertMarkdown(note.body, MARKDOWN)
+        self.cursor.insertMarkdown(breakable(note.body), MARKDOWN)
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format(scale=0.9))
         self.cursor.insertText(f"Source: {note.source}")
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -114,7 +125,7 @@ class DocumentWriter:
         for row_index, row in enumerate(rows, start=1):
             for column, value in enumerate(row):
                 table.cellAt(row_index, column).firstCursorPosition().insertText(
-                    value, self.text_format())
+                    breakable(value), self.text_format())
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def notes(self, section: Section) -> None:

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
@@ -19,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.content.database import ContentError
 from desktop.content.models import SearchHit
-from desktop.content.packs import Content, install_pack, open_content
+from desktop.content.packs import Content, install_pack, open_content, remove_pack
 from desktop.content.schema import SECTION_KEYS
 from desktop.locations import content_folders, user_content_folder
 from desktop.ui import dialogs
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 CHECKER = "symptom_checker"
 TAB_KEYS = (*SECTION_KEYS, CHECKER)
+PRINT_SERVICE_WAIT = ("Asking the system's print service for printers\u2026 (this can take a "
+                      "while if the print server is unreachable)")
 ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
 SHORTCUTS = [
     ("Ctrl+F", "Search the guide (Down/Up pick a result, Enter opens it, Esc clears)"),
@@ -276,7 +278,14 @@ class MainWindow(QMainWindow):
     def print_current(self) -> None:
         from desktop.ui import printing  # QtPrintSupport loads on first use
 
-        printing.print_document(self, self.current_tab().printable())
+        # Listing printers asks the system's print service, which can be slow or
+        # unreachable on a network; say so before the wait, not after it.
+        self.statusBar().showMessage(PRINT_SERVICE_WAIT)
+        self.statusBar().repaint()
+        try:
+            printing.print_document(self, self.current_tab().printable())
+        finally:
+            self.statusBar().clearMessage()
 
     def export_current(self) -> None:
         from desktop.ui import printing
@@ -322,24 +331,31 @@ class MainWindow(QMainWindow):
                                      "Drug Guide content (*.sqlite3);;All files (*)")
         if path is None:
             return
+        installed: Path | None = None
+        old = self.content
         try:
-            install_pack(path, user_content_folder())
-            content = open_content(None, content_folders())
-            drug_id = content.database.drug_id(None)
-        except (ContentError, OSError) as error:
+            installed = install_pack(path, user_content_folder())
+            self._switch_content(open_content(None, content_folders()))
+        except Exception as error:  # whatever a pack does, the window stays as it was
+            if installed is not None:
+                remove_pack(installed)
+            if self.content is not old:
+                self.content.database.close()
+                self._switch_content(old)
             dialogs.show_message(self, "Content pack refused",
                                  f"The content pack was not loaded, and the guide in use is "
                                  f"unchanged.\n\n{error}", error=True)
             return
-        old = self.content
+        old.database.close()
+        self.statusBar().showMessage(
+            f"Content version {self.content.database.info.content_version} in use", 5000)
+
+    def _switch_content(self, content: Content) -> None:
         self.content = content
         self.drug_picker.clear()
         for drug in content.database.drugs():
             self.drug_picker.addItem(drug.name, drug.id)
-        self._load_drug(drug_id)
-        old.database.close()
-        self.statusBar().showMessage(
-            f"Content version {content.database.info.content_version} in use", 5000)
+        self._load_drug(content.database.drug_id(None))
 
     def about_text(self) -> str:
         info = self.content.database.info

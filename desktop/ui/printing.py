@@ -1,10 +1,17 @@
-"""Print and PDF export of any document the window shows."""
+"""Print and PDF export of any document the window shows.
 
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+Printing goes through the system's print service (on Linux, CUPS, which may be on
+the network). PDF export uses QPdfWriter and never touches it: merely creating a
+QPrinter asks the print service for its default printer.
+"""
+
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui import dialogs
+
+PDF_DPI = 300
 
 
 def _printer() -> QPrinter:
@@ -28,10 +35,11 @@ def export_pdf(parent: QWidget | None, document: QTextDocument, suggested: str) 
         return False
     if path.suffix.lower() != ".pdf":
         path = path.with_suffix(".pdf")
-    printer = _printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    document.print_(printer)
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    writer.setResolution(PDF_DPI)
+    document.print_(writer)
     return True
 
 

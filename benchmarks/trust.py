@@ -1,0 +1,69 @@
+"""What verification and bounded rendering cost (issue #18), in milliseconds.
+
+- `verify_ms`: reading and BLAKE2b-hashing the file, then the whole open
+  (verify, deserialize, meta) and the full validation a pack gets (every drug
+  loaded, a search run), for the bundled database and synthetic ones.
+- `render_1mb_section_ms`: building and painting a tab whose section is 1 MB of
+  text, unbroken or prose; the promise is under one second.
+"""
+
+import dataclasses
+import statistics
+import time
+from pathlib import Path
+
+from desktop.content.verify import file_digest, read_manifest
+
+ROUNDS = 5
+SECTION_CHARS = 1_000_000
+
+
+def _median_ms(action: object) -> float:
+    times = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def verify_costs(path: Path) -> dict[str, float]:
+    from desktop.content.database import ContentDatabase
+    from desktop.content.packs import validated
+
+    read_manifest(path)
+    return {
+        "mib": path.stat().st_size / 2**20,
+        "digest": _median_ms(lambda: file_digest(path.read_bytes())),
+        "open": _median_ms(lambda: ContentDatabase(path).close()),
+        "open_and_validate": _median_ms(lambda: validated(path).close()),
+    }
+
+
+def render_costs() -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.content.database import ContentDatabase
+    from desktop.paths import DEFAULT_DATABASE
+    from desktop.ui.tabs import MonographTab
+
+    QApplication.instance() or QApplication([])
+    with ContentDatabase(DEFAULT_DATABASE) as db:
+        monograph = db.monograph("baclofen")
+    texts = {"unbroken": "x" * SECTION_CHARS,
+             "prose": ("Baclofen is a muscle relaxant. " * (SECTION_CHARS // 31 + 1))}
+    report = {}
+    for kind, text in texts.items():
+        sections = tuple(dataclasses.replace(s, body=text[:SECTION_CHARS]) if s.key == "uses"
+                         else s for s in monograph.sections)
+        big = dataclasses.replace(monograph, sections=sections)
+
+        def show(big: object = big) -> None:
+            tab = MonographTab(big, "uses")
+            tab.resize(1366, 768)
+            tab.show()
+            tab.grab()
+            tab.deleteLater()
+
+        report[kind] = _median_ms(show)
+    return report

@@ -1,0 +1,21 @@
+"""Caps on what a content database may hold: the builder refuses sources over them,
+and the data layer refuses a file over them.
+
+A pack's digest travels beside it, so a crafted pack can pass verification; these
+caps keep any file from costing unbounded time or memory.
+"""
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_DRUGS = 5_000
+# Any one text: a section body, a note, an advice line. The window renders a
+# section of this size in well under a second (`make bench`).
+MAX_TEXT_CHARS = 1_000_000
+# Rows of one kind under one parent: side effects of a drug, terms of a side effect...
+MAX_ITEMS = 10_000
+
+# SQLite's own limits for every connection: the longest value (a capped text in
+# UTF-8, with room for the search index's records) and the longest statement.
+MAX_VALUE_BYTES = 4 * MAX_TEXT_CHARS + 64 * 1024
+MAX_SQL_BYTES = 64 * 1024
+# Wall-clock budget for any one read; a legitimate query takes milliseconds.
+QUERY_SECONDS = 5.0

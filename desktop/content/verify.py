@@ -1,0 +1,155 @@
+"""Whole-file verification: a database's bytes match a trusted digest before SQLite
+reads a single page, and SQLite then reads exactly those bytes, from memory.
+
+The expected digest comes from a manifest beside the database: inside the app
+package for the bundled one, beside the pack for a content pack. When packs are
+signed (issue #16), the signature's trusted comment will supply it instead; only
+the ExpectedDigest changes, not open_verified.
+"""
+
+import json
+import sqlite3
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.content.errors import REINSTALL, ContentError
+from desktop.content.limits import MAX_FILE_BYTES, MAX_SQL_BYTES, MAX_VALUE_BYTES
+
+try:
+    # CPython's own BLAKE2b, which hashlib re-exports; importing hashlib would first
+    # load OpenSSL (_hashlib, about 4 ms), which a non-secret checksum does not need.
+    from _blake2 import blake2b
+except ImportError:  # another Python
+    from hashlib import blake2b
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MANIFEST_SUFFIX = ".manifest.json"
+MANIFEST_FORMAT = 1
+_MAX_MANIFEST_BYTES = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedDigest:
+    """What a database's bytes must be, and where that was read (named in errors)."""
+
+    blake2b: str
+    size: int
+    source: str
+
+
+def file_digest(data: bytes) -> str:
+    return blake2b(data).hexdigest()
+
+
+def manifest_path(database: Path) -> Path:
+    return database.with_name(database.stem + MANIFEST_SUFFIX)
+
+
+def write_manifest(database: Path) -> Path:
+    """Record `database`'s size and digest beside it; the file appears whole or not at all."""
+    data = database.read_bytes()
+    manifest = manifest_path(database)
+    temp = manifest.with_name(f".{manifest.name}.part")
+    temp.write_text(json.dumps({"format": MANIFEST_FORMAT, "database": database.name,
+                                "bytes": len(data), "blake2b": file_digest(data)}, indent=1)
+                    + "\n", encoding="utf-8")
+    temp.chmod(0o644)
+    temp.replace(manifest)
+    return manifest
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+def read_manifest(database: Path) -> ExpectedDigest:
+    """The digest in the manifest beside `database`, once `database` looks like a file."""
+    _plausible_file(database)  # say "a folder" or "not a database" before "no manifest"
+    manifest = manifest_path(database)
+    try:
+        with manifest.open("rb") as handle:
+            data = json.loads(handle.read(_MAX_MANIFEST_BYTES))
+        expected = ExpectedDigest(data["blake2b"], data["bytes"], str(manifest))
+    except FileNotFoundError:
+        raise ContentError(
+            f"Content database {database} has no manifest ({manifest.name} must sit beside "
+            f"it). {REINSTALL}") from None
+    except OSError as error:
+        raise ContentError(f"Cannot read {manifest} ({_reason(error)}). {REINSTALL}") from None
+    except (ValueError, TypeError, KeyError):
+        raise ContentError(f"{manifest} is not a valid manifest. {REINSTALL}") from None
+    if (data.get("format") != MANIFEST_FORMAT or not isinstance(expected.blake2b, str)
+            or not isinstance(expected.size, int)):
+        raise ContentError(f"{manifest} is not a valid manifest. {REINSTALL}")
+    return expected
+
+
+def _plausible_file(path: Path) -> int:
+    """The size of `path`, which must be a regular, non-empty SQLite file within the cap."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ContentError(f"Content database not found at {path}. {REINSTALL}") from None
+    except OSError as error:
+        raise ContentError(f"Cannot use {path} ({_reason(error)}). {REINSTALL}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ContentError(f"{path} is a folder, not a content database file. {REINSTALL}")
+    if not stat.S_ISREG(info.st_mode):
+        raise ContentError(f"{path} is not a regular file. {REINSTALL}")
+    if info.st_size == 0:
+        raise ContentError(f"Content database {path} is empty. {REINSTALL}")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ContentError(f"{path} is larger than any content database may be "
+                           f"({MAX_FILE_BYTES // 2**20} MiB). {REINSTALL}")
+    _check_header(_read(path, len(SQLITE_HEADER)), path)
+    return info.st_size
+
+
+def _read(path: Path, size: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError as error:
+        raise ContentError(f"Cannot read {path} ({_reason(error)}). {REINSTALL}") from None
+
+
+def _check_header(data: bytes, path: Path) -> None:
+    if not data.startswith(SQLITE_HEADER):
+        raise ContentError(f"{path} is not a Drug Guide content database. {REINSTALL}")
+
+
+def read_database_bytes(path: Path) -> bytes:
+    """The bytes of a plausible content database file, or a ContentError saying why not."""
+    data = _read(path, _plausible_file(path) + 1)  # one more, to see a file that grew
+    _check_header(data, path)
+    return data
+
+
+def verified_bytes(path: Path, expected: ExpectedDigest) -> bytes:
+    data = read_database_bytes(path)
+    if len(data) != expected.size or file_digest(data) != expected.blake2b:
+        raise ContentError(
+            f"Content database {path} is damaged or has been altered (its bytes do not match "
+            f"{Path(expected.source).name}). {REINSTALL}")
+    return data
+
+
+def open_verified(path: Path, expected: ExpectedDigest) -> sqlite3.Connection:
+    """A read-only connection over `path`'s bytes once they match `expected`.
+
+    SQLite reads the verified copy in memory, so a file changed after the check is
+    never read, and nothing can be written beside it.
+    """
+    data = verified_bytes(path, expected)
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
+    try:
+        conn.deserialize(data)
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as error:
+        conn.close()
+        raise ContentError(f"Cannot open {path} ({error}). {REINSTALL}") from None
+    return conn
+
