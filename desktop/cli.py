@@ -87,6 +87,8 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
     monograph = db.monograph(drug_id)
     engine = Triage(monograph.triage)
     if args.text == "-":
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(line_buffering=True)  # one answer per line, as it comes
         for line in _stdin_lines():
             _print_json(engine.assess(line).to_json(), sys.stdout)
         return
