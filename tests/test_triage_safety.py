@@ -119,8 +119,8 @@ def test_drowsiness_alone_is_common(triage):
     assert triage.assess("a bit drowsy since the new dose").overall == "common"
 
 
-@pytest.mark.parametrize("text", ["drowsy and can't breathe properly", "so drowsy I can't rouse her",
-                                  "drowsy, can't stay awake"])
+@pytest.mark.parametrize("text", ["drowsy and can't breathe properly",
+                                  "so drowsy I can't rouse her", "drowsy, can't stay awake"])
 def test_drowsiness_with_danger_is_emergency(triage, text):
     assert triage.assess(text).overall == "emergency"
 
