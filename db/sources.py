@@ -293,6 +293,7 @@ def _side_effects(file: Fields) -> list[dict[str, Any]]:
         shared = {
             "tier": group.choice("tier", TIERS),
             "frequency": group.text("frequency"),
+            "act": group.text("act"),
             "advice": group.text("advice"),
             "source": group.text("source"),
         }

@@ -216,8 +216,8 @@ class ContentDatabase:
 
     def _side_effects(self, drug_id: str) -> tuple[SideEffect, ...]:
         effects = []
-        for effect_id, name, tier, frequency, advice, source in self._rows(
-            "SELECT id, name, tier, frequency, advice, source FROM side_effects "
+        for effect_id, name, tier, frequency, act, advice, source in self._rows(
+            "SELECT id, name, tier, frequency, act, advice, source FROM side_effects "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if tier not in TIERS:
@@ -225,7 +225,7 @@ class ContentDatabase:
             terms, shorthand = self._terms("symptom_terms", "side_effect_id", effect_id)
             pairs = self._pairs("symptom_pairs", "side_effect_id", effect_id)
             effects.append(SideEffect(name, tier, frequency, advice, source, terms, pairs,
-                                      shorthand))
+                                      shorthand, act))
         return tuple(effects)
 
     def _terms(self, table: str, key: str, owner: int) -> tuple[tuple[str, ...], ...]:

@@ -91,6 +91,7 @@ class SideEffect:
     terms: tuple[str, ...]
     pairs: tuple[WordPair, ...] = ()
     shorthand: tuple[str, ...] = ()  # matched with their case: "HA", not "ha"
+    act: str = ""  # when to act within the tier: "today", "at the next routine contact"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ docs/architecture.md to them.
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -135,8 +135,8 @@ TABLES: tuple[Table, ...] = (
            Column("high", float, nullable=True), Column("unit", str, nullable=True),
            Column("detail", str)),
     _child("side_effects", _DRUG, Column("name", str), Column("tier", str),
-           Column("frequency", str), Column("advice", str), Column("source", str),
-           unique=("name",)),
+           Column("frequency", str), Column("act", str), Column("advice", str),
+           Column("source", str), unique=("name",)),
     _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str),
            Column("shorthand", int)),
     _child("symptom_pairs", ForeignKey("side_effect_id", "side_effects"),
