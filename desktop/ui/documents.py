@@ -184,7 +184,9 @@ def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section
         effects = [monograph.side_effects[i] for i in positions]
         writer.heading("", 1.1)
         writer.badge(tier, 22)
-        writer.table(["Symptom", "How often", "What to do"],
+        # An overdose sign is listed for why it matters, not how often it happens.
+        why_or_how_often = "Why" if tier == TIERS[0] else "How often"
+        writer.table(["Symptom", why_or_how_often, "What to do"],
                      ([e.name.capitalize(), e.frequency, e.advice] for e in effects),
                      widths=[26, 16, 58],
                      row_anchors=_row_anchors(anchors.SIDE_EFFECT, positions))

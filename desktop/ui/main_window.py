@@ -8,7 +8,7 @@ from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +46,15 @@ OTHER_KEYS = [
 BUTTON_KEYS = [
     ("Alt+A / Alt+R / Alt+L", "Symptom checker: Add, Remove, Clear"),
 ]
+
+
+FIRST_RUN_SIZE = QSize(1200, 760)
+
+
+def first_run_size(available: QSize) -> QSize:
+    """The first-run size, shrunk to fit the screen's free area (a 1024x600 netbook
+    leaves less than that once its panels are drawn)."""
+    return FIRST_RUN_SIZE.boundedTo(available)
 
 
 class MainWindow(QMainWindow):
@@ -347,12 +356,15 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not self.restoreGeometry(geometry):
             geometry = None
         if not isinstance(geometry, QByteArray):
-            self.resize(1200, 760)
+            self.resize(first_run_size(self.screen().availableGeometry().size()))
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         last = min(max(int_setting(self.settings, "lastTab", 0), 0), len(PAGES) - 1)
         self.tabs.setCurrentIndex(last)
+        # The keyboard starts where work starts on that page, not in the search box:
+        # a complaint typed after a restart must not become a search.
+        self.current_page().focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
