@@ -5,6 +5,7 @@ field, so a reviewer can fix it without reading Python.
 """
 
 import datetime as dt
+import json
 import math
 import re
 import tomllib
@@ -18,16 +19,19 @@ from desktop.content.schema import (
     PRECAUTION_KINDS,
     SECTION_KEYS,
     SEVERITIES,
+    SYNONYMS_KEY,
     TIERS,
     TRIGGER_CATEGORIES,
     TRIGGER_DIRECTIONS,
     urgency,
 )
+from desktop.content.text import normalize_input
 from desktop.triage.text import fold, term_key
 
 GUIDE_FILE = "guide.toml"
 SIGNS_FILE = "signs.toml"
 CONTEXT_FILE = "context.toml"
+SEARCH_FILE = "search.toml"
 DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions", "triage")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -194,7 +198,14 @@ def load_guide(content_dir: Path) -> GuideSource:
         _check_triage(drug, findings, rules)
     guide_rules = [_rule(row, _targets(drugs[0], findings)) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
+    guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
     return GuideSource(guide_row, drugs, findings, guide_rules, triggers)
+
+
+def _search_synonyms(path: Path) -> str:
+    """The search synonym groups as JSON for `meta`, each word in the searched form."""
+    groups = read_toml(path).groups("groups")
+    return json.dumps([[normalize_input(word) for word in group] for group in groups])
 
 
 def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:

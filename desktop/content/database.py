@@ -6,6 +6,7 @@ digest before the first query (desktop/content/verify.py), and every query runs
 under a time budget and SQLite's size limits, so no file can hang the app.
 """
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -35,7 +36,13 @@ from desktop.content.models import (
     TriageContent,
     WordPair,
 )
-from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS, SEVERITIES, TIERS
+from desktop.content.schema import (
+    SCHEMA_VERSION,
+    SECTION_KEYS,
+    SEVERITIES,
+    SYNONYMS_KEY,
+    TIERS,
+)
 from desktop.content.verify import ExpectedDigest, open_verified, read_manifest
 
 # Progress-handler calls are this many SQLite virtual-machine steps apart.
@@ -76,6 +83,15 @@ def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
         raise ContentError(f"{path} lacks the {missing} entry. {REINSTALL}") from None
 
 
+def _synonyms(meta: dict[str, str], path: Path) -> search.Synonyms:
+    """Search synonyms from content; a database built before them has none."""
+    try:
+        groups = json.loads(meta.get(SYNONYMS_KEY, "[]"))
+        return search.synonym_map([[str(word) for word in group] for group in groups])
+    except (ValueError, TypeError):
+        raise ContentError(f"{path} has unreadable search synonyms. {REINSTALL}") from None
+
+
 class ContentDatabase:
     """An open, verified content database. Opening never writes to the file.
 
@@ -91,7 +107,9 @@ class ContentDatabase:
         self._monographs: dict[str, Monograph] = {}
         try:
             with self._budget():
-                self.info = _guide_info(_read_meta(self._conn, self.path), self.path)
+                meta = _read_meta(self._conn, self.path)
+            self.info = _guide_info(meta, self.path)
+            self._synonyms = _synonyms(meta, self.path)
             if not self.drugs():
                 raise ContentError(f"Content database {self.path} holds no drugs. {REINSTALL}")
         except ContentError:
@@ -154,7 +172,7 @@ class ContentDatabase:
 
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
         with self._budget():
-            return search.run(self._conn, text, limit)
+            return search.run(self._conn, text, limit, self._synonyms)
 
     def _rows(self, sql: str, *params: object) -> list[tuple]:
         """At most MAX_ITEMS rows, each text within MAX_TEXT_CHARS: the builder's caps."""

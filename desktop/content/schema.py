@@ -32,6 +32,9 @@ TRIGGER_CATEGORIES: tuple[str, ...] = (
 )
 TRIGGER_DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
 
+# The `meta` entry holding the search synonym groups (db/content/search.toml) as JSON.
+SYNONYMS_KEY = "search_synonyms"
+
 # Overall results that are not tiers: nothing entered, or only unlisted complaints.
 NONE = "none"
 UNLISTED = "unlisted"
