@@ -3,7 +3,8 @@ inside the tier, keys, focus and wording."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from devtools.repo import pdf_text
@@ -51,8 +52,10 @@ def test_typing_straight_after_a_window_command_is_kept(qtbot, window, checker, 
 def test_copy_from_anywhere_on_the_checker_copies_the_chart_note(qtbot, window, checker):
     checker.view.sentence.setPlainText("stopped baclofen suddenly and now has a fever")
     checker.view.checklist.setFocus()
-    qtbot.keyClick(checker.view.checklist, Qt.Key.Key_C,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keySequence(checker.view.checklist, QKeySequence("Ctrl+Shift+C"))
+    # The shortcut eats the release, so QTest would keep Shift held for later tests.
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control):
+        QTest.keyRelease(checker.view.checklist, key)
     note = QGuiApplication.clipboard().text()
     assert "Possible baclofen withdrawal" in note and "Boxed Warning" in note
     assert window.statusBar().currentMessage() == "Copied chart note"
@@ -220,3 +223,11 @@ def test_dark_theme_inputs_have_a_visible_edge_and_cards_are_dark(window, checke
     text = checker.model.index(0).data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(card, QColor) and card.lightness() < 100
     assert _contrast(card, text) >= 4.5
+
+
+def test_side_effects_tab_shows_label_danger_signs_and_any_patient_signs(window, monograph):
+    text = window.show_page("side_effects").printable().toPlainText()
+    assert "Danger signs from the label" in text and "Emergency signs for any patient" in text
+    assert "Possible baclofen withdrawal" in text and "Boxed Warning (34066-1)" in text
+    for sign in (f for f in monograph.triage.findings if f.kind == "sign"):
+        assert sign.name.capitalize() in text
