@@ -79,7 +79,7 @@ def test_interactions_json(capsys, monograph):
     assert code == 0
     opioids = next(item for item in monograph.interactions if item.name == "Opioids")
     match = {"name": "oxycodone", "class": "Opioids", "severity": "major",
-             "advice": opioids.advice}
+             "advice": opioids.advice, "source": opioids.citation.label}
     assert json.loads(out) == {"query": "oxycodone",
                                "drugs": [{"text": "oxycodone", "matches": [match]}],
                                "matches": [match]}

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 # Keys that are not menu commands, for the F1 list; the commands list their own.
 OTHER_KEYS = [
     ("Ctrl+F", "Search the guide (Down/Up pick a result, Enter opens it, Esc clears)"),
-    (f"{PAGES[0].shortcut} \u2026 {PAGES[-1].shortcut}", "Switch pages"),
+    *((spec.shortcut, f"Show {spec.title}") for spec in PAGES),
     ("Enter (complaint box)", "Add the complaint"),
     ("Delete (complaint list)", "Remove the selected complaint"),
 ]
@@ -212,7 +212,9 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             index = PAGE_KEYS.index(key)
             holder = self.tabs.widget(index)
-            context = PageContext(self.controller.monograph, self.content.database.info)
+            database = self.content.database
+            context = PageContext(self.controller.monograph, database.info,
+                                  tuple(database.sources()))
             self.pages[key] = PAGES[index].load()(key, context, holder)
             self.pages[key].statusMessage.connect(self.show_status)
             holder.layout().addWidget(self.pages[key])
@@ -317,13 +319,13 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         info = self.content.database.info
         monograph = self.controller.monograph
-        sources = "\n".join(f"\u2022 {s.title}: {s.detail}" for s in monograph.sources)
+        sources = "\n".join(f"\u2022 {s.short}" for s in self.content.database.sources())
         refused = "".join(f"\nRefused content pack {p}: {why}" for p, why in self.content.refused)
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"
             f"{monograph.name} last reviewed {monograph.last_reviewed}.\n\n"
-            f"Sources:\n{sources}\n\n{info.disclaimer}{refused}"
+            f"Sources (in full on the Sources page):\n{sources}\n\n{info.disclaimer}{refused}"
         )
 
     def show_about(self) -> None:

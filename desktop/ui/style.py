@@ -15,6 +15,7 @@ NEGATED = "negated"
 HISTORY = "history"
 # Rich text names the app's icons as `icon:NAME`; nothing else is ever loaded.
 ICON_SCHEME = "icon"
+SOURCE_SCHEME = "source"  # links in documents: source markers, never followed
 # Text on a tinted row: dark on the light theme's pastel, light on the dark theme's tint.
 TINT_TEXT = "#1b1f24"
 DARK_TINT_TEXT = "#eceff3"

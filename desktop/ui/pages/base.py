@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.content.models import GuideInfo, Monograph, SearchHit
+from desktop.content.models import GuideInfo, Monograph, SearchHit, Source
 
 # Shown while the system's print service is asked for printers: it can be slow or
 # unreachable on a network, so this is said before the wait, not after it.
@@ -16,10 +16,12 @@ PRINT_SERVICE_WAIT = ("Asking the system's print service for printers\u2026 (thi
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a page is built from: one drug's monograph and the guide's own texts."""
+    """What a page is built from: one drug's monograph, the guide's own texts and the
+    sources it cites."""
 
     monograph: Monograph
     info: GuideInfo
+    sources: tuple[Source, ...] = ()
 
 
 class Page(QWidget):

@@ -57,8 +57,10 @@ class InteractionTableModel(QAbstractTableModel):
             return None
         item = self._items[index.row()]
         values = (item.name, BADGES[item.severity].word, item.includes, item.advice)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{values[index.column()]}\n\nSource: {item.citation.full}"
         if role == SortRole:
             return SEVERITIES.index(item.severity) if index.column() == 1 else (
                 values[index.column()].casefold())
@@ -80,7 +82,7 @@ def answer_lines(answers: list[DrugAnswer], unknown: str) -> list[str]:
         for match in answer.matches:
             listed = f" (listed under {match.drug_class})" if match.drug_class else ""
             lines.append(f"- {answer.text}: {BADGES[match.severity].word.upper()}, "
-                         f"{match.name}{listed}. {match.advice}")
+                         f"{match.name}{listed}. {match.advice} Source: {match.source}.")
     return lines
 
 
@@ -94,7 +96,8 @@ def match_html(answers: list[DrugAnswer], unknown: str) -> str:
             listed = f" (listed under {escape(match.drug_class)})" if match.drug_class else ""
             parts.append(f"<p>{badge_html(match.severity, 18)} &mdash; "
                          f"<b>{escape(answer.text)}</b>: {escape(match.name)}{listed}<br>"
-                         f"{escape(match.advice)}</p>")
+                         f"{escape(match.advice)}<br>"
+                         f"<small>Source: {escape(match.source)}</small></p>")
     return "".join(parts)
 
 
