@@ -61,7 +61,7 @@ def test_chart_note_holds_alerts_with_their_source_and_what_was_said(triage, con
     note = chart_note(triage.assess("ran out of baclofen yesterday, now hallucinating"),
                       context, WHEN)
     assert "[Emergency] Possible baclofen withdrawal" in note
-    assert '"ran out of baclofen"' in note and "Boxed Warning (34066-1)" in note
+    assert '"ran out of baclofen"' in note and "Boxed warning (LOINC 34066-1)" in note
 
 
 def test_chart_note_says_when_to_act_and_why_not_how_often(triage, context):

@@ -57,7 +57,7 @@ def test_copy_from_anywhere_on_the_checker_copies_the_chart_note(qtbot, window, 
     for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control):
         QTest.keyRelease(checker.view.checklist, key)
     note = QGuiApplication.clipboard().text()
-    assert "Possible baclofen withdrawal" in note and "Boxed Warning" in note
+    assert "Possible baclofen withdrawal" in note and "Boxed warning" in note
     assert window.statusBar().currentMessage() == "Copied chart note"
 
 
@@ -80,7 +80,7 @@ def test_precautions_menu_export_gives_the_ticks(window, pdf_target):
     item.setCheckState(Qt.CheckState.Checked)
     window.export_current()
     text = pdf_text(pdf_target)
-    assert "precautions check: Baclofen" in text and "not been studied in pregnancy" in text
+    assert "precautions check: Baclofen" in text and "withdrawal after birth" in text
 
 
 def test_interactions_record_names_the_drugs_and_holds_the_table(window, pdf_target):
@@ -228,6 +228,6 @@ def test_dark_theme_inputs_have_a_visible_edge_and_cards_are_dark(window, checke
 def test_side_effects_tab_shows_label_danger_signs_and_any_patient_signs(window, monograph):
     text = window.show_page("side_effects").printable().toPlainText()
     assert "Danger signs from the label" in text and "Emergency signs for any patient" in text
-    assert "Possible baclofen withdrawal" in text and "Boxed Warning (34066-1)" in text
+    assert "Possible baclofen withdrawal" in text and "Boxed warning (LOINC 34066-1)" in text
     for sign in (f for f in monograph.triage.findings if f.kind == "sign"):
         assert sign.name.capitalize() in text
