@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.content import anchors
-from desktop.content.interactions import DrugAnswer, InteractionIndex
+from desktop.content.interactions import DrugAnswer, InteractionIndex, InteractionMatch
 from desktop.content.models import Interaction, SearchHit
 from desktop.content.schema import SEVERITIES
 from desktop.content.stamps import dated_header
@@ -73,32 +73,32 @@ class InteractionTableModel(QAbstractTableModel):
         return None
 
 
+def _answer_rows(answers: list[DrugAnswer]) -> list[tuple[str, InteractionMatch | None]]:
+    """(drug as typed, one of its matches), or (drug, None) when nothing is listed."""
+    return [(answer.text, match) for answer in answers
+            for match in (answer.matches or (None,))]
+
+
+def _listed_under(match: InteractionMatch) -> str:
+    return f" (listed under {match.drug_class})" if match.drug_class else ""
+
+
 def answer_lines(answers: list[DrugAnswer], unknown: str) -> list[str]:
     """The answers as plain text, one line per drug and match, for the record."""
-    lines = []
-    for answer in answers:
-        if not answer.matches:
-            lines.append(f"- {answer.text}: {unknown}")
-        for match in answer.matches:
-            listed = f" (listed under {match.drug_class})" if match.drug_class else ""
-            lines.append(f"- {answer.text}: {BADGES[match.severity].word.upper()}, "
-                         f"{match.name}{listed}. {match.advice} Source: {match.source}.")
-    return lines
+    return [f"- {text}: {unknown}" if match is None else
+            f"- {text}: {BADGES[match.severity].word.upper()}, {match.name}"
+            f"{_listed_under(match)}. {match.advice} Source: {match.source}."
+            for text, match in _answer_rows(answers)]
 
 
 def match_html(answers: list[DrugAnswer], unknown: str) -> str:
-    """The answers as rich text, one paragraph per drug; every value escaped."""
-    parts = []
-    for answer in answers:
-        if not answer.matches:
-            parts.append(f"<p><b>{escape(answer.text)}</b>: {escape(unknown)}</p>")
-        for match in answer.matches:
-            listed = f" (listed under {escape(match.drug_class)})" if match.drug_class else ""
-            parts.append(f"<p>{badge_html(match.severity, 18)} &mdash; "
-                         f"<b>{escape(answer.text)}</b>: {escape(match.name)}{listed}<br>"
-                         f"{escape(match.advice)}<br>"
-                         f"<small>Source: {escape(match.source)}</small></p>")
-    return "".join(parts)
+    """The answers as rich text, one paragraph per drug and match; every value escaped."""
+    return "".join(
+        f"<p><b>{escape(text)}</b>: {escape(unknown)}</p>" if match is None else
+        f"<p>{badge_html(match.severity, 18)} &mdash; <b>{escape(text)}</b>: "
+        f"{escape(match.name + _listed_under(match))}<br>{escape(match.advice)}<br>"
+        f"<small>Source: {escape(match.source)}</small></p>"
+        for text, match in _answer_rows(answers))
 
 
 class InteractionsView(QWidget):
