@@ -54,6 +54,8 @@ _NEVER_JOINED = SEPARATORS | frozenset(
 # Words that deny or clear, across which a word pair never forms.
 _CLEARS = DENIALS | frozenset({"fine", "ok", "okay", "normal", "alright", "good", "none",
                                "nil", "denies", "negative"})
+# After a denial, words that say something goes on: "it hasn't stopped".
+_GOING_ON = frozenset({"stop", "stopped", "slow", "slowing", "eas", "eased", "settl", "better"})
 # Number words a caller uses for a count of tablets.
 _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
@@ -186,7 +188,8 @@ class Triage:
         joined = self._join_sound_alikes(tokens, _covered(found))
         if joined != tokens:
             tokens, found = joined, self._find(joined)
-        reads = self._read(text, tokens, found)
+        hits = self.triggers.find(tokens, _covered(found))
+        reads = self._read(text, tokens, found, hits)
         counted = [r for r in reads if not (r.negated or r.history)]
         present = {r.found.target for r in counted}
         spans = _spans(text, tokens)
@@ -197,12 +200,12 @@ class Triage:
         ]
         alerts = self._signs(counted, spans) + self._fired_rules(counted, spans)
         used = {t for alert in alerts for t in alert.because}
-        implied = self._implied_denials(tokens, found)
+        implied = self._implied_denials(tokens, found, hits)
         denied = ({r.found.target for r in reads if r.negated} | set(implied)) - present
         history = [spans(r.found) for r in reads if r.history and not r.negated
                    and r.found.target not in present]
         unlisted = self._unlisted(text, tokens, [*found, *implied.values()],
-                                  {r.found for r in counted}, used, spans)
+                                  {r.found for r in counted}, used, spans, hits)
         return self._result(text, matches, sorted(map(self._name, denied)), unlisted, alerts,
                             history)
 
@@ -285,6 +288,10 @@ class Triage:
         tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
         tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered),
                                    across=True)
+        # An emergency told in a pair may share words with a milder term: "her arm on
+        # one side has gone all weak" is weakness, and a stroke.
+        tiered += self._find_pairs(tokens, self._emergency, blocked | _covered(
+            f for f in tiered if self._emergency(f.target)), across=True)
         rest = self._of_kind({SYMPTOM, CONTEXT})
         untiered = [f for f in self._find_terms(tokens, rest, blocked)
                     + self._find_pairs(tokens, rest, blocked | _covered(tiered), across=False)
@@ -293,6 +300,9 @@ class Triage:
 
     def _tiered(self, target: str) -> bool:
         return target in self.tiers
+
+    def _emergency(self, target: str) -> bool:
+        return self.tiers.get(target) == EMERGENCY
 
     def _of_kind(self, kinds: set[str]) -> Wanted:
         return lambda target: self._kind.get(target) in kinds
@@ -400,9 +410,9 @@ class Triage:
                 answered.update(sentences[sentence])
         return answered
 
-    def _read(self, text: str, tokens: list[Token], found: list[_Found]) -> list[_Read]:
+    def _read(self, text: str, tokens: list[Token], found: list[_Found],
+              hits: list[TriggerHit]) -> list[_Read]:
         inside = _covered(found)
-        hits = self.triggers.find(tokens, inside)
         terminators = [h for h in hits if h.category == TERMINATE]
         recent = [h for h in hits if h.category == RECENT]
         answered_no = self._answered_no(text, tokens, hits)
@@ -426,12 +436,13 @@ class Triage:
         return any(hit.category == category and governs(hit, span, tokens, inside, stops)
                    for hit in hits)
 
-    def _implied_denials(self, tokens: list[Token], found: list[_Found]) -> dict[str, _Found]:
+    def _implied_denials(self, tokens: list[Token], found: list[_Found],
+                         hits: list[TriggerHit]) -> dict[str, _Found]:
         """Targets a caller rules out by calling a body part or function normal:
         "breathing's fine", "she's sleeping fine"."""
         inside = _covered(found)
         denied = {}
-        for hit in self.triggers.find(tokens, inside):
+        for hit in hits:
             if hit.category != NORMAL:
                 continue
             for rule in self.lexicon.pair_rules:
@@ -480,7 +491,8 @@ class Triage:
         return self.findings[target].name if target in self.findings else target
 
     def _unlisted(self, text: str, tokens: list[Token], found: list[_Found],
-                  counted: set[_Found], used: set[str], spans: Spans) -> list[str]:
+                  counted: set[_Found], used: set[str], spans: Spans,
+                  hits: list[TriggerHit]) -> list[str]:
         """Clauses that name nothing the guide lists but say something: reported,
         never dropped. An untiered finding no alert used counts as unlisted. Not
         complaints: a denial ("no cough"), a question, or a sentence about the drug
@@ -488,7 +500,7 @@ class Triage:
         matched = {tokens[i].clause for f in found for i in range(f.first, f.last + 1)
                    if f.target in self.tiers or self._kind.get(f.target) == CONTEXT
                    or f not in counted or spans(f) in used}
-        denials = [h for h in self.triggers.find(tokens, _covered(found)) if h.category == NEGATED]
+        denials = [h for h in hits if h.category == NEGATED]
         questions = _questions(text, tokens)
         about_drug = {t.clause for t in tokens if t.norm in self.lexicon.drug_names}
         clauses: dict[int, list[Token]] = {}
@@ -611,7 +623,8 @@ def _denial_between(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a denial or an all-clear stands between two words of a pair:
     "eyesight's fine, no blurring" pairs nothing across the comma."""
     low, high = sorted((a, b))
-    return any(tokens[i].norm in _CLEARS for i in range(low, high + 1))
+    return any(tokens[i].norm in _CLEARS and tokens[min(i + 1, high)].stem not in _GOING_ON
+               for i in range(low, high + 1))
 
 
 def _words_apart(tokens: list[Token], a: int, b: int) -> int:
