@@ -31,7 +31,7 @@ def test_typing_cant_breathe_shows_the_emergency_banner(qtbot, checker):
     qtbot.keyClick(checker.view.entry, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
     assert checker.view.banner.tier == "emergency"
-    assert "Possible overdose: call emergency services now" in checker.view.banner.message
+    assert checker.view.banner.message.endswith("call emergency services now")
     assert checker.view.banner.isVisible()
     assert checker.view.entries.count() == 1 and checker.view.entry.text() == ""
     assert tiers(checker) == ["emergency"]
