@@ -2,8 +2,20 @@
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 
 class InstantButton(QPushButton):
@@ -40,3 +52,109 @@ def button_row(buttons: Iterable[QPushButton]) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+class FittingTabs(QTabWidget):
+    """Tabs that never scroll: full titles when they all fit, short ones when not
+    (high zoom, a small screen, the search panel open), elided as a last resort, so
+    the first tab is always in sight."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.tabBar().setUsesScrollButtons(False)
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self._titles: list[tuple[str, str]] = []  # (full, short) by index
+
+    def add_titled_tab(self, page: QWidget, title: str, short_title: str) -> int:
+        index = self.addTab(page, title)
+        self._titles.insert(index, (title, short_title))
+        self.fit_titles()
+        return index
+
+    def tabRemoved(self, index: int) -> None:  # noqa: N802
+        del self._titles[index]
+        super().tabRemoved(index)
+
+    def full_titles_fit(self) -> bool:
+        """Whether every full title fits in the width the tabs have."""
+        bar = self.tabBar()
+        metrics = bar.fontMetrics()
+        # The style's padding around each title, read from the tab as it is now.
+        needed = sum(bar.tabSizeHint(i).width() - metrics.horizontalAdvance(bar.tabText(i))
+                     + metrics.horizontalAdvance(full)
+                     for i, (full, _) in enumerate(self._titles))
+        return needed <= self.width()
+
+    def fit_titles(self) -> None:
+        use_full = self.full_titles_fit()
+        for index, (full, short) in enumerate(self._titles):
+            wanted = full if use_full else short
+            if self.tabText(index) != wanted:
+                self.setTabText(index, wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_titles()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_titles()
+
+
+class PageHolder(QScrollArea):
+    """A tab's content: the page, built when first shown, filling the tab, and
+    scrolling as a whole only when the tab is smaller than the page's minimum (a small
+    screen at high zoom), so nothing is ever squeezed out of sight.
+
+    The page is sized by hand: a resizable scroll area gives a page with wrapped text
+    its preferred height for the width, which scrolls even when the page would fit.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def hold(self, page: QWidget) -> None:
+        self.setWidget(page)
+        self._fit_page()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)  # the viewport's resizes come here too
+        self._fit_page()
+
+    def _fit_page(self) -> None:
+        page = self.widget()
+        if page is not None:
+            page.resize(self.viewport().size().expandedTo(page.minimumSizeHint()))
+
+
+class _RowKeeper(QObject):
+    """Keeps a view's minimum height at a number of text rows as the zoom changes."""
+
+    def __init__(self, view: QAbstractScrollArea, rows: int) -> None:
+        super().__init__(view)
+        self.rows = rows
+        view.installEventFilter(self)
+        self.apply(view)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.apply(watched)
+        return False
+
+    def apply(self, view: QAbstractScrollArea) -> None:
+        line = view.fontMetrics().height()
+        row = max(line, view.iconSize().height()) if isinstance(view, QAbstractItemView) \
+            else line
+        header = view.horizontalHeader().sizeHint().height() \
+            if isinstance(view, QTableView) and view.horizontalHeader().isVisible() else 0
+        # Item padding and spacing, and the frame and document margins.
+        view.setMinimumHeight(header + self.rows * (row + line // 4) + 2 * view.frameWidth()
+                              + line // 2)
+
+
+def keep_rows(view: QAbstractScrollArea, rows: int) -> None:
+    """Never let layouts squeeze `view` below `rows` rows of text, at any zoom."""
+    _RowKeeper(view, rows)

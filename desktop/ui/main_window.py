@@ -17,9 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop import __version__
@@ -27,6 +24,7 @@ from desktop.content.models import SearchHit
 from desktop.content.packs import Content
 from desktop.ui import dialogs
 from desktop.ui.controller import GuideController, int_setting
+from desktop.ui.layout import FittingTabs, PageHolder
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.pages.registry import PAGE_KEYS, PAGES
 from desktop.ui.style import icon
@@ -96,8 +94,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_field)
 
     def _build_central(self) -> None:
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
+        self.tabs = FittingTabs(self)
         self.tabs.setAccessibleName("Pages")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tabs)
@@ -198,10 +195,8 @@ class MainWindow(QMainWindow):
             holder.deleteLater()
         self.pages.clear()
         for spec in PAGES:
-            holder = QWidget()  # the page is laid into it when first shown
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             title = spec.title_for(monograph)
-            index = self.tabs.addTab(holder, title)
+            index = self.tabs.add_titled_tab(PageHolder(), title, spec.short_title)
             self.tabs.setTabToolTip(index, f"{title} ({spec.shortcut})")
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)
@@ -217,7 +212,7 @@ class MainWindow(QMainWindow):
                                   tuple(database.sources()))
             self.pages[key] = PAGES[index].load()(key, context, holder)
             self.pages[key].statusMessage.connect(self.show_status)
-            holder.layout().addWidget(self.pages[key])
+            holder.hold(self.pages[key])
         return self.pages[key]
 
     def current_page(self) -> Page:
@@ -234,6 +229,7 @@ class MainWindow(QMainWindow):
     def _on_look_changed(self) -> None:
         for page in self.pages.values():
             page.render()
+        self.tabs.fit_titles()
 
     def load_content_pack(self) -> None:
         path = dialogs.ask_open_path(self, "Load content pack",

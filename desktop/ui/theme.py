@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.ui.style import stylesheet
 
 THEMES = ("system", "light", "dark")
+# Tab titles grow with the zoom up to this percent only, so that every tab stays in
+# sight on a small screen.
+TAB_ZOOM_CAP = 150
 
 _DARK = {
     QPalette.ColorRole.Window: "#1f2329",
@@ -67,16 +70,18 @@ def apply_look(theme: str, zoom: int) -> None:
     font = QApplication.font()
     font.setPointSizeF(point_size)
     QApplication.setFont(font)  # dialogs and widgets made later start here
-    _polish(theme if theme in THEMES else "system", None if zoom == 100 else point_size)
+    _polish(theme if theme in THEMES else "system", None if zoom == 100 else point_size,
+            unzoomed_point_size() * min(zoom, TAB_ZOOM_CAP) / 100)
 
 
 @lru_cache(maxsize=1)  # re-polishing every widget is costly: a repeat of the look is skipped
-def _polish(theme: str, point_size: float | None) -> None:
+def _polish(theme: str, point_size: float | None, tab_point_size: float) -> None:
     """The palette and style sheet; a zoomed text size goes into the style sheet because
     an application style sheet stops QApplication.setFont from reaching existing widgets.
     """
     app = QApplication.instance()
     app.setStyle("Fusion")
     app.setPalette(palette_for(theme))
-    size_rule = f"\n* {{ font-size: {point_size:g}pt; }}\n" if point_size else ""
+    size_rule = (f"\n* {{ font-size: {point_size:g}pt; }}\n"
+                 f"QTabBar {{ font-size: {tab_point_size:g}pt; }}\n") if point_size else ""
     app.setStyleSheet(stylesheet() + size_rule)

@@ -31,7 +31,7 @@ from desktop.content.schema import TIERS
 from desktop.triage.engine import SymptomMatch, Triage, TriageResult
 from desktop.triage.report import ReportContext, chart_note, headline, stands_alone, why
 from desktop.ui import checklist, printing
-from desktop.ui.layout import InstantButton, button_row, panes
+from desktop.ui.layout import InstantButton, button_row, keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.rich_delegate import RichTextDelegate
@@ -200,6 +200,9 @@ class CheckerView(QWidget):
         }
         for button in self.buttons.values():
             button.setAccessibleName(button.text().replace("&", "").rstrip("\u2026"))
+        for view, rows in ((self.entries, 3), (self.sentence, 2), (self.checklist, 3),
+                           (self.results, 3)):
+            keep_rows(view, rows)
         self._lay_out()
 
     def _lay_out(self) -> None:

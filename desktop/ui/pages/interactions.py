@@ -22,7 +22,7 @@ from desktop.content.schema import SEVERITIES
 from desktop.content.stamps import dated_header
 from desktop.ui import printing
 from desktop.ui.browser import SafeTextBrowser
-from desktop.ui.layout import panes
+from desktop.ui.layout import keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import PageContext
 from desktop.ui.pages.section import SectionPage
@@ -129,6 +129,8 @@ class InteractionsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         fit_columns(self.table, stretch=(2, 3))
+        keep_rows(self.answer, 2)
+        keep_rows(self.table, 3)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)

@@ -17,7 +17,7 @@ from desktop.content import anchors
 from desktop.content.models import Precaution, SearchHit
 from desktop.content.stamps import dated_header
 from desktop.ui import checklist, printing
-from desktop.ui.layout import InstantButton, button_row, panes
+from desktop.ui.layout import InstantButton, button_row, keep_rows, panes
 from desktop.ui.pages.base import PageContext
 from desktop.ui.pages.section import SectionPage
 
@@ -56,6 +56,8 @@ class PrecautionsView(QWidget):
         self.pdf_button = InstantButton("Export P&DF\u2026", self)
         self.pdf_button.setAccessibleName("Export precautions summary as PDF")
 
+        keep_rows(self.checklist, 3)
+        keep_rows(self.cautions, 2)
         screening = QWidget(self)
         left = QVBoxLayout(screening)
         left.setContentsMargins(0, 0, 0, 0)

@@ -1,4 +1,4 @@
-"""Every page of the window, in tab order: key, tab title, shortcut, and class.
+"""Every page of the window, in tab order: key, tab titles, shortcut, and class.
 
 A page's module is imported the first time the page is shown, which keeps
 start-up near a bare Qt window's; so the class is named as "module:Class".
@@ -15,6 +15,7 @@ from desktop.ui.pages.base import Page
 class PageSpec:
     key: str  # search hits and settings name the page by this
     title: str  # the tab's text, unless the monograph has a section of this key
+    short_title: str  # the tab's text when the full titles do not fit (high zoom)
     shortcut: str
     page_class: str  # "module:Class", a Page subclass
 
@@ -30,18 +31,19 @@ class PageSpec:
 _SECTION = "desktop.ui.pages.section:MonographPage"
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "Overview", "Ctrl+1", _SECTION),
-    PageSpec("how_it_works", "How it works", "Ctrl+2", _SECTION),
-    PageSpec("uses", "Uses", "Ctrl+3", _SECTION),
-    PageSpec("side_effects", "Side effects", "Ctrl+4", _SECTION),
-    PageSpec("precautions", "Precautions", "Ctrl+5",
+    PageSpec("overview", "Overview", "Overview", "Ctrl+1", _SECTION),
+    PageSpec("how_it_works", "How it works", "Action", "Ctrl+2", _SECTION),
+    PageSpec("uses", "Uses", "Uses", "Ctrl+3", _SECTION),
+    PageSpec("side_effects", "Side effects", "Effects", "Ctrl+4", _SECTION),
+    PageSpec("precautions", "Precautions", "Cautions", "Ctrl+5",
              "desktop.ui.pages.precautions:PrecautionsPage"),
-    PageSpec("interactions", "Interactions", "Ctrl+6",
+    PageSpec("interactions", "Interactions", "Interact.", "Ctrl+6",
              "desktop.ui.pages.interactions:InteractionsPage"),
-    PageSpec("symptom_checker", "Symptom checker", "Ctrl+7",
+    PageSpec("symptom_checker", "Symptom checker", "Checker", "Ctrl+7",
              "desktop.ui.pages.checker:SymptomCheckerPage"),
-    PageSpec("forms", "Forms and strengths", "Ctrl+8", _SECTION),
-    PageSpec("pump", "Intrathecal pump", "Ctrl+9", _SECTION),
-    PageSpec("sources", "Sources", "Ctrl+Shift+S", "desktop.ui.pages.sources:SourcesPage"),
+    PageSpec("forms", "Forms and strengths", "Forms", "Ctrl+8", _SECTION),
+    PageSpec("pump", "Intrathecal pump", "Pump", "Ctrl+9", _SECTION),
+    PageSpec("sources", "Sources", "Sources", "Ctrl+Shift+S",
+             "desktop.ui.pages.sources:SourcesPage"),
 )
 PAGE_KEYS: tuple[str, ...] = tuple(spec.key for spec in PAGES)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from desktop.content.models import SearchHit
 from desktop.ui.browser import SafeTextBrowser, replace_document
 from desktop.ui.documents import section_document
+from desktop.ui.layout import keep_rows
 from desktop.ui.pages.base import Page, PageContext
 
 
@@ -19,6 +20,7 @@ class SectionPage(Page):
         super().__init__(key, context, parent)
         self.browser = SafeTextBrowser(self)
         self.browser.setAccessibleName(f"{self.monograph.section(key).title} text")
+        keep_rows(self.browser, 3)
         self._spans: dict[str, tuple[int, int]] = {}
 
     @property
