@@ -24,6 +24,7 @@ def test_every_page_keeps_the_contract(window):
 
 
 def test_tab_titles_and_tooltips_come_from_the_registry(window, monograph):
+    window.resize(1366, 768)  # room for the full titles
     for index, spec in enumerate(PAGES):
         assert window.tabs.tabText(index) == spec.title_for(monograph)
         assert spec.shortcut in window.tabs.tabToolTip(index)

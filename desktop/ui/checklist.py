@@ -2,10 +2,17 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
 # Each tickable item carries the value it stands for under this role.
 ValueRole = Qt.ItemDataRole.UserRole
+
+
+def wrap_to_width(checklist: QListWidget) -> None:
+    """Long items wrap onto more lines rather than scroll sideways out of sight."""
+    checklist.setWordWrap(True)
+    checklist.setResizeMode(QListView.ResizeMode.Adjust)
+    checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def add_tickable(checklist: QListWidget, text: str, value: object,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import (
     QBrush,
     QFont,
+    QFontMetricsF,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -91,7 +92,9 @@ class DocumentWriter:
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
         self.cursor.insertMarkdown(breakable(text), MARKDOWN)
 
-    def badge(self, key: str, size: int = 18) -> None:
+    def badge(self, key: str, lines: float = 1.0) -> None:
+        """A tier's icon, `lines` lines of text tall at the document's zoom, and its word."""
+        size = round(QFontMetricsF(self.document.defaultFont()).height() * lines)
         image = QTextImageFormat()
         image.setName(f"{ICON_SCHEME}:{BADGES[key].icon}")
         image.setWidth(size)
@@ -256,7 +259,7 @@ def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section
             continue
         effects = [monograph.side_effects[i] for i in positions]
         writer.heading("", 1.1)
-        writer.badge(tier, 22)
+        writer.badge(tier, 1.5)
         for citation in dict.fromkeys(e.citation for e in effects):
             writer.marker(citation)
         # An overdose sign is listed for why it matters, not how often it happens.

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,13 +103,13 @@ class FittingTabs(QTabWidget):
             self.fit_titles()
 
 
-class PageHolder(QScrollArea):
-    """A tab's content: the page, built when first shown, filling the tab, and
-    scrolling as a whole only when the tab is smaller than the page's minimum (a small
-    screen at high zoom), so nothing is ever squeezed out of sight.
+class ScrollingPane(QScrollArea):
+    """A pane that fills its space and scrolls only when the space is smaller than its
+    content's minimum (a small screen at high zoom), so nothing is squeezed out of
+    sight. Each tab holds its page in one.
 
-    The page is sized by hand: a resizable scroll area gives a page with wrapped text
-    its preferred height for the width, which scrolls even when the page would fit.
+    The content is sized by hand: a resizable scroll area gives content with wrapped
+    text its preferred height for the width, which scrolls even when it would fit.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -119,6 +119,20 @@ class PageHolder(QScrollArea):
     def hold(self, page: QWidget) -> None:
         self.setWidget(page)
         self._fit_page()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        content = self.widget()
+        return content.sizeHint() if content is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """As narrow as the content allows, so that it never scrolls sideways, and as
+        low as a scroll area may be."""
+        content = self.widget()
+        if content is None:
+            return super().minimumSizeHint()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + scroll_bar,
+                     super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)  # the viewport's resizes come here too
@@ -137,6 +151,10 @@ class _RowKeeper(QObject):
         super().__init__(view)
         self.rows = rows
         view.installEventFilter(self)
+        if isinstance(view, QAbstractItemView):
+            # A row taller than the view (wrapped text at high zoom) scrolls into sight
+            # line by line; by whole rows its end could never be shown.
+            view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.apply(view)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -146,15 +164,16 @@ class _RowKeeper(QObject):
 
     def apply(self, view: QAbstractScrollArea) -> None:
         line = view.fontMetrics().height()
-        row = max(line, view.iconSize().height()) if isinstance(view, QAbstractItemView) \
-            else line
+        if isinstance(view, QAbstractItemView):
+            view.setIconSize(QSize(line, line))  # icons beside text grow with it
         header = view.horizontalHeader().sizeHint().height() \
             if isinstance(view, QTableView) and view.horizontalHeader().isVisible() else 0
         # Item padding and spacing, and the frame and document margins.
-        view.setMinimumHeight(header + self.rows * (row + line // 4) + 2 * view.frameWidth()
+        view.setMinimumHeight(header + self.rows * (line + line // 4) + 2 * view.frameWidth()
                               + line // 2)
 
 
 def keep_rows(view: QAbstractScrollArea, rows: int) -> None:
-    """Never let layouts squeeze `view` below `rows` rows of text, at any zoom."""
+    """Never let layouts squeeze `view` below `rows` rows of text, and keep its icons a
+    line of text tall, at any zoom."""
     _RowKeeper(view, rows)

@@ -24,7 +24,7 @@ from desktop.content.models import SearchHit
 from desktop.content.packs import Content
 from desktop.ui import dialogs
 from desktop.ui.controller import GuideController, int_setting
-from desktop.ui.layout import FittingTabs, PageHolder
+from desktop.ui.layout import FittingTabs, ScrollingPane
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.pages.registry import PAGE_KEYS, PAGES
 from desktop.ui.style import icon
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         for spec in PAGES:
             title = spec.title_for(monograph)
-            index = self.tabs.add_titled_tab(PageHolder(), title, spec.short_title)
+            index = self.tabs.add_titled_tab(ScrollingPane(), title, spec.short_title)
             self.tabs.setTabToolTip(index, f"{title} ({spec.shortcut})")
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)

@@ -5,7 +5,15 @@ from functools import cache
 from html import escape
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
@@ -70,9 +78,20 @@ def icon(name: str) -> QIcon:
     return result
 
 
-def badge_html(key: str, size: int) -> str:
-    """A tier's or severity's icon and word, as rich text."""
+def line_height() -> int:
+    """A line of text at the zoom in use: the size of an icon beside text.
+
+    The application font carries the zoom at once; a widget's own font only once it
+    is re-polished, which left icons at the old size after Ctrl+0.
+    """
+    return QFontMetrics(QGuiApplication.font()).height()
+
+
+def badge_html(key: str, size: int | None = None) -> str:
+    """A tier's or severity's icon (a line tall unless `size` says) and word, as rich
+    text."""
     badge = BADGES[key]
+    size = size or line_height()
     return (f"<img src='{ICON_SCHEME}:{badge.icon}' width='{size}' height='{size}'> "
             f"<b>{escape(badge.word)}</b>")
 

@@ -10,9 +10,8 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QCompleter,
     QFrame,
     QHBoxLayout,
@@ -31,11 +30,20 @@ from desktop.content.schema import TIERS
 from desktop.triage.engine import SymptomMatch, Triage, TriageResult
 from desktop.triage.report import ReportContext, chart_note, headline, stands_alone, why
 from desktop.ui import checklist, printing
-from desktop.ui.layout import InstantButton, button_row, keep_rows, panes
+from desktop.ui.layout import InstantButton, ScrollingPane, button_row, keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.rich_delegate import RichTextDelegate
-from desktop.ui.style import BADGES, HISTORY, NEGATED, badge_html, icon, tint, tint_text
+from desktop.ui.style import (
+    BADGES,
+    HISTORY,
+    NEGATED,
+    badge_html,
+    icon,
+    line_height,
+    tint,
+    tint_text,
+)
 
 TierRole = Qt.ItemDataRole.UserRole  # results: the row's tier
 EMERGENCY = TIERS[0]
@@ -55,7 +63,7 @@ def _row_html(row: ResultRow) -> str:
     said_part = f" &mdash; said: &ldquo;{escape(row.said)}&rdquo;" if row.said else ""
     note_part = f"<br><i>{escape(row.note)}</i>" if row.note else ""
     source_part = f"<br><small>Source: {escape(row.source)}</small>" if row.source else ""
-    return (f"{badge_html(row.tier, 16)} &middot; <b>{escape(row.title)}</b>{said_part}"
+    return (f"{badge_html(row.tier)} &middot; <b>{escape(row.title)}</b>{said_part}"
             f"{note_part}<br>{escape(row.advice)}{source_part}")
 
 
@@ -137,11 +145,9 @@ class TierBanner(QFrame):
         badge = BADGES[tier]
         self.tier = tier
         self.message = message
-        # The application font carries the zoom at once; a label's own font only once
-        # it is re-polished, which left the icon at the old size after Ctrl+0.
-        size = QFontMetrics(QApplication.font()).height() * 2
+        size = line_height() * 2
         self.icon.setPixmap(icon(badge.icon).pixmap(size, size))
-        self.text.setText(f"<span style='font-size:x-large; font-weight:700'>"
+        self.text.setText(f"<span style='font-size:large; font-weight:700'>"
                           f"{escape(message)}</span>")
         self.setStyleSheet(f"QFrame#banner {{ background: {badge.background}; }}"
                            f"QFrame#banner QLabel {{ color: {badge.foreground}; }}")
@@ -181,6 +187,7 @@ class CheckerView(QWidget):
         self.sentence.setTabChangesFocus(True)
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName("Listed side effects checklist")
+        checklist.wrap_to_width(self.checklist)
         for tier in TIERS:
             for effect in (e for e in side_effects if e.tier == tier):
                 item = checklist.add_tickable(self.checklist, effect.name.capitalize(),
@@ -230,7 +237,10 @@ class CheckerView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(panes(self, inputs, outputs), 1)
+        # The inputs scroll on their own, so the results keep the page's full height.
+        inputs_pane = ScrollingPane(self)
+        inputs_pane.hold(inputs)
+        layout.addWidget(panes(self, inputs_pane, outputs), 1)
 
 
 class SymptomCheckerPage(Page):

@@ -61,6 +61,8 @@ class InteractionTableModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{values[index.column()]}\n\nSource: {item.citation.full}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:  # a tall row reads from its top
+            return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         if role == SortRole:
             return SEVERITIES.index(item.severity) if index.column() == 1 else (
                 values[index.column()].casefold())
@@ -95,7 +97,7 @@ def match_html(answers: list[DrugAnswer], unknown: str) -> str:
     """The answers as rich text, one paragraph per drug and match; every value escaped."""
     return "".join(
         f"<p><b>{escape(text)}</b>: {escape(unknown)}</p>" if match is None else
-        f"<p>{badge_html(match.severity, 18)} &mdash; <b>{escape(text)}</b>: "
+        f"<p>{badge_html(match.severity)} &mdash; <b>{escape(text)}</b>: "
         f"{escape(match.name + _listed_under(match))}<br>{escape(match.advice)}<br>"
         f"<small>Source: {escape(match.source)}</small></p>"
         for text, match in _answer_rows(answers))

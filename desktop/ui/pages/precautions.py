@@ -36,6 +36,7 @@ class PrecautionsView(QWidget):
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName("Screening checklist")
         self.checklist.setSpacing(2)
+        checklist.wrap_to_width(self.checklist)
         for kind, heading in KIND_HEADINGS.items():
             title = QListWidgetItem(heading)
             title.setFlags(Qt.ItemFlag.NoItemFlags)
