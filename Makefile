@@ -39,13 +39,21 @@ bench: $(INSTALLED)  ## includes bundle size and frozen start-up once `make dist
 fuzz: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m "not frozen" -k fuzz --timeout=0
 
-screenshots: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots screenshots/offscreen
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots screenshots/offscreen --zoom 200
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots screenshots/offscreen --theme dark
+SHOT_SIZES := 1366x768 1024x600
+SHOT_ZOOMS := 100 200
+SHOT_THEMES := light dark
+
+screenshots: $(INSTALLED)  ## every page at each size, zoom and theme
+	@for size in $(SHOT_SIZES); do for zoom in $(SHOT_ZOOMS); do for theme in $(SHOT_THEMES); do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots screenshots/offscreen \
+			--size $$size --zoom $$zoom --theme $$theme || exit 1; \
+	done; done; done
 	@if command -v xvfb-run >/dev/null; then \
-		xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
-			$(BIN)/python -m devtools.screenshots screenshots/xvfb; \
+		for size in $(SHOT_SIZES); do for zoom in $(SHOT_ZOOMS); do \
+			xvfb-run -a -s "-screen 0 $${size}x24" env QT_QPA_PLATFORM=xcb \
+				$(BIN)/python -m devtools.screenshots screenshots/xvfb \
+				--size $$size --zoom $$zoom || exit 1; \
+		done; done; \
 	else echo "For real-X screenshots: sudo apt-get install xvfb libxcb-cursor0"; fi
 
 dist: $(INSTALLED)

@@ -111,6 +111,18 @@ def test_tabs_never_scroll_and_keep_the_first_in_sight(sized_window):
         assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count()))
 
 
+def test_the_window_never_outgrows_its_size(sized_window):
+    """No page, not even beside the search results, widens the window past the screen."""
+    window = sized_window
+    width = window.width()
+    window.search_field.setText("seizures")
+    for key in PAGE_KEYS:
+        window.show_page(key)
+        settle()
+        assert window.width() == width, key
+    window.search_field.clear()
+
+
 def test_titles_shorten_when_the_full_ones_do_not_fit(window, monograph):
     window.resize(1366, 768)
     settle()

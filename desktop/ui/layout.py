@@ -106,15 +106,17 @@ class FittingTabs(QTabWidget):
 class ScrollingPane(QScrollArea):
     """A pane that fills its space and scrolls only when the space is smaller than its
     content's minimum (a small screen at high zoom), so nothing is squeezed out of
-    sight. Each tab holds its page in one.
+    sight. Each tab holds its page in one, which may scroll sideways too, so that no
+    page can make the window wider than the screen.
 
     The content is sized by hand: a resizable scroll area gives content with wrapped
     text its preferred height for the width, which scrolls even when it would fit.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, sideways: bool = False) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.sideways = sideways  # whether it may scroll sideways too, or keeps its width
 
     def hold(self, page: QWidget) -> None:
         self.setWidget(page)
@@ -125,10 +127,10 @@ class ScrollingPane(QScrollArea):
         return content.sizeHint() if content is not None else super().sizeHint()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        """As narrow as the content allows, so that it never scrolls sideways, and as
-        low as a scroll area may be."""
+        """As low as a scroll area may be; as narrow too if it may scroll sideways, else
+        as narrow as the content allows."""
         content = self.widget()
-        if content is None:
+        if content is None or self.sideways:
             return super().minimumSizeHint()
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         return QSize(content.minimumSizeHint().width() + scroll_bar,

@@ -61,7 +61,8 @@ class InteractionTableModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{values[index.column()]}\n\nSource: {item.citation.full}"
-        if role == Qt.ItemDataRole.TextAlignmentRole:  # a tall row reads from its top
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:
+            # A tall row reads from its top; the severity's word and icon stay centred.
             return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         if role == SortRole:
             return SEVERITIES.index(item.severity) if index.column() == 1 else (
