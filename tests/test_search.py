@@ -2,7 +2,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.content.search import fts_query, marked_snippet, split_snippet
+from desktop.content.search import (
+    SNIPPET_CHARS,
+    centred_snippet,
+    fts_query,
+    marked_snippet,
+    split_snippet,
+)
 
 
 def test_prefix_finds_baclofen(database):
@@ -85,3 +91,36 @@ def test_when_no_text_holds_every_word_any_word_is_ranked(database):
 def test_the_half_life_result_holds_its_number(database):
     top = database.search("half life")[0]
     assert top.title == "Half-life" and "2-4 hours" in top.snippet
+
+
+def test_the_snippet_is_centred_on_the_best_match():
+    words = [f"w{i}" for i in range(200)]
+    words[100] = "\x02spasm\x03"
+    snippet, spans = centred_snippet(*split_snippet(" ".join(words)))
+    assert snippet.startswith("\u2026") and snippet.endswith("\u2026")
+    assert len(snippet) <= SNIPPET_CHARS + 10
+    (start, end), = spans
+    assert snippet[start:end] == "spasm"
+    assert abs((start + end) / 2 - len(snippet) / 2) < len(snippet) / 8
+
+
+def test_the_snippet_reaches_the_figure_the_match_answers():
+    text = ("\x02Maximum\x03 " + "daily intake for adults, whatever the form or the route, "
+            "according to the label and to the latest revision of it, is " + "80 mg a day" + ", split into doses" * 20)
+    snippet, spans = centred_snippet(*split_snippet(text))
+    assert "80 mg" in snippet and snippet[slice(*spans[0])] == "Maximum"
+
+
+def test_a_short_text_is_the_whole_snippet():
+    assert centred_snippet("half-life 2 to 4 hours", ((0, 9),)) == (
+        "half-life 2 to 4 hours", ((0, 9),))
+
+
+@pytest.mark.parametrize("query, figure", [("half-life", "2 to 4 hours"),
+                                           ("maximum", "80 mg")])
+def test_every_result_with_a_figure_after_its_match_shows_it(database, query, figure):
+    hits = database.search(query)
+    assert any(figure in hit.snippet for hit in hits)
+    for hit in hits:
+        if hit.highlights:  # the match itself is always in the snippet
+            assert hit.snippet[slice(*hit.highlights[0])].lower().startswith(query[:4])

@@ -31,10 +31,10 @@ SELECT id FROM (
     FROM search_fts WHERE search_fts MATCH ? LIMIT ?
 ) ORDER BY score, id LIMIT ?
 """
-# Snippets only for the rows shown. The markers are constants; user text is a parameter.
+# Marked text only for the rows shown. The markers are constants; user text is a parameter.
 _SHOWN = """
 SELECT search_fts.rowid, items.drug_id, items.page, coalesce(sections.title, items.page),
-       items.anchor, items.title, snippet(search_fts, 1, char(2), char(3), '…', 16)
+       items.anchor, items.title, highlight(search_fts, 1, char(2), char(3))
 FROM search_fts
 JOIN search_items AS items ON items.id = search_fts.rowid
 LEFT JOIN sections ON sections.drug_id = items.drug_id AND sections.key = items.page
@@ -86,6 +86,43 @@ def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain), tuple(spans)
 
 
+SNIPPET_CHARS = 120  # about a line and a half of the results panel
+ELLIPSIS = "\u2026"
+# A figure and its unit: "80 mg", "2 to 4 hours", "2-4 hours", "0.5 mL".
+_FIGURE = re.compile(r"\d[\d.,]*(?:\s*(?:-|\u2013|to)\s*\d[\d.,]*)?(?:\s+[^\W\d_]+)?")
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def _best_span(spans: Spans, reach: int) -> tuple[int, int]:
+    """The match with the most other matches within `reach` characters: the heart of
+    what was found. The first one wins a tie; (0, 0) when nothing is marked."""
+    if not spans:
+        return (0, 0)
+    return max(spans, key=lambda s: (sum(abs(o[0] - s[0]) <= reach for o in spans), -s[0]))
+
+
+def centred_snippet(plain: str, spans: Spans, width: int = SNIPPET_CHARS) -> tuple[str, Spans]:
+    """About `width` characters of `plain` centred on its best match and stretched to the
+    first figure after it ("half-life of 2 to 4 hours"), cut at word boundaries, with
+    an ellipsis where text was left out; and the spans that fall inside, moved to match."""
+    if len(plain) <= width:
+        return plain, spans
+    best = _best_span(spans, width // 2)
+    start = max(0, min((best[0] + best[1] - width) // 2, len(plain) - width))
+    end = start + width
+    figure = _FIGURE.search(plain, best[1])
+    if figure and end < figure.end() <= best[0] + width + width // 2:
+        end = figure.end()
+    start = plain.rfind(" ", 0, start) + 1 if start else 0  # back to the word's start
+    end = len(plain) if plain.find(" ", end) < 0 else plain.find(" ", end)
+    prefix = ELLIPSIS if start else ""
+    suffix = ELLIPSIS if end < len(plain) else ""
+    shift = len(prefix) - start
+    kept = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
+    return f"{prefix}{plain[start:end]}{suffix}", kept
+
+
 def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT,
         synonyms: Synonyms | None = None) -> list[SearchHit]:
     """Texts holding every word (or a synonym); failing that, any word, best first."""
@@ -101,7 +138,7 @@ def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT,
         return []
     shown = {}
     for row_id, *where, title, marked in conn.execute(_SHOWN, (query, json.dumps(ranked))):
-        snippet, highlights = split_snippet(marked)
+        snippet, highlights = centred_snippet(*split_snippet(marked))
         shown[row_id] = SearchHit(*where, title, snippet, highlights)
     return [shown[row_id] for row_id in ranked if row_id in shown]
 
