@@ -106,7 +106,8 @@ def test_the_snippet_is_centred_on_the_best_match():
 
 def test_the_snippet_reaches_the_figure_the_match_answers():
     text = ("\x02Maximum\x03 " + "daily intake for adults, whatever the form or the route, "
-            "according to the label and to the latest revision of it, is " + "80 mg a day" + ", split into doses" * 20)
+            "according to the label and to the latest revision of it, is 80 mg a day"
+            + ", split into doses" * 20)
     snippet, spans = centred_snippet(*split_snippet(text))
     assert "80 mg" in snippet and snippet[slice(*spans[0])] == "Maximum"
 
