@@ -4,10 +4,14 @@ or row it is shown in, and that page finds and marks it by that anchor alone."""
 import re
 import sqlite3
 
+import pytest
+from PySide6.QtCore import Qt
+
 from desktop.content import anchors
 from desktop.content.models import SearchHit
 from desktop.paths import DEFAULT_DATABASE
 from desktop.ui.pages.registry import PAGE_KEYS
+from desktop.ui.search_panel import HitRole
 
 ALL_KINDS = {anchors.TEXT, *anchors.ROW_KINDS}
 
@@ -101,3 +105,32 @@ def test_an_unknown_anchor_marks_nothing(window):
     hit = SearchHit("baclofen", "uses", "Uses", anchors.row(anchors.BLOCK, 99), "", "", ())
     assert not window.open_hit(hit)
     assert window.page("uses").browser.extraSelections() == []
+
+
+# Real searches, as typed, for every kind of result (issue #17: a maximum-dose result
+# was not highlighted when opened).
+TYPED = [
+    ("max dose", "overview", anchors.DOSE),
+    ("half life", "how_it_works", anchors.FACT),
+    ("tinnitus", "side_effects", anchors.SIDE_EFFECT),
+    ("valium", "interactions", anchors.INTERACTION),
+    ("epilepsy", "precautions", anchors.PRECAUTION),
+    ("flexor", "uses", anchors.BLOCK),
+    ("tablets", "forms", anchors.BLOCK),
+    ("pump", "pump", anchors.BLOCK),
+    ("titration", "overview", anchors.TEXT),
+]
+
+
+@pytest.mark.parametrize("query, page, kind", TYPED, ids=[f"{p}-{k}" for _, p, k in TYPED])
+def test_a_typed_search_highlights_its_result_when_opened(qtbot, window, query, page, kind):
+    window.search_field.setText(query)
+    model = window.search_panel.model
+    rows = [row for row in range(model.rowCount())
+            if (hit := model.index(row).data(HitRole)).page == page
+            and kind_of(hit.anchor) == kind]
+    assert rows, f"no {kind} result on {page} for {query!r}"
+    window.search_panel.view.setCurrentIndex(model.index(rows[0]))
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == PAGE_KEYS.index(page)
+    assert marked_text(window.page(page), kind).strip()
