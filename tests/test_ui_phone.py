@@ -143,6 +143,24 @@ def test_denials_alone_do_not_say_nothing_entered(checker):
     assert "Nothing entered" not in checker.view.banner.message
 
 
+@pytest.mark.parametrize("where", ["entry", "sentence"])
+def test_context_about_the_drug_is_not_a_complaint(qtbot, checker, where):
+    """Typed as a complaint or pasted as what was said, the context is no complaint, and
+    a complaint beside it still counts."""
+    if where == "entry":
+        type_into_focus(qtbot, "my husband takes baclofen")
+        qtbot.keyClick(checker.view.entry, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
+    else:
+        checker.view.sentence.setPlainText("my husband takes baclofen")
+    rows = [checker.model.index(r).data(Qt.ItemDataRole.AccessibleTextRole)
+            for r in range(checker.model.rowCount())]
+    assert not checker.result.unlisted and rows == []
+    checker.view.sentence.setPlainText("my husband takes baclofen and he is dizzy")
+    assert [m.effect.name for m in checker.result.symptoms] == ["dizziness"]
+    assert not checker.result.unlisted
+
+
 def test_side_effects_table_says_why_for_overdose_signs(window):
     text = window.show_page("side_effects").printable().toPlainText()
     assert "Why" in text and "How often" in text
