@@ -51,7 +51,7 @@ def result_views(page) -> list[QAbstractScrollArea]:
     if page.key == "symptom_checker":
         return [page.view.results, page.view.entries]
     if page.key == "interactions":
-        return [page.view.answer, page.view.table]
+        return [page.view.table]  # the answer: test_an_interaction_answer_shows_whole
     if page.key == "precautions":
         return [page.view.checklist, page.view.cautions]
     return [page.browser]
@@ -189,3 +189,15 @@ def test_check_boxes_grow_with_the_zoom_and_come_back(window):
     window.controller.set_zoom(100)
     settle()
     assert check_box_height(checklist) == small
+
+
+def test_an_interaction_answer_shows_whole_and_the_empty_box_stays_small(sized_window):
+    page = sized_window.show_page("interactions")
+    settle()
+    empty = page.view.answer.height()
+    assert empty <= page.view.answer.fontMetrics().height() * 3  # room left for the table
+    page.view.lookup.setText("valium")
+    settle()
+    answer = page.view.answer
+    assert answer.document().size().height() <= answer.viewport().height()
+    assert fully_in_sight(answer)

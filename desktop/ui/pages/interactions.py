@@ -120,7 +120,6 @@ class InteractionsView(QWidget):
         self.lookup.setCompleter(completer)
         self.answer = SafeTextBrowser(self)
         self.answer.setAccessibleName("Interaction answer")
-        self.answer.setMaximumHeight(self.fontMetrics().height() * 6)
         self.answer.setPlaceholderText("The guide's answer appears here as you type.")
         self.answer.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.table = QTableView(self)
@@ -145,6 +144,16 @@ class InteractionsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(panes(self, top, browser, Qt.Orientation.Vertical, stretch=(0, 0)))
+
+
+    def fit_answer(self) -> None:
+        """The answer box as tall as its answer, from two lines up to six, at the zoom in
+        use; a longer answer scrolls, and the table keeps the rest of the height."""
+        document = self.answer.document()
+        document.setTextWidth(self.answer.viewport().width())
+        six_lines = self.answer.fontMetrics().height() * 6
+        height = min(int(document.size().height()), six_lines) + 2 * self.answer.frameWidth()
+        self.answer.setMaximumHeight(max(height, self.answer.minimumHeight()))
 
 
 class InteractionsPage(SectionPage):
@@ -184,6 +193,7 @@ class InteractionsPage(SectionPage):
 
     def _on_lookup_changed(self, _text: str = "") -> None:
         self.view.answer.setHtml(match_html(self.answers(), self.info.no_interaction_message))
+        self.view.fit_answer()
 
     def record_lines(self) -> list[str]:
         """The drugs checked and their answers, then every listed interaction."""
