@@ -172,9 +172,11 @@ def _create_search_index(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO {fts.name}({fts.name}) VALUES ('optimize')")
 
 
-def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
-    """Write the database to `out` atomically (a complete file or none), then the
-    manifest beside it that the app verifies its bytes against."""
+def write_database(guide: GuideSource, out: Path, sources_digest: str, *,
+                   manifest: bool = True) -> None:
+    """Write the database to `out` atomically (a complete file or none), then, with
+    `manifest`, the manifest beside it that the app verifies the bundled database
+    against (a content pack carries its digest in its signature instead)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     os.close(handle)
@@ -201,15 +203,20 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
         conn.close()
         temp.chmod(0o644)
         temp.replace(out)
-        write_manifest(out)
+        if manifest:
+            write_manifest(out)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
 
 
-def build(content_dir: Path = CONTENT_DIR, out: Path = DEFAULT_DATABASE) -> None:
+def build(content_dir: Path = CONTENT_DIR, out: Path = DEFAULT_DATABASE, *,
+          content_version: str | None = None, manifest: bool = True) -> None:
+    """Build `out` from the sources; `content_version` replaces the sources' own."""
     guide = load_guide(content_dir)
-    write_database(guide, out, sources_sha256(content_dir))
+    if content_version is not None:
+        guide.guide["content_version"] = content_version
+    write_database(guide, out, sources_sha256(content_dir), manifest=manifest)
 
 
 def main(argv: list[str] | None = None) -> int:
