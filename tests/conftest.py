@@ -11,6 +11,7 @@ from desktop.content.database import ContentDatabase
 from desktop.content.verify import manifest_path
 from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage
+from tests.signing import forge_signature, trusted_publisher
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "db" / "content"
@@ -31,13 +32,16 @@ def copy_bundled(target: Path) -> Path:
 
 
 def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
-    """A copy of the bundled database changed by SQL. With `forge`, its manifest is made
-    to match, as anyone who can write a pack folder could; otherwise it is left stale."""
+    """A copy of the bundled database changed by SQL. With `forge`, its manifest and
+    signature are made to match, as a publisher whose key was stolen could; otherwise
+    the copy is signed first and edited afterwards, so both are left stale."""
     import sqlite3
 
     from desktop.content.verify import write_manifest
 
     copy_bundled(path)
+    if not forge:
+        forge_signature(path)
     conn = sqlite3.connect(path)
     for statement in statements:
         conn.execute(statement)
@@ -45,7 +49,22 @@ def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
     conn.close()
     if forge:
         write_manifest(path)
+        forge_signature(path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def machine_keys(private_home, monkeypatch):
+    """The machine-wide trusted-keys folder, holding the test publisher's key, owned as
+    an administrator's would be (by whoever runs the tests)."""
+    from desktop.content import trust
+
+    folder = private_home / "machine-keys"
+    folder.mkdir(mode=0o755)
+    shutil.copyfile(trusted_publisher()[1], folder / "publisher.pub")
+    monkeypatch.setattr(trust, "machine_key_folder", lambda: folder)
+    monkeypatch.setattr(trust, "ADMIN_UID", os.getuid())
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -1,32 +1,59 @@
 """Faults fail loudly and safely: bad databases, content packs, crashes."""
 
 import logging
+import shutil
 import sys
 
 import pytest
 
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.packs import BUNDLED, install_pack, open_content, version_key
+from desktop.content.trust import signature_path
 from desktop.paths import DEFAULT_DATABASE
+from tests.conftest import copy_bundled, edited_copy
+from tests.signing import forge_signature, sign
 from tests.test_database import FAULTS
 
 
 def make_pack(tmp_path, content_copy, version, name="pack"):
+    """A pack of `version` built by the real builder and signed by the test publisher."""
     from db.build import build
 
-    guide = content_copy / "guide.toml"
-    text = guide.read_text()
-    start = text.index('content_version = "') + len('content_version = "')
-    end = text.index('"', start)
-    guide.write_text(text[:start] + version + text[end:])
     out = tmp_path / f"{name}.sqlite3"
-    build(content_copy, out)
-    return out
+    build(content_copy, out, content_version=version, manifest=False)
+    return sign(out)
+
+
+def _another_files_signature(path):
+    other = sign(copy_bundled(path.with_name("other.sqlite3")))
+    edited_copy(path, "UPDATE meta SET value = 'x' WHERE key = 'title'")
+    shutil.copyfile(signature_path(other), signature_path(path))
+
+
+def _bad_signature(path):
+    forge_signature(copy_bundled(path))
+    signature_path(path).write_text("{")
+
+
+# Given with --db, a file is checked as a pack: by its signature, not by a manifest.
+# Every other fault is signed as it stands, so the data layer's own reason shows.
+DB_OPTION_FAULTS = {
+    **FAULTS,
+    "no manifest": (lambda path: path.write_bytes(DEFAULT_DATABASE.read_bytes()), "unsigned"),
+    "bad manifest": (_bad_signature, "bad signature"),
+    "digest mismatch": (_another_files_signature, "signature made for another file"),
+    "altered content": (FAULTS["altered content"][0], "signature made for another file"),
+    "altered meta": (FAULTS["altered meta"][0], "signature made for another file"),
+    "corrupt page": (FAULTS["corrupt page"][0], "cannot be read"),
+    "truncated": (FAULTS["truncated"][0], "not a Drug Guide content database"),
+}
 
 
 def broken_copy(tmp_path, fault):
     path = tmp_path / f"broken-{fault.replace(' ', '-')}.sqlite3"
-    FAULTS[fault][0](path)
+    DB_OPTION_FAULTS[fault][0](path)
+    if path.is_file() and fault != "no manifest" and not signature_path(path).exists():
+        forge_signature(path)
     return path
 
 
@@ -40,7 +67,7 @@ def test_window_explains_a_bad_database_and_exits(tmp_path, fault, dialog_log, s
     assert run_app(broken_copy(tmp_path, fault), None) == 2
     title, text, _, error = dialog_log[0]
     assert title == "Drug Guide cannot start" and error
-    assert FAULTS[fault][1] in text and "Traceback" not in text
+    assert DB_OPTION_FAULTS[fault][1] in text and "Traceback" not in text
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
@@ -49,7 +76,7 @@ def test_command_line_reports_a_bad_database_in_one_line(tmp_path, fault, capsys
 
     assert main(["triage", "dizzy", "--db", str(broken_copy(tmp_path, fault))]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and FAULTS[fault][1] in err
+    assert out == "" and err.count("\n") == 1 and DB_OPTION_FAULTS[fault][1] in err
 
 
 def test_bundled_database_is_never_written(qtbot, make_window, capsys):
@@ -81,19 +108,25 @@ def test_version_order():
 def test_newest_valid_pack_wins(tmp_path, content_copy):
     folder = tmp_path / "packs"
     folder.mkdir()
-    make_pack(folder, content_copy, "2099.1.1", "newer")
-    make_pack(folder, content_copy, "2000.1.1", "older")
+    make_pack(folder, content_copy, "2098.1.1", "a-older")
+    make_pack(folder, content_copy, "2099.1.1", "b-newer")
+    make_pack(folder, content_copy, "2097.1.1", "c-oldest")
     content = open_content(None, [folder])
     assert content.database.info.content_version == "2099.1.1"
-    assert content.origin == f"content pack {folder / 'newer.sqlite3'}"
-    assert content.refused == []
+    assert content.origin == f"content pack {folder / 'b-newer.sqlite3'}"
+    reasons = {path.name: why for path, why in content.refused}
+    assert sorted(reasons) == ["a-older.sqlite3", "c-oldest.sqlite3"]
+    assert all(why.startswith("older content: ") and "b-newer.sqlite3 (2099.1.1)" in why
+               for why in reasons.values())
     content.database.close()
 
 
-def test_older_pack_loses_to_bundled(tmp_path, content_copy):
+def test_pack_older_than_the_bundled_content_is_refused(tmp_path, content_copy):
     make_pack(tmp_path, content_copy, "2000.1.1")
     content = open_content(None, [tmp_path])
     assert content.origin == BUNDLED
+    [(_, reason)] = content.refused
+    assert reason.startswith("older content: ") and BUNDLED in reason
     content.database.close()
 
 

@@ -30,7 +30,12 @@ from desktop.content.trust import (
     check_signature,
     signature_path,
 )
-from desktop.content.verify import DigestMismatchError, ExpectedDigest, own_digest
+from desktop.content.verify import (
+    DigestMismatchError,
+    ExpectedDigest,
+    own_digest,
+    plausible_file,
+)
 from desktop.paths import DEFAULT_DATABASE
 
 PACK_SUFFIX = ".sqlite3"
@@ -100,6 +105,7 @@ def _one_line(error: Exception) -> str:
 def validated_pack(path: Path, trust: Trust) -> Content:
     """`path` as a pack: signature first, then its bytes against the signed digest,
     the full trial, and its meta against what the signature claims."""
+    plausible_file(path)  # "not found" or "a folder" says more than "unsigned"
     signed = check_signature(path, trust)
     expected = (signed.claim.expected(signature_path(path)) if signed
                 else own_digest(path, UNSIGNED_ALLOWED))

@@ -74,7 +74,7 @@ def write_whole(target: Path, text: str) -> None:
 
 def read_manifest(database: Path) -> ExpectedDigest:
     """The digest in the manifest beside `database`, once `database` looks like a file."""
-    _plausible_file(database)  # say "a folder" or "not a database" before "no manifest"
+    plausible_file(database)  # say "a folder" or "not a database" before "no manifest"
     manifest = manifest_path(database)
     try:
         with manifest.open("rb") as handle:
@@ -94,7 +94,7 @@ def read_manifest(database: Path) -> ExpectedDigest:
     return expected
 
 
-def _plausible_file(path: Path) -> int:
+def plausible_file(path: Path) -> int:
     """The size of `path`, which must be a regular, non-empty SQLite file within the cap."""
     try:
         info = path.stat()
@@ -130,7 +130,7 @@ def _check_header(data: bytes, path: Path) -> None:
 
 def read_database_bytes(path: Path) -> bytes:
     """The bytes of a plausible content database file, or a ContentError saying why not."""
-    data = _read(path, _plausible_file(path) + 1)  # one more, to see a file that grew
+    data = _read(path, plausible_file(path) + 1)  # one more, to see a file that grew
     _check_header(data, path)
     return data
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.content.database import ContentError
 from desktop.content.packs import open_content
+from desktop.content.trust import SIGNED_ONLY, Trust
 from desktop.locations import content_folders, log_folder, set_application_names
 from desktop.ui import dialogs, first_paint
 from desktop.ui.main_window import MainWindow
@@ -28,11 +29,11 @@ def application() -> QApplication:
     return app
 
 
-def create_window(db: Path | None, drug: str | None) -> MainWindow:
+def create_window(db: Path | None, drug: str | None, trust: Trust = SIGNED_ONLY) -> MainWindow:
     """The main window on the chosen content; raises ContentError if none is usable."""
     settings = QSettings()
     apply_theme(QApplication.instance(), str(settings.value("theme", "system")))
-    content = open_content(db, content_folders())
+    content = open_content(db, content_folders(), trust=trust)
     try:
         drug_id = content.database.drug_id(drug)
     except ContentError:
@@ -60,13 +61,13 @@ def quit_on_interrupt(app: QApplication) -> None:
     signal.signal(signal.SIGINT, lambda *_: app.exit(INTERRUPTED))
 
 
-def run_app(db: Path | None = None, drug: str | None = None) -> int:
+def run_app(db: Path | None = None, drug: str | None = None, trust: Trust = SIGNED_ONLY) -> int:
     from desktop.ui import crash
 
     crash.install(log_folder())
     app = application()
     try:
-        window = create_window(db, drug)
+        window = create_window(db, drug, trust)
     except ContentError as error:
         dialogs.show_message(
             None, "Drug Guide cannot start",
