@@ -11,7 +11,7 @@ from desktop.content.database import ContentDatabase
 from desktop.content.verify import manifest_path
 from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage
-from tests.signing import forge_signature, trusted_publisher
+from tests.signing import forge_signature, sign, trusted_publisher
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "db" / "content"
@@ -54,13 +54,13 @@ def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def machine_keys(private_home, monkeypatch):
+def machine_keys(tmp_path_factory, monkeypatch):
     """The machine-wide trusted-keys folder, holding the test publisher's key, owned as
     an administrator's would be (by whoever runs the tests)."""
     from desktop.content import trust
 
-    folder = private_home / "machine-keys"
-    folder.mkdir(mode=0o755)
+    folder = tmp_path_factory.mktemp("machine-keys")
+    folder.chmod(0o755)
     shutil.copyfile(trusted_publisher()[1], folder / "publisher.pub")
     monkeypatch.setattr(trust, "machine_key_folder", lambda: folder)
     monkeypatch.setattr(trust, "ADMIN_UID", os.getuid())
@@ -96,7 +96,7 @@ def two_drug_db(tmp_path) -> Path:
     """A database of baclofen and a renamed copy, built by the real builder."""
     from benchmarks.synthetic import build_synthetic
 
-    return build_synthetic(2, tmp_path)
+    return sign(build_synthetic(2, tmp_path))
 
 
 @pytest.fixture
