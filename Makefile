@@ -48,8 +48,8 @@ screenshots: $(INSTALLED)
 			$(BIN)/python -m desktop.ui.screenshots screenshots/xvfb; \
 	else echo "For real-X screenshots: sudo apt-get install xvfb libxcb-cursor0"; fi
 
-dist: $(INSTALLED)
-	scripts/make-dist.sh
+dist: $(INSTALLED)  ## PUBLISHER_KEY=path/to/key.pub embeds that publisher key in the build
+	PUBLISHER_KEY="$(PUBLISHER_KEY)" scripts/make-dist.sh
 
 clean:
 	rm -rf $(VENV) build dist screenshots .pytest_cache .ruff_cache .hypothesis
