@@ -176,14 +176,14 @@ def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespac
 def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:
     hits = db.search(args.query)
     if args.json:
-        results = [{"section": h.section_key, "title": h.title, "snippet": marked_snippet(h)}
+        results = [{"section": h.page, "title": h.title, "snippet": marked_snippet(h)}
                    for h in hits]
         _print_json({"query": args.query, "results": results}, sys.stdout)
         return
     if not hits:
         print("No results.")
     for hit in hits:
-        print(f"{hit.section_title} > {hit.title}: {marked_snippet(hit)}")
+        print(f"{hit.page_title} > {hit.title}: {marked_snippet(hit)}")
 
 
 def _run_self_test(db: ContentDatabase, drug_id: str, _args: argparse.Namespace) -> int:
@@ -231,19 +231,19 @@ def _run(args: argparse.Namespace) -> int:
 
 def _pack_build(args: argparse.Namespace) -> int:
     try:  # the builder and the sources come with the source tree, not the installed app
-        from db.build import CONTENT_DIR, build
-        from db.sources import ContentSourceError, load_guide
+        from db.build import CONTENT_DIR, ContentSourceError, build
     except ImportError:
         raise ContentError("drug-guide pack build needs the Drug Guide source tree (db/): "
                            "run it there, as python -m desktop pack build.") from None
     from desktop.content.publishing import pack_claim
 
+    args.out.mkdir(parents=True, exist_ok=True)
+    staged = args.out / ".drug-guide-pack-building.sqlite3"
     try:
-        version = args.version or load_guide(CONTENT_DIR).guide["content_version"]
-        out = args.out / f"drug-guide-content-{version}.sqlite3"
-        build(CONTENT_DIR, out, content_version=version, manifest=False)
+        version = build(CONTENT_DIR, staged, content_version=args.version, manifest=False)
     except ContentSourceError as error:
         raise ContentError(f"The content sources have an error: {error}") from None
+    out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
     claim = pack_claim(out)
     print(f"built content version {claim.content_version} ({', '.join(claim.drugs)}); "
           f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {out} "

@@ -1,66 +1,27 @@
 """Faults fail loudly and safely: bad databases, content packs, crashes."""
 
 import logging
-import shutil
 import sys
 
 import pytest
 
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.packs import BUNDLED, install_pack, open_content, version_key
-from desktop.content.trust import signature_path
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import copy_bundled, edited_copy
-from tests.signing import forge_signature, sign
-from tests.test_database import FAULTS
-
-
-def make_pack(tmp_path, content_copy, version, name="pack"):
-    """A pack of `version` built by the real builder and signed by the test publisher."""
-    from db.build import build
-
-    out = tmp_path / f"{name}.sqlite3"
-    build(content_copy, out, content_version=version, manifest=False)
-    return sign(out)
-
-
-def _another_files_signature(path):
-    other = sign(copy_bundled(path.with_name("other.sqlite3")))
-    edited_copy(path, "UPDATE meta SET value = 'x' WHERE key = 'title'")
-    shutil.copyfile(signature_path(other), signature_path(path))
-
-
-def _bad_signature(path):
-    forge_signature(copy_bundled(path))
-    signature_path(path).write_text("{")
-
-
-# Given with --db, a file is checked as a pack: by its signature, not by a manifest.
-# Every other fault is signed as it stands, so the data layer's own reason shows.
-DB_OPTION_FAULTS = {
-    **FAULTS,
-    "no manifest": (lambda path: path.write_bytes(DEFAULT_DATABASE.read_bytes()), "unsigned"),
-    "bad manifest": (_bad_signature, "bad signature"),
-    "digest mismatch": (_another_files_signature, "signature made for another file"),
-    "altered content": (FAULTS["altered content"][0], "signature made for another file"),
-    "altered meta": (FAULTS["altered meta"][0], "signature made for another file"),
-    "corrupt page": (FAULTS["corrupt page"][0], "cannot be read"),
-    "truncated": (FAULTS["truncated"][0], "not a Drug Guide content database"),
-}
+from devtools.faults import DB_OPTION_FAULTS
+from devtools.synthetic import make_pack
 
 
 def broken_copy(tmp_path, fault):
     path = tmp_path / f"broken-{fault.replace(' ', '-')}.sqlite3"
     DB_OPTION_FAULTS[fault][0](path)
-    if path.is_file() and fault != "no manifest" and not signature_path(path).exists():
-        forge_signature(path)
     return path
 
 
 # Bad databases --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("fault", sorted(DB_OPTION_FAULTS))
 def test_window_explains_a_bad_database_and_exits(tmp_path, fault, dialog_log, settings_dir):
     from desktop.ui.app import run_app
 
@@ -70,7 +31,7 @@ def test_window_explains_a_bad_database_and_exits(tmp_path, fault, dialog_log, s
     assert DB_OPTION_FAULTS[fault][1] in text and "Traceback" not in text
 
 
-@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("fault", sorted(DB_OPTION_FAULTS))
 def test_command_line_reports_a_bad_database_in_one_line(tmp_path, fault, capsys):
     from desktop.cli import main
 
@@ -85,8 +46,8 @@ def test_bundled_database_is_never_written(qtbot, make_window, capsys):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
     window.search_field.setText("seizures")
-    checker = window.tab("symptom_checker")
-    checker.sentence.setPlainText("dizzy and I had a fit")
+    checker = window.page("symptom_checker")
+    checker.view.sentence.setPlainText("dizzy and I had a fit")
     window.close()
     from desktop.cli import main
 
@@ -234,18 +195,18 @@ def test_qt_warnings_go_to_the_log(installed_crash_handler):
 
 def test_app_keeps_running_after_a_fault_in_a_slot(qtbot, window, installed_crash_handler,
                                                    dialog_log, monkeypatch):
-    checker = window.tab("symptom_checker")
+    checker = window.page("symptom_checker")
 
     def broken(*args):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(checker.triage, "assess_all", broken)
     with qtbot.capture_exceptions() as raised:
-        checker.sentence.setPlainText("dizzy")
+        checker.view.sentence.setPlainText("dizzy")
     assert raised  # pytest-qt saw it; in the app the crash handler takes it
     monkeypatch.undo()
-    checker.sentence.setPlainText("seizures")
-    assert checker.banner.tier == "emergency"
+    checker.view.sentence.setPlainText("seizures")
+    assert checker.view.banner.tier == "emergency"
 
 
 def test_log_folder_that_cannot_be_written(tmp_path, monkeypatch):

@@ -24,8 +24,10 @@ from desktop.content.trust import (
     signature_path,
 )
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import ROOT, copy_bundled
-from tests.signing import new_key_pair, sign, trusted_publisher
+from devtools.faults import copy_bundled
+from devtools.repo import ROOT
+from devtools.signing import new_key_pair, sign, trusted_publisher
+from devtools.synthetic import make_pack
 
 MINISIGN = shutil.which("minisign")
 needs_minisign = pytest.mark.skipif(MINISIGN is None, reason="minisign is not installed "
@@ -35,8 +37,6 @@ needs_minisign = pytest.mark.skipif(MINISIGN is None, reason="minisign is not in
 @pytest.fixture
 def pack(tmp_path, content_copy):
     """A pack newer than the bundled content, built by the real builder and signed."""
-    from tests.test_reliability import make_pack
-
     return make_pack(tmp_path, content_copy, "2099.1.1")
 
 
@@ -117,8 +117,6 @@ def test_an_unsigned_pack_is_refused(pack):
 
 
 def test_one_files_signature_on_another_is_refused(tmp_path, pack, content_copy):
-    from tests.test_reliability import make_pack
-
     other = make_pack(tmp_path / "other", content_copy, "2099.1.2")
     shutil.copyfile(signature_path(other), signature_path(pack))
     assert refusal(pack).startswith(f"{ANOTHER_FILE}: ")
@@ -223,8 +221,6 @@ def test_a_broken_trusted_key_option_is_an_error(capsys, tmp_path, pack):
 
 def test_an_older_signed_pack_replayed_is_refused(tmp_path, content_copy, private_home):
     from desktop.locations import content_folders, user_content_folder
-    from tests.test_reliability import make_pack
-
     old = make_pack(tmp_path / "old", content_copy, "2099.1.1", "guide")
     new = make_pack(tmp_path / "new", content_copy, "2099.2.1", "guide")
     folders = content_folders()
@@ -247,8 +243,6 @@ def test_an_older_signed_pack_replayed_is_refused(tmp_path, content_copy, privat
 
 def test_db_option_refuses_content_older_than_the_bundled(tmp_path, content_copy, capsys):
     from desktop.cli import main
-    from tests.test_reliability import make_pack
-
     old = make_pack(tmp_path, content_copy, "2000.1.1")
     assert main(["triage", "x", "--db", str(old)]) == 2
     assert "older content" in capsys.readouterr().err

@@ -202,6 +202,20 @@ def _explicit(path: Path, bundled: Path, base: Content | None, trust: Trust) -> 
     return content
 
 
+def open_drug(explicit: Path | None, folders: Iterable[Path], drug: str | None,
+              trust: Trust = SIGNED_ONLY) -> tuple[Content, str]:
+    """`open_content`, and the id of the drug called `drug` in it (the first if None).
+
+    If there is no such drug the database is closed again and ContentError raised.
+    """
+    content = open_content(explicit, folders, trust=trust)
+    try:
+        return content, content.database.drug_id(drug)
+    except ContentError:
+        content.database.close()
+        raise
+
+
 def install_pack(source: Path, folder: Path, trust: Trust = SIGNED_ONLY,
                  installed: Iterable[Path] = (), bundled: Path = DEFAULT_DATABASE) -> Path:
     """Copy `source` and its signature into `folder`, once both are checked and the pack

@@ -1,9 +1,5 @@
-"""Publisher keys for tests, made afresh for every test session: no secret key is
-ever committed (tests/test_signatures.py checks that none is tracked by git).
-
-A module of its own, so every importer shares one key pair: pytest imports
-conftest.py under two names.
-"""
+"""Publisher keys for tests and benchmarks, made afresh for every run: no secret key
+is ever committed (tests/test_signatures.py checks that none is tracked by git)."""
 
 import functools
 import os

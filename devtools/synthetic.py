@@ -3,7 +3,9 @@
 import shutil
 from pathlib import Path
 
-from db.build import CONTENT_DIR, build, sources_sha256
+from db.build import BUILDER_VERSION, CONTENT_DIR, build, sources_sha256
+from desktop.content.schema import SCHEMA_VERSION
+from devtools.signing import sign
 
 TEMPLATE = "baclofen"
 
@@ -27,8 +29,17 @@ def make_sources(count: int, folder: Path) -> Path:
 
 
 def build_synthetic(count: int, folder: Path) -> Path:
-    """Built once per version of the sources; later runs reuse the file."""
-    out = folder / f"synthetic-{count}-{sources_sha256(CONTENT_DIR)[:12]}.sqlite3"
+    """Built once per version of the sources, schema and builder; later runs reuse it."""
+    version = f"s{SCHEMA_VERSION}b{BUILDER_VERSION}-{sources_sha256(CONTENT_DIR)[:12]}"
+    out = folder / f"synthetic-{count}-{version}.sqlite3"
     if not out.exists():
         build(make_sources(count, folder), out)
     return out
+
+
+def make_pack(folder: Path, content: Path, version: str, name: str = "pack") -> Path:
+    """A pack of `version` built by the real builder from the sources in `content`,
+    and signed by the publisher the tests trust."""
+    out = folder / f"{name}.sqlite3"
+    build(content, out, content_version=version, manifest=False)
+    return sign(out)
