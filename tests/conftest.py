@@ -133,8 +133,8 @@ def make_window(qtbot, settings_dir):
     application()
     windows = []
 
-    def make(db=None, drug=None):
-        window = create_window(db, drug)
+    def make(db=None, drug=None, trust=None):
+        window = create_window(db, drug, *(trust,) if trust else ())
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
