@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint db bench fuzz screenshots dist clean
+.PHONY: run test lint db bench fuzz screenshots dist fresh-check clean eval
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,11 +22,11 @@ run: $(INSTALLED)
 	$(BIN)/drug-guide
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check desktop db devtools tests benchmarks scripts
+	$(BIN)/ruff check desktop db devtools tests benchmarks scripts evaluation
 	$(BIN)/lint-imports
 
 test: $(INSTALLED)
-	@scripts/system-deps.sh test
+	@PYTHON=$(BIN)/python scripts/system-deps.sh test
 	$(MAKE) --no-print-directory lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
@@ -49,7 +49,14 @@ screenshots: $(INSTALLED)
 	else echo "For real-X screenshots: sudo apt-get install xvfb libxcb-cursor0"; fi
 
 dist: $(INSTALLED)  ## PUBLISHER_KEY=path/to/key.pub embeds that publisher key in the build
+	@PYTHON=$(BIN)/python scripts/system-deps.sh dist
 	PUBLISHER_KEY="$(PUBLISHER_KEY)" scripts/make-dist.sh
+
+fresh-check:  ## needs root, debootstrap and the package registries; not part of make test
+	scripts/fresh-check.sh
 
 clean:
 	rm -rf $(VENV) build dist screenshots .pytest_cache .ruff_cache .hypothesis
+
+eval: $(INSTALLED)  ## the triage evaluation corpus: misses, then one JSON line
+	$(BIN)/python -m evaluation

@@ -150,6 +150,8 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
     monograph = db.monograph(drug_id)
     engine = Triage(monograph.triage)
     if args.text == "-":
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(line_buffering=True)  # one answer per line, as it comes
         for line in _stdin_lines():
             _print_json(engine.assess(line).to_json(), sys.stdout)
         return
@@ -170,7 +172,8 @@ def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespac
         print(db.info.no_interaction_message)
     for match in [] if args.json else matches:
         listed_as = f" ({match.drug_class})" if match.drug_class else ""
-        print(f"{match.name}{listed_as}: {match.severity.upper()}. {match.advice}")
+        print(f"{match.name}{listed_as}: {match.severity.upper()}. {match.advice} "
+              f"Source: {match.source}.")
 
 
 def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:

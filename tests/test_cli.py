@@ -80,7 +80,7 @@ def test_interactions_json(capsys, monograph):
     opioids = next(item for item in monograph.interactions if item.name == "Opioids")
     assert json.loads(out) == {"query": "oxycodone", "matches": [{
         "name": "oxycodone", "class": "Opioids", "severity": "major",
-        "advice": opioids.advice}]}
+        "advice": opioids.advice, "source": opioids.citation.label}]}
 
 
 def test_interactions_unknown(capsys):
