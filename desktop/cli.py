@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from desktop.content.database import ContentDatabase, ContentError
+from desktop.content.errors import reason
 from desktop.content.interactions import InteractionIndex
 from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.search import marked_snippet
@@ -127,7 +128,7 @@ def trust_from(args: argparse.Namespace) -> Trust:
 
 def content_notes(content: Content) -> list[str]:
     """What the user must be told about the content in use, one line each."""
-    notes = [f"note: pack {path} refused: {reason}" for path, reason in content.refused]
+    notes = [f"note: pack {path} refused: {why}" for path, why in content.refused]
     if content.unverified:
         notes.append(f"warning: unverified content: {content.database.path} is not signed "
                      f"(allowed by --allow-unsigned); do not use it with patients")
@@ -288,7 +289,11 @@ def _pack_install(args: argparse.Namespace) -> int:
     from desktop.locations import content_folders, machine_content_folder, user_content_folder
 
     folder = machine_content_folder() if args.machine else user_content_folder()
-    print(install_pack(args.pack, folder, trust_from(args), content_folders()))
+    try:
+        print(install_pack(args.pack, folder, trust_from(args), content_folders()))
+    except (PermissionError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as error:
+        needs = " (--machine needs an administrator)" if args.machine else ""
+        raise ContentError(f"Cannot install into {folder}: {reason(error)}{needs}.") from None
     return 0
 
 

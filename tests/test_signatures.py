@@ -308,6 +308,19 @@ def test_pack_install_refuses_and_leaves_nothing(capsys, pack):
     assert not user_content_folder().exists() or not list(user_content_folder().iterdir())
 
 
+def test_pack_install_into_a_folder_it_cannot_write_is_one_line(capsys, pack, monkeypatch,
+                                                               tmp_path):
+    from desktop import locations
+    from desktop.cli import main
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setattr(locations, "machine_content_folder", lambda: blocked / "content")
+    assert main(["pack", "install", str(pack), "--machine"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "needs an administrator" in err
+
+
 def test_pack_sign_refuses_an_encrypted_key(capsys, tmp_path, pack):
     from desktop.cli import main
 
