@@ -30,6 +30,7 @@ from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, st
 
 # Which targets a pass looks for, and the text a found target covers.
 Wanted = Callable[[str], bool]
+Reading = tuple[str, bool]  # a stem a word may stand for, and whether it stands alone
 Spans = Callable[["_Found"], str]
 
 EMERGENCY = TIERS[0]
@@ -50,7 +51,8 @@ _NEVER_JOINED = SEPARATORS | frozenset(
     {"i", "im", "ive", "id", "is", "am", "are", "was", "were", "be", "been", "he", "hes", "she",
      "shes", "it", "its", "we", "they", "has", "have", "had", "having", "a", "an", "the",
      "to", "of", "or", "not", "no", "so", "very", "really", "this", "that", "on", "at",
-     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+     "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes", "month", "months"})
 # Words that deny or clear, across which a word pair never forms.
 _CLEARS = DENIALS | frozenset({"fine", "ok", "okay", "normal", "alright", "good", "none",
                                "nil", "denies", "negative"})
@@ -184,10 +186,10 @@ class Triage:
     def assess(self, text: str) -> TriageResult:
         """Triage free text holding one or many complaints."""
         tokens = _read_counts(tokenize(text))
-        found = self._find(tokens)
-        joined = self._join_sound_alikes(tokens, _covered(found))
+        found, guarded = self._find(tokens)
+        joined = self._join_sound_alikes(tokens, _covered(found) | guarded)
         if joined != tokens:
-            tokens, found = joined, self._find(joined)
+            tokens, (found, guarded) = joined, self._find(joined)
         hits = self.triggers.find(tokens, _covered(found))
         reads = self._read(text, tokens, found, hits)
         counted = [r for r in reads if not (r.negated or r.history)]
@@ -279,12 +281,16 @@ class Triage:
         fitting = [w for w in words if any(self.lexicon.go_together(w, n) for n in neighbours)]
         return fitting[0] if len(fitting) == 1 else None
 
-    def _find(self, tokens: list[Token]) -> list[_Found]:
+    def _find(self, tokens: list[Token]) -> tuple[list[_Found], set[int]]:
         """Guards first, then everything with a tier, then untiered findings and
-        contexts, which may share words with what came before but never take them."""
-        guards = self._find_terms(tokens, self._of_kind({IGNORE}), set())
+        contexts, which may share words with what came before but never take them.
+        Returns what was found, and the words the guards took."""
+        readings = [self._readings(tokens, index) for index in range(len(tokens))]
+        # A guard takes words only as they are: "out of breath" is never "out of bread".
+        exact = [own[:1] for own in readings]
+        guards = self._find_terms(tokens, exact, self._of_kind({IGNORE}), set())
         blocked = _covered(guards)
-        tiered = self._find_terms(tokens, self._tiered, blocked)
+        tiered = self._find_terms(tokens, readings, self._tiered, blocked)
         tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
         tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered),
                                    across=True)
@@ -293,10 +299,10 @@ class Triage:
         tiered += self._find_pairs(tokens, self._emergency, blocked | _covered(
             f for f in tiered if self._emergency(f.target)), across=True)
         rest = self._of_kind({SYMPTOM, CONTEXT})
-        untiered = [f for f in self._find_terms(tokens, rest, blocked)
+        untiered = [f for f in self._find_terms(tokens, readings, rest, blocked)
                     + self._find_pairs(tokens, rest, blocked | _covered(tiered), across=False)
                     if f.target not in self.tiers]
-        return sorted(tiered + untiered, key=lambda f: (f.first, f.last))
+        return sorted(tiered + untiered, key=lambda f: (f.first, f.last)), blocked
 
     def _tiered(self, target: str) -> bool:
         return target in self.tiers
@@ -307,7 +313,7 @@ class Triage:
     def _of_kind(self, kinds: set[str]) -> Wanted:
         return lambda target: self._kind.get(target) in kinds
 
-    def _find_terms(self, tokens: list[Token], wanted: Wanted,
+    def _find_terms(self, tokens: list[Token], readings: list[list[Reading]], wanted: Wanted,
                     blocked: set[int]) -> list[_Found]:
         """Longest lexicon terms, left to right, skipping transparent words."""
         words = [i for i, token in enumerate(tokens)
@@ -315,7 +321,7 @@ class Triage:
         found = []
         position = 0
         while position < len(words):
-            match = self._longest_at(tokens, words, position, wanted)
+            match = self._longest_at(tokens, readings, words, position, wanted)
             if match:
                 found.append(match[0])
                 position = match[1]
@@ -323,53 +329,29 @@ class Triage:
                 position += 1
         return found
 
-    def _longest_at(self, tokens: list[Token], words: list[int], position: int,
-                    wanted: Wanted) -> tuple[_Found, int] | None:
+    def _longest_at(self, tokens: list[Token], readings: list[list[Reading]], words: list[int],
+                    position: int, wanted: Wanted) -> tuple[_Found, int] | None:
         """The longest term starting at `words[position]`, and where the next word is."""
-        for number, (first_stem, freely) in enumerate(self._readings(tokens, words, position)):
+        for number, (first_stem, freely) in enumerate(readings[words[position]]):
             for key in self.lexicon.by_first.get(first_stem, ()):
                 target = self.lexicon.by_key[key]
                 if not wanted(target) or (len(key) == 1 and not freely):
                     continue
-                end = self._match_rest(tokens, words, position + 1, key[1:],
-                                       tokens[words[position]].phrase, repaired=number > 0)
+                end = _match_rest(tokens, readings, words, position + 1, key[1:],
+                                  repaired=number > 0 and not freely)
                 if end is not None:
                     return _Found(target, words[position], words[end - 1]), end
         return None
 
-    def _readings(self, tokens: list[Token], words: list[int],
-                  position: int) -> list[tuple[str, bool]]:
-        """Ways to read the word at `position`: (stem, stands on its own). A word
+    def _readings(self, tokens: list[Token], index: int) -> list[Reading]:
+        """Ways to read `tokens[index]`: (stem, stands on its own), its own first. A word
         joined from two ("sea shores") stands alone only after "having" or the like."""
-        index = words[position]
         token = tokens[index]
         alone = not token.joined or _after_onset(tokens, index)
         readings = [(self.lexicon.stem_for(token.norm, token.stem), alone)]
         if not _APOSTROPHE.search(token.raw):  # "they're" is no typo of "teary"
             readings += [(r.stem, r.free) for r in self.lexicon.repair(token.norm)]
         return readings
-
-    def _match_rest(self, tokens: list[Token], words: list[int], position: int,
-                    rest: tuple[str, ...], phrase: int, repaired: bool) -> int | None:
-        """Where the match of `rest` ends (exclusive, in `words`), or None. Filler such
-        as "a bit" may stand between a term's words; repairs are allowed because
-        the words around them confirm the term, but one repair per term at most."""
-        skipped = 0
-        for wanted in rest:
-            while True:
-                if position >= len(words) or tokens[words[position]].phrase != phrase:
-                    return None
-                token = tokens[words[position]]
-                readings = [s for s, _ in self._readings(tokens, words, position)]
-                if readings[0] == wanted or (not repaired and wanted in readings[1:]):
-                    repaired = repaired or readings[0] != wanted
-                    position += 1
-                    break
-                if token.norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
-                    return None
-                skipped += 1
-                position += 1
-        return position
 
     def _find_shorthand(self, tokens: list[Token], blocked: set[int]) -> list[_Found]:
         """Clinical abbreviations, matched with their case: "HA" but not "ha"."""
@@ -538,6 +520,32 @@ def _alert(rule: Rule, said: dict[str, list[str]]) -> Alert:
     because = [text for group in rule.needs for key in group for text in said.get(key, ())]
     return Alert(rule.key, rule.title, rule.tier, rule.advice, rule.source,
                  tuple(dict.fromkeys(because)))
+
+
+def _match_rest(tokens: list[Token], readings: list[list[Reading]], words: list[int],
+                position: int, rest: tuple[str, ...], *, repaired: bool) -> int | None:
+    """Where the match of a term's `rest` ends (exclusive, in `words`), or None. Filler
+    such as "a bit" may stand between a term's words; repairs are allowed because the
+    words around them confirm the term; a typo anywhere, but one real word read as
+    another at most ("musle pane", not "wait gain" for "head pain")."""
+    phrase = tokens[words[position - 1]].phrase
+    skipped = 0
+    for wanted in rest:
+        while True:
+            if position >= len(words) or tokens[words[position]].phrase != phrase:
+                return None
+            own, *repairs = readings[words[position]]
+            free = [stemmed for stemmed, alone in repairs if alone]
+            other = [stemmed for stemmed, alone in repairs if not alone]
+            if own[0] == wanted or wanted in free or (not repaired and wanted in other):
+                repaired = repaired or (own[0] != wanted and wanted not in free)
+                position += 1
+                break
+            if tokens[words[position]].norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
+                return None
+            skipped += 1
+            position += 1
+    return position
 
 
 def _after_onset(tokens: Sequence[Token], index: int) -> bool:
