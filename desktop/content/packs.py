@@ -140,8 +140,8 @@ def _older(content: Content, than: Content) -> bool:
     return version_key(content.version) < version_key(than.version)
 
 
-def _refuse_older(content: Content, than: Content) -> PackRefusedError:
-    return PackRefusedError(OLDER, f"{content.database.path} holds content version "
+def _refuse_older(content: Content, than: Content, path: Path | None = None) -> PackRefusedError:
+    return PackRefusedError(OLDER, f"{path or content.database.path} holds content version "
                                    f"{content.version}, older than {than.origin} "
                                    f"({than.version}); a pack may never take the guide back "
                                    f"to older content.")
@@ -222,9 +222,12 @@ def install_pack(source: Path, folder: Path, trust: Trust = SIGNED_ONLY,
     is no older than the content in use (the bundled database or the newest valid pack
     in `installed`). The copy is checked again before it is moved into place, so what
     was checked is what is kept, and a refused pack leaves nothing behind."""
-    validated_pack(source, trust).database.close()  # the reason, before anything is copied
+    pack = validated_pack(source, trust)  # the reason, before anything is copied
+    pack.database.close()
     current = open_content(None, installed, bundled, trust)
     current.database.close()
+    if _older(pack, current):
+        raise _refuse_older(pack, current)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{source.stem}{PACK_SUFFIX}"
     with tempfile.TemporaryDirectory(prefix=".incoming-", dir=folder) as incoming:
@@ -235,8 +238,8 @@ def install_pack(source: Path, folder: Path, trust: Trust = SIGNED_ONLY,
         shutil.copyfile(source, staged)
         copy = validated_pack(staged, trust)
         copy.database.close()
-        if _older(copy, current):
-            raise _refuse_older(copy, current)
+        if _older(copy, current):  # the source changed while it was copied
+            raise _refuse_older(copy, current, source)
         if signed:
             signature_path(staged).replace(signature_path(target))
         else:  # allowed unsigned: a signature left from an earlier pack would not fit
