@@ -56,7 +56,7 @@ def test_triage_json_keys(capsys):
     data = json.loads(out)
     assert code == 0
     assert list(data) == ["input", "overall", "symptoms", "negated", "unlisted", "alerts",
-                          "history"]
+                          "history", "questions"]
     assert list(data["symptoms"][0]) == ["text", "symptom", "tier", "frequency", "advice",
                                          "source", "uncertain"]
 

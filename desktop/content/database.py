@@ -16,6 +16,7 @@ from desktop.content import search
 from desktop.content.errors import REINSTALL, ContentError
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS, QUERY_SECONDS
 from desktop.content.models import (
+    Answer,
     ContextTrigger,
     Dose,
     DrugSummary,
@@ -27,6 +28,7 @@ from desktop.content.models import (
     Monograph,
     Note,
     Precaution,
+    Question,
     Rule,
     SearchHit,
     Section,
@@ -271,7 +273,30 @@ class ContentDatabase:
                 "ORDER BY position"))
         names = tuple(r[0] for r in self._rows(
             "SELECT name FROM drug_names WHERE drug_id = ? ORDER BY position", drug_id))
-        return TriageContent(side_effects, tuple(findings), tuple(rules), triggers, names)
+        return TriageContent(side_effects, tuple(findings), tuple(rules), triggers, names,
+                             self._questions(drug_id))
+
+    def _questions(self, drug_id: str) -> tuple[Question, ...]:
+        questions = []
+        for question_id, key, text, red_flag, source in self._rows(
+            "SELECT id, key, text, red_flag, source FROM triage_questions "
+            "WHERE drug_id = ? ORDER BY position", drug_id,
+        ):
+            when = tuple(r[0] for r in self._rows(
+                "SELECT target FROM question_when WHERE question_id = ? ORDER BY position",
+                question_id))
+            answers = []
+            for answer_id, answer_key, label in self._rows(
+                "SELECT id, key, label FROM question_answers WHERE question_id = ? "
+                "ORDER BY position", question_id,
+            ):
+                targets = self._rows("SELECT target, denies FROM answer_targets "
+                                     "WHERE answer_id = ? ORDER BY position", answer_id)
+                answers.append(Answer(answer_key, label,
+                                      tuple(t for t, denies in targets if not denies),
+                                      tuple(t for t, denies in targets if denies)))
+            questions.append(Question(key, text, tuple(answers), when, bool(red_flag), source))
+        return tuple(questions)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []
