@@ -5,6 +5,7 @@ from datetime import datetime
 
 from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
 from desktop.triage.engine import TriageResult
+from desktop.triage.questions import Asked
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,13 @@ def headline(result: TriageResult, context: ReportContext) -> str:
 
 
 def summary_lines(result: TriageResult, context: ReportContext) -> list[str]:
-    """The overall tier first, then each symptom with its advice and source."""
+    """The overall tier first, then each alert and symptom with its advice and source,
+    then every question shown with its answer."""
     lines = [f"Overall: {headline(result, context)}"]
+    for alert in result.alerts:
+        because = "; ".join(f'"{said}"' for said in alert.because)
+        lines.append(f"- [{TIER_LABELS[alert.tier]}] {alert.title} (because: {because})")
+        lines.append(f"    {alert.advice} Source: {alert.source}.")
     for match in result.symptoms:
         effect = match.effect
         lines.append(f"- [{TIER_LABELS[effect.tier]}] {effect.name} "
@@ -43,7 +49,17 @@ def summary_lines(result: TriageResult, context: ReportContext) -> list[str]:
         lines.append("Not listed in this guide: " + "; ".join(f'"{t}"' for t in result.unlisted))
         if result.overall != UNLISTED:
             lines.append("    " + context.unlisted_advice.format(drug=context.drug))
+    if result.questions:
+        lines.append("Questions:")
+        lines += [f"- {asked.question.text} {answer_label(asked)}" for asked in result.questions]
     return lines
+
+
+def answer_label(asked: Asked) -> str:
+    """The answer as the summary and the window show it."""
+    if asked.answer:
+        return asked.answer.label
+    return "Not answered" if asked.open else "Already reported"
 
 
 def chart_note(result: TriageResult, context: ReportContext, when: datetime) -> str:
@@ -53,6 +69,6 @@ def chart_note(result: TriageResult, context: ReportContext, when: datetime) -> 
         f"Drug Guide symptom check: {context.drug}",
         f"{stamp} · content version {context.content_version}",
     ]
-    if result.overall == NONE and not result.negated:
+    if result.overall == NONE and not (result.negated or result.questions):
         return "\n".join([*header, "No symptoms entered."])
     return "\n".join([*header, *summary_lines(result, context)])
