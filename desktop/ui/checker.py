@@ -7,6 +7,7 @@ written to disk; only an explicit export leaves the window.
 
 from datetime import datetime
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -38,6 +39,7 @@ from desktop.content.schema import TIERS
 from desktop.triage.engine import Triage, TriageResult
 from desktop.triage.report import ReportContext, chart_note, headline
 from desktop.ui import printing
+from desktop.ui.questions_panel import QuestionPanel, ask_line
 from desktop.ui.rich_delegate import RichTextDelegate
 from desktop.ui.style import BADGES, NEGATED, TINT_TEXT, icon
 
@@ -149,6 +151,12 @@ class SymptomCheckerTab(QWidget):
     # Layout -----------------------------------------------------------------
     def _build(self) -> None:
         self.banner = TierBanner(self)
+        self.ask = QLabel(self)
+        self.ask.setObjectName("askLine")
+        self.ask.setWordWrap(True)
+        self.ask.setAccessibleName("Still to ask")
+        self.questions = QuestionPanel(self)
+        self.questions.setAccessibleName("Questions (Alt+Q)")
         self.entry = QLineEdit(self)
         self.entry.setPlaceholderText("Type a complaint, e.g. \u201cears ringing\u201d, then Enter")
         self.entry.setAccessibleName("Add a complaint")
@@ -220,14 +228,25 @@ class SymptomCheckerTab(QWidget):
             button_row.addWidget(button)
         button_row.addStretch(1)
         right.addLayout(button_row)
+        asking = QWidget(self)
+        questions = QVBoxLayout(asking)
+        questions.setContentsMargins(0, 0, 0, 0)
+        heading = _heading("Questions (Alt+Q; answer with Y / N / U or 1, 2, 3 \u2026; "
+                           "Tab moves on)", asking)
+        heading.setWordWrap(True)
+        questions.addWidget(heading)
+        questions.addWidget(self.questions, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(inputs)
         splitter.addWidget(results)
+        splitter.addWidget(asking)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 3)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.ask)
         layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
@@ -240,6 +259,8 @@ class SymptomCheckerTab(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.sentence.textChanged.connect(self.refresh)
         self.checklist.itemChanged.connect(self.refresh)
+        self.questions.answersChanged.connect(self.refresh)
+        QShortcut(QKeySequence("Alt+Q"), self, self.questions.focus_first_open)
         self.buttons["clear"].clicked.connect(self.clear)
         self.buttons["copy"].clicked.connect(self.copy_summary)
         self.buttons["print"].clicked.connect(self.print_summary)
@@ -275,8 +296,13 @@ class SymptomCheckerTab(QWidget):
                 if item.checkState() == Qt.CheckState.Checked]
 
     def refresh(self) -> None:
-        self.result = self.triage.assess_all(self.entered_texts(), self.picked())
+        self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
+                                             self.questions.answers)
         self.banner.show_tier(self.result.overall, headline(self.result, self.context))
+        self.ask.setText(ask_line(self.result.questions))
+        self.ask.setVisible(bool(self.ask.text()))
+        self.questions.show_questions(self.result.questions)
+        self._chain_tab_order()
         self.model.show(self.result, self.info.unlisted_advice.format(drug=self.monograph.name))
         self.resultChanged.emit(self.result)
 
@@ -290,8 +316,15 @@ class SymptomCheckerTab(QWidget):
         for i in range(self.checklist.count()):
             self.checklist.item(i).setCheckState(Qt.CheckState.Unchecked)
         self.checklist.blockSignals(False)
+        self.questions.clear()
         self.refresh()
         self.entry.setFocus()
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes from the complaint to each question in asking order, then on."""
+        chain = [self.entry, self.add_button, *self.questions.ordered_rows(), self.entries]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def summary(self) -> str:
         return chart_note(self.result, self.context, datetime.now().astimezone())

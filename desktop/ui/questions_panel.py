@@ -1,0 +1,204 @@
+"""The symptom checker's guided questions, answered by keyboard alone.
+
+Each question is one focusable row: Y, N or U (or 1, 2, 3 …) answers it, Delete
+clears the answer, and Tab moves on. Rows are kept by question id while the list
+changes, so an answer never loses the focus.
+"""
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.content.models import Question
+from desktop.content.schema import NO, UNKNOWN, YES
+from desktop.triage.questions import Asked
+from desktop.triage.report import answer_label
+
+# A yes/no question also answers to the first letter of each answer.
+_LETTERS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_U: UNKNOWN}
+_CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+# Choice questions lay their answers out in this many columns.
+_CHOICE_COLUMNS = 2
+
+
+def ask_line(asked: tuple[Asked, ...]) -> str:
+    """The open red-flag questions, for the line under the banner ("" when none)."""
+    still = [a.question.text for a in asked if a.open and a.question.red_flag]
+    return "Ask: " + "  \u2022  ".join(still) if still else ""
+
+
+class QuestionRow(QFrame):
+    """One question with its answers as buttons; the row itself takes the keys."""
+
+    answered = Signal(str, str)  # question id, answer id ("" clears)
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName("question")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.status = QLabel(self)
+        self.status.setObjectName("questionStatus")
+        self.group = QButtonGroup(self)
+        keys = self._keys()
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        columns = 3 if self._is_yes_no() else _CHOICE_COLUMNS
+        for index, answer in enumerate(question.answers):
+            button = QPushButton(f"{keys[index]}  {answer.label}", self)
+            button.setCheckable(True)
+            # A click focuses the row, which takes the keys; Tab moves between rows.
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            button.setFocusProxy(self)
+            button.setAccessibleName(f"{answer.label} ({keys[index]})")
+            button.setProperty("answer", answer.key)
+            self.group.addButton(button, index)
+            grid.addWidget(button, index // columns, index % columns)
+        self.group.idClicked.connect(self._clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.text)
+        layout.addLayout(grid)
+        layout.addWidget(self.status)
+        self.setAccessibleDescription(
+            "Press " + ", ".join(keys) + " to answer; Delete clears; Tab moves on")
+        self.asked: Asked | None = None
+
+    def _is_yes_no(self) -> bool:
+        return [a.key for a in self.question.answers] == [YES, NO, UNKNOWN]
+
+    def _keys(self) -> list[str]:
+        if self._is_yes_no():
+            return ["Y", "N", "U"]
+        return [str(i + 1) for i in range(len(self.question.answers))]
+
+    def show_state(self, asked: Asked) -> None:
+        self.asked = asked
+        flag = "<b>Red flag:</b> " if asked.question.red_flag else ""
+        self.text.setText(f"{flag}{escape(asked.question.text)}")
+        chosen = asked.answer.key if asked.answer else None
+        for button in self.group.buttons():
+            button.setChecked(button.property("answer") == chosen)
+        self.group.setExclusive(chosen is not None)  # an exclusive group cannot be emptied
+        state = answer_label(asked)
+        self.status.setText(f"<small>{escape(state)}</small>")
+        self.setProperty("open", asked.open)
+        self.setAccessibleName(f"{asked.question.text} {state}")
+
+    def event(self, event: QEvent) -> bool:
+        """Claim the answer keys before any shortcut of the same key can take them."""
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and self._answer_for(event) is not None):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = self._answer_for(event)
+        if key is not None:
+            self.answered.emit(self.question.key, key)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _answer_for(self, event: QKeyEvent) -> str | None:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return None  # leave Alt, Ctrl and Shift shortcuts to the window
+        if event.key() in _CLEAR_KEYS:
+            return ""
+        if self._is_yes_no() and event.key() in _LETTERS:
+            return _LETTERS[Qt.Key(event.key())]
+        number = event.key() - Qt.Key.Key_1
+        if 0 <= number < len(self.question.answers):
+            return self.question.answers[number].key
+        return None
+
+    def _clicked(self, index: int) -> None:
+        self.answered.emit(self.question.key, self.question.answers[index].key)
+
+
+class QuestionPanel(QWidget):
+    """The questions that apply, in asking order, and the answers given so far."""
+
+    answersChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.answers: dict[str, str] = {}
+        self.rows: dict[str, QuestionRow] = {}
+        self._inner = QWidget(self)
+        self._list = QVBoxLayout(self._inner)
+        self._list.setContentsMargins(0, 0, 0, 0)
+        self._list.addStretch(1)
+        self.empty = QLabel("Questions appear after the first complaint.", self._inner)
+        self.empty.setWordWrap(True)
+        self._list.insertWidget(0, self.empty)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._inner)
+        self.scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def show_questions(self, asked: tuple[Asked, ...]) -> None:
+        """Show these questions in this order, keeping the rows (and focus) that stay."""
+        keep = {a.question.key for a in asked}
+        for key in [k for k in self.rows if k not in keep]:
+            self.rows.pop(key).deleteLater()
+        for position, state in enumerate(asked):
+            row = self.rows.get(state.question.key)
+            if row is None:
+                row = QuestionRow(state.question, self._inner)
+                row.answered.connect(self._answer)
+                self.rows[state.question.key] = row
+            self._list.removeWidget(row)
+            self._list.insertWidget(position, row)
+            row.show()  # now, not when the layout gets round to it: Tab may come first
+            row.show_state(state)
+            row.style().polish(row)  # the `open` property changes the look
+        self.rows = {a.question.key: self.rows[a.question.key] for a in asked}
+        self.empty.setVisible(not asked)
+
+    def ordered_rows(self) -> list[QuestionRow]:
+        return list(self.rows.values())
+
+    def focus_first_open(self) -> None:
+        """Focus the first open question not yet answered, else the first open one
+        (answered "unknown"), else the first."""
+        rows = self.ordered_rows()
+        open_rows = [r for r in rows if r.asked and r.asked.open]
+        unanswered = [r for r in open_rows if r.asked and r.asked.answer is None]
+        target = next(iter(unanswered or open_rows or rows), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.scroll.ensureWidgetVisible(target)
+
+    def clear(self) -> None:
+        self.answers.clear()
+
+    def _answer(self, question: str, answer: str) -> None:
+        if answer:
+            self.answers[question] = answer
+        else:
+            self.answers.pop(question, None)
+        self.answersChanged.emit()
+        row = self.rows.get(question)
+        if row is not None and row.hasFocus():
+            self.scroll.ensureWidgetVisible(row)
