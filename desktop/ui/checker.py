@@ -57,7 +57,8 @@ def _row_html(tier: str, title: str, said: str, advice: str, source: str) -> str
 
 
 class TriageResultModel(QAbstractListModel):
-    """One row per matched symptom, most urgent first, then denied and unlisted entries."""
+    """One row per alert and matched symptom, most urgent first, then denied and unlisted
+    entries."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +66,9 @@ class TriageResultModel(QAbstractListModel):
 
     def show(self, result: TriageResult, unlisted_advice: str) -> None:
         self.beginResetModel()
-        self._rows = [
+        self._rows = [(a.tier, a.title, "; ".join(a.because), a.advice, a.source)
+                      for a in result.alerts]
+        self._rows += [
             (m.effect.tier, m.effect.name.capitalize(), m.text, m.effect.advice, m.effect.source)
             for m in result.symptoms
         ]
@@ -231,9 +234,9 @@ class SymptomCheckerTab(QWidget):
         asking = QWidget(self)
         questions = QVBoxLayout(asking)
         questions.setContentsMargins(0, 0, 0, 0)
-        heading = _heading("Questions (Alt+Q; answer with Y / N / U or 1, 2, 3 \u2026; "
-                           "Tab moves on)", asking)
-        heading.setWordWrap(True)
+        heading = _heading("Questions (Alt+Q)", asking)
+        heading.setToolTip("Answer with Y, N or U, or 1, 2, 3 \u2026; Delete clears; "
+                           "Tab moves on")
         questions.addWidget(heading)
         questions.addWidget(self.questions, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

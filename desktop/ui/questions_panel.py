@@ -9,16 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.content.models import Question
 from desktop.content.schema import NO, UNKNOWN, YES
@@ -28,8 +19,6 @@ from desktop.triage.report import answer_label
 # A yes/no question also answers to the first letter of each answer.
 _LETTERS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_U: UNKNOWN}
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-# Choice questions lay their answers out in this many columns.
-_CHOICE_COLUMNS = 2
 
 
 def ask_line(asked: tuple[Asked, ...]) -> str:
@@ -39,7 +28,8 @@ def ask_line(asked: tuple[Asked, ...]) -> str:
 
 
 class QuestionRow(QFrame):
-    """One question with its answers as buttons; the row itself takes the keys."""
+    """One question and its answers; the row takes the keys, and each answer is also
+    a link for the mouse. Answers wrap, so nothing is cut off at any zoom."""
 
     answered = Signal(str, str)  # question id, answer id ("" clears)
 
@@ -48,34 +38,16 @@ class QuestionRow(QFrame):
         self.question = question
         self.setObjectName("question")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.status = QLabel(self)
-        self.status.setObjectName("questionStatus")
-        self.group = QButtonGroup(self)
-        keys = self._keys()
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        columns = 3 if self._is_yes_no() else _CHOICE_COLUMNS
-        for index, answer in enumerate(question.answers):
-            button = QPushButton(f"{keys[index]}  {answer.label}", self)
-            button.setCheckable(True)
-            # A click focuses the row, which takes the keys; Tab moves between rows.
-            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            button.setFocusProxy(self)
-            button.setAccessibleName(f"{answer.label} ({keys[index]})")
-            button.setProperty("answer", answer.key)
-            self.group.addButton(button, index)
-            grid.addWidget(button, index // columns, index % columns)
-        self.group.idClicked.connect(self._clicked)
+        self.text = _wrapping_label(self)
+        self.choices = _wrapping_label(self)
+        self.choices.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.choices.linkActivated.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.text)
-        layout.addLayout(grid)
-        layout.addWidget(self.status)
+        layout.addWidget(self.choices)
         self.setAccessibleDescription(
-            "Press " + ", ".join(keys) + " to answer; Delete clears; Tab moves on")
+            "Press " + ", ".join(self._keys()) + " to answer; Delete clears; Tab moves on")
         self.asked: Asked | None = None
 
     def _is_yes_no(self) -> bool:
@@ -91,13 +63,13 @@ class QuestionRow(QFrame):
         flag = "<b>Red flag:</b> " if asked.question.red_flag else ""
         self.text.setText(f"{flag}{escape(asked.question.text)}")
         chosen = asked.answer.key if asked.answer else None
-        for button in self.group.buttons():
-            button.setChecked(button.property("answer") == chosen)
-        self.group.setExclusive(chosen is not None)  # an exclusive group cannot be emptied
-        state = answer_label(asked)
-        self.status.setText(f"<small>{escape(state)}</small>")
+        choices = " &nbsp;&middot;&nbsp; ".join(
+            _choice_html(key, answer.key, answer.label, answer.key == chosen)
+            for key, answer in zip(self._keys(), asked.question.answers, strict=True))
+        settled = "" if asked.answer or asked.open else " <i>(already reported)</i>"
+        self.choices.setText(choices + settled)
         self.setProperty("open", asked.open)
-        self.setAccessibleName(f"{asked.question.text} {state}")
+        self.setAccessibleName(f"{asked.question.text} {answer_label(asked)}")
 
     def event(self, event: QEvent) -> bool:
         """Claim the answer keys before any shortcut of the same key can take them."""
@@ -127,8 +99,24 @@ class QuestionRow(QFrame):
             return self.question.answers[number].key
         return None
 
-    def _clicked(self, index: int) -> None:
-        self.answered.emit(self.question.key, self.question.answers[index].key)
+    def _clicked(self, answer: str) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.answered.emit(self.question.key, answer)
+
+
+def _wrapping_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def _choice_html(key: str, answer: str, label: str, chosen: bool) -> str:
+    """One answer: its key and label, kept on one line; the chosen one ticked and bold."""
+    text = f"{escape(key)}&nbsp;{escape(label).replace(' ', '&nbsp;')}"
+    if chosen:
+        return f"<b>\u2714&nbsp;{text}</b>"
+    return f"<a href='{escape(answer)}'>{text}</a>"
 
 
 class QuestionPanel(QWidget):

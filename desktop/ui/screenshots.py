@@ -36,6 +36,21 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     path = out / f"{prefix}8-checker-emergency.png"
     window.grab().save(str(path))
     written.append(path)
+    checker.clear()
+    checker.sentence.setPlainText("he's really drowsy today")
+    _settle()
+    path = out / f"{prefix}8b-checker-questions-open.png"
+    window.grab().save(str(path))
+    written.append(path)
+    for question, answer in (("awake", "yes"), ("breathing", "yes"), ("pump", "yes"),
+                             ("alarm", "yes"), ("fever", "unknown")):
+        checker.questions.answers[question] = answer
+    checker.refresh()
+    checker.questions.focus_first_open()
+    _settle()
+    path = out / f"{prefix}8c-checker-questions-answered.png"
+    window.grab().save(str(path))
+    written.append(path)
     window.search_field.setText("seizures")
     _settle()
     path = out / f"{prefix}9-search.png"
