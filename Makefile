@@ -22,7 +22,7 @@ run: $(INSTALLED)
 	$(BIN)/drug-guide
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check desktop db tests benchmarks scripts
+	$(BIN)/ruff check desktop db devtools tests benchmarks scripts
 	$(BIN)/lint-imports
 
 test: $(INSTALLED)
@@ -40,12 +40,12 @@ fuzz: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m "not frozen" -k fuzz --timeout=0
 
 screenshots: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots/offscreen
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots/offscreen --zoom 200
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots screenshots/offscreen --theme dark
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots screenshots/offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots screenshots/offscreen --zoom 200
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots screenshots/offscreen --theme dark
 	@if command -v xvfb-run >/dev/null; then \
 		xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
-			$(BIN)/python -m desktop.ui.screenshots screenshots/xvfb; \
+			$(BIN)/python -m devtools.screenshots screenshots/xvfb; \
 	else echo "For real-X screenshots: sudo apt-get install xvfb libxcb-cursor0"; fi
 
 dist: $(INSTALLED)

@@ -84,7 +84,7 @@ def triage_times() -> dict[str, float]:
     from desktop.content.database import ContentDatabase
     from desktop.paths import DEFAULT_DATABASE
     from desktop.triage.engine import Triage
-    from tests.phrasings import PHRASINGS
+    from devtools.phrasings import PHRASINGS
 
     with ContentDatabase(DEFAULT_DATABASE) as db:
         triage = Triage(db.monograph("baclofen").triage)
@@ -104,7 +104,7 @@ def triage_times() -> dict[str, float]:
 
 
 def triage_stdin_seconds(lines: int = 10_000) -> float:
-    from tests.phrasings import PHRASINGS
+    from devtools.phrasings import PHRASINGS
 
     texts = [text.replace("\n", " ") for text, *_ in PHRASINGS]
     payload = "\n".join(texts[i % len(texts)] for i in range(lines)) + "\n"
@@ -141,8 +141,8 @@ def search_times(db_path: Path) -> list[float]:
 
 
 def main() -> None:
-    from benchmarks.synthetic import build_synthetic
     from desktop.paths import DEFAULT_DATABASE
+    from devtools.synthetic import build_synthetic
 
     OUT.mkdir(parents=True, exist_ok=True)
     report: dict[str, object] = {}

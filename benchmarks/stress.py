@@ -4,22 +4,13 @@ Drives the real window as tests/test_stress.py does, timing every step. A "stall
 the time one keystroke or tab switch keeps the event loop busy, events included.
 """
 
-import resource
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-PAGE = resource.getpagesize()
-QUERIES = ["seizures", "half-life", "oxycodone", "kidney", "valium", "blurred vision"]
-COMPLAINTS = ["dizzy and ", "my ears ring, ", "no chest pain ", "had a fit ", "rash ",
-              "a siezure "]
-
-
-def rss_mib() -> float:
-    return int(Path("/proc/self/statm").read_text().split()[1]) * PAGE / 2**20
+from devtools.sessions import COMPLAINTS, SEARCH_QUERIES, rss_mib
 
 
 def _typing(widget: QWidget, pieces: list[str], keys: int) -> Callable[[], None]:
@@ -59,7 +50,7 @@ def stress_report() -> dict[str, dict[str, float]]:
     window = create_window(None, None)
     window.resize(1366, 768)
     window.show()
-    checker = window.tab("symptom_checker")
+    checker = window.page("symptom_checker")
     tabs = window.tabs
     switches = {"n": 0}
 
@@ -71,9 +62,10 @@ def stress_report() -> dict[str, dict[str, float]]:
         checker.triage.assess("dizzy, had a fit and no chest pain")
 
     report = {
-        "search_5000_keys": _measure(_typing(window.search_field, QUERIES, 5000), 5000, 400),
-        "symptom_box_5000_keys": _measure(_typing(checker.sentence, COMPLAINTS, 5000), 5000,
-                                          400),
+        "search_5000_keys": _measure(_typing(window.search_field, SEARCH_QUERIES, 5000), 5000,
+                                     400),
+        "symptom_box_5000_keys": _measure(_typing(checker.view.sentence, COMPLAINTS, 5000),
+                                          5000, 400),
         "tab_switches_1000": _measure(switch_tab, 1000, 14),
         "triage_runs_1000": _measure(triage_once, 1000, 50),
     }

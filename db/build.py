@@ -20,6 +20,8 @@ from typing import Any
 import sqlite_utils
 
 from db.sources import ContentSourceError, DrugSource, GuideSource, load_guide
+from desktop.content import anchors
+from desktop.content.models import Member
 from desktop.content.schema import SCHEMA_VERSION, SEARCH_INDEX, TABLES, TIER_LABELS
 from desktop.content.verify import write_manifest
 from desktop.paths import DEFAULT_DATABASE
@@ -78,28 +80,33 @@ class _Writer:
 
 
 def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
-    """Everything the window displays, as (section, title, text) for the FTS index."""
+    """Everything the window displays, as (page, anchor, title, text) for the FTS index."""
     rows = []
     for section in drug.sections:
-        rows.append((section["key"], section["title"], plain_text(section["body"])))
-        rows += [(section["key"], note["title"],
+        key = section["key"]
+        rows.append((key, anchors.TEXT, section["title"], plain_text(section["body"])))
+        rows += [(key, anchors.row(anchors.NOTE, position), note["title"],
                   f"{plain_text(note['body'])} Source: {note['source']}")
-                 for note in section["notes"]]
-    rows += [("overview", f"Dosing: {dose['stage']}", f"{dose['route']}. {dose['detail']}")
-             for dose in drug.dosing]
-    rows += [("how_it_works", fact["label"], fact["detail"]) for fact in drug.facts]
-    rows += [("side_effects", effect["name"].capitalize(),
+                 for position, note in enumerate(section["notes"])]
+    rows += [("overview", anchors.row(anchors.DOSE, position), f"Dosing: {dose['stage']}",
+              f"{dose['route']}. {dose['detail']}")
+             for position, dose in enumerate(drug.dosing)]
+    rows += [("how_it_works", anchors.row(anchors.FACT, position), fact["label"], fact["detail"])
+             for position, fact in enumerate(drug.facts)]
+    rows += [("side_effects", anchors.row(anchors.SIDE_EFFECT, position),
+              effect["name"].capitalize(),
               f"{TIER_LABELS[effect['tier']]} ({effect['frequency']}). {effect['advice']} "
               f"Also described as: {', '.join(effect['terms'])}.")
-             for effect in drug.side_effects]
-    for item in drug.interactions:
-        names = [f"{m['name']} ({', '.join(m['aliases'])})" if m["aliases"] else m["name"]
-                 for m in item["members"]]
-        rows.append(("interactions", item["name"],
+             for position, effect in enumerate(drug.side_effects)]
+    for position, item in enumerate(drug.interactions):
+        members = (Member(m["name"], tuple(m["aliases"])) for m in item["members"])
+        rows.append(("interactions", anchors.row(anchors.INTERACTION, position), item["name"],
                      f"{item['severity'].capitalize()}. {item['advice']} "
-                     f"Includes: {'; '.join(names)}."))
-    rows += [("precautions", p["label"], p["caution"]) for p in drug.precautions]
-    return [{"section_key": key, "title": title, "body": body} for key, title, body in rows]
+                     f"Includes: {'; '.join(member.label for member in members)}."))
+    rows += [("precautions", anchors.row(anchors.PRECAUTION, position), p["label"], p["caution"])
+             for position, p in enumerate(drug.precautions)]
+    return [{"page": page, "anchor": anchor, "title": title, "body": body}
+            for page, anchor, title, body in rows]
 
 
 def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:

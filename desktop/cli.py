@@ -146,14 +146,14 @@ def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespac
 def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:
     hits = db.search(args.query)
     if args.json:
-        results = [{"section": h.section_key, "title": h.title, "snippet": marked_snippet(h)}
+        results = [{"section": h.page, "title": h.title, "snippet": marked_snippet(h)}
                    for h in hits]
         _print_json({"query": args.query, "results": results}, sys.stdout)
         return
     if not hits:
         print("No results.")
     for hit in hits:
-        print(f"{hit.section_title} > {hit.title}: {marked_snippet(hit)}")
+        print(f"{hit.page_title} > {hit.title}: {marked_snippet(hit)}")
 
 
 def _run_self_test(db: ContentDatabase, drug_id: str, _args: argparse.Namespace) -> int:

@@ -1,12 +1,14 @@
-"""Where the app's files live, from source and inside a PyInstaller bundle.
+"""Where the app's files live: from source, in a PyInstaller bundle, or installed.
 
-PyInstaller sets `__file__` inside a bundle and the spec mirrors this layout,
-so one relative path serves both.
+From source and in a bundle (whose spec mirrors the source layout, and where
+PyInstaller sets `__file__`) resources/ sits beside the package; a wheel installs
+it inside the package instead (see pyproject.toml).
 """
 
 from pathlib import Path
 
 APP_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = APP_ROOT / "resources"
+_INSTALLED = Path(__file__).resolve().parent / "resources"
+RESOURCES = _INSTALLED if _INSTALLED.is_dir() else APP_ROOT / "resources"
 DEFAULT_DATABASE = RESOURCES / "content.sqlite3"
 ICONS = RESOURCES / "icons"

@@ -8,12 +8,9 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.content.database import ContentDatabase
-from desktop.content.verify import manifest_path
 from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage
-
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "db" / "content"
+from devtools.repo import CONTENT
 
 # `make test` runs a short profile; `make fuzz` at least 10,000 examples each.
 settings.register_profile("default", max_examples=150, deadline=None,
@@ -21,31 +18,6 @@ settings.register_profile("default", max_examples=150, deadline=None,
 settings.register_profile("fuzz", max_examples=10_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-
-
-def copy_bundled(target: Path) -> Path:
-    """A copy of the bundled database at `target`, with its manifest beside it."""
-    shutil.copyfile(DEFAULT_DATABASE, target)
-    shutil.copyfile(manifest_path(DEFAULT_DATABASE), manifest_path(target))
-    return target
-
-
-def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
-    """A copy of the bundled database changed by SQL. With `forge`, its manifest is made
-    to match, as anyone who can write a pack folder could; otherwise it is left stale."""
-    import sqlite3
-
-    from desktop.content.verify import write_manifest
-
-    copy_bundled(path)
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-    if forge:
-        write_manifest(path)
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +47,7 @@ def content_copy(tmp_path) -> Path:
 @pytest.fixture
 def two_drug_db(tmp_path) -> Path:
     """A database of baclofen and a renamed copy, built by the real builder."""
-    from benchmarks.synthetic import build_synthetic
+    from devtools.synthetic import build_synthetic
 
     return build_synthetic(2, tmp_path)
 
@@ -161,13 +133,6 @@ def make_window(qtbot, settings_dir):
 @pytest.fixture
 def window(make_window):
     return make_window()
-
-
-def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(text.split())  # PDF word spacing comes back as tabs and breaks
 
 
 @pytest.fixture

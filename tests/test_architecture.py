@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from devtools.repo import ROOT
 
 DOMAIN = ["desktop/content", "desktop/triage"]
 

@@ -11,7 +11,7 @@ from db.sources import ContentSourceError
 from desktop.content.schema import TABLES
 from desktop.content.verify import manifest_path, read_manifest, verified_bytes
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import CONTENT, ROOT
+from devtools.repo import CONTENT, ROOT
 
 
 def table_rows(path):

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import ROOT
+from devtools.repo import ROOT
 
 
 def run(*args, stdin=None):
@@ -74,12 +74,13 @@ def test_triage_any_text_exits_zero(capsys, text):
     assert code == 0 and err == "" and json.loads(out)["input"] == text
 
 
-def test_interactions_json(capsys):
+def test_interactions_json(capsys, monograph):
     code, out, _ = call(capsys, "interactions", "oxycodone", "--json")
     assert code == 0
+    opioids = next(item for item in monograph.interactions if item.name == "Opioids")
     assert json.loads(out) == {"query": "oxycodone", "matches": [{
         "name": "oxycodone", "class": "Opioids", "severity": "major",
-        "advice": json.loads(out)["matches"][0]["advice"]}]}
+        "advice": opioids.advice}]}
 
 
 def test_interactions_unknown(capsys):

@@ -16,7 +16,7 @@ from desktop.content.packs import validated
 from desktop.content.verify import manifest_path, write_manifest
 from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage
-from tests.conftest import copy_bundled
+from devtools.faults import copy_bundled
 
 FUZZING = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 FLIPS = 20_000 if FUZZING else 2_000

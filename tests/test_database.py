@@ -6,9 +6,8 @@ import sqlite3
 import pytest
 
 from desktop.content.database import ContentDatabase, ContentError
-from desktop.content.verify import manifest_path, write_manifest
 from desktop.paths import DEFAULT_DATABASE
-from tests.conftest import copy_bundled, edited_copy
+from devtools.faults import FAULTS, copy_bundled
 
 
 def test_bundled_database_opens(database):
@@ -34,64 +33,6 @@ def test_opening_never_writes(tmp_path):
     assert copy.stat().st_mtime == 1_000_000
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "content.manifest.json", "content.sqlite3"]
-
-
-def _truncated(path):
-    copy_bundled(path)
-    path.write_bytes(DEFAULT_DATABASE.read_bytes()[:20_000])
-
-
-def _random_bytes(path):
-    path.write_bytes(os.urandom(50_000))
-
-
-def _other_schema(path):
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
-    conn.commit()
-    conn.close()
-    write_manifest(path)
-
-
-def _corrupt_page(path):
-    copy_bundled(path)
-    data = bytearray(DEFAULT_DATABASE.read_bytes())
-    page = 4096
-    data[page * 3: page * 3 + 200] = b"\xff" * 200  # smash a b-tree page header
-    path.write_bytes(bytes(data))
-
-
-def _wrong_digest(path):
-    copy_bundled(path)
-    manifest = manifest_path(path)
-    manifest.write_text(manifest.read_text().replace('"blake2b": "', '"blake2b": "0'))
-
-
-FAULTS = {
-    "missing": (lambda path: None, "not found"),
-    "empty": (lambda path: path.write_bytes(b""), "is empty"),
-    "truncated": (_truncated, "damaged"),
-    "random bytes": (_random_bytes, "not a Drug Guide content database"),
-    "text file": (lambda path: path.write_text("hello"), "not a Drug Guide content database"),
-    "no manifest": (lambda path: path.write_bytes(DEFAULT_DATABASE.read_bytes()),
-                    "has no manifest"),
-    "bad manifest": (lambda path: (copy_bundled(path), manifest_path(path).write_text("{")),
-                     "not a valid manifest"),
-    "other schema": (_other_schema, "not a Drug Guide content database"),
-    "wrong schema version": (
-        lambda path: edited_copy(path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'"),
-        "schema version 99"),
-    "digest mismatch": (_wrong_digest, "damaged or has been altered"),
-    "altered content": (lambda path: edited_copy(
-        path, "UPDATE side_effects SET tier = 'common' WHERE name = 'seizures'", forge=False),
-        "damaged or has been altered"),
-    "altered meta": (lambda path: edited_copy(
-        path, "UPDATE meta SET value = '9999' WHERE key = 'content_version'", forge=False),
-        "damaged or has been altered"),
-    "corrupt page": (_corrupt_page, "damaged"),
-    "no drugs": (lambda path: edited_copy(path, "PRAGMA foreign_keys = OFF", "DELETE FROM drugs"),
-                 "holds no drugs"),
-}
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))

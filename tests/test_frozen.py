@@ -11,7 +11,7 @@ import tarfile
 
 import pytest
 
-from tests.conftest import ROOT
+from devtools.repo import ROOT
 
 # The first test also builds the bundle, archive and .deb (about a minute).
 pytestmark = [pytest.mark.frozen, pytest.mark.timeout(900)]

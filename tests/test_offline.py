@@ -38,29 +38,30 @@ def hostile_window(make_window, tmp_path, content_copy):
 
 
 def test_remote_image_is_refused(qtbot, hostile_window):
-    from desktop.ui.tabs import MonographTab
+    from desktop.ui.pages.section import MonographPage
 
-    tab = hostile_window.tab("overview")
+    tab = hostile_window.page("overview")
     refused = []
     tab.browser.refusedResource.connect(lambda url: refused.append(url.toString()))
     tab.render()
     hostile_window.grab()  # paint, which is when images are requested
     assert "http://example.com/pixel.png" in refused
-    assert isinstance(tab, MonographTab)
+    assert isinstance(tab, MonographPage)
 
 
 def test_raw_html_is_not_rendered(hostile_window):
-    document = hostile_window.tab("overview").browser.document()
-    html = document.toHtml()
-    assert "http://example.com/raw.png" not in html.replace("&quot;", '"').split("<img")[0] or \
-        'src="http://example.com/raw.png"' not in html
-    assert "<script" not in html
+    """Raw HTML in a body is shown as the text it is, never as an image or a script."""
+    browser = hostile_window.page("overview").browser
+    html = browser.document().toHtml()
+    assert 'src="http://example.com/raw.png"' not in html and "<script" not in html
+    text = browser.toPlainText()
+    assert '<img src="http://example.com/raw.png">' in text and "<script>alert(2)</script>" in text
 
 
 def test_links_do_not_open_a_browser(qtbot, hostile_window, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    browser = hostile_window.tab("overview").browser
+    browser = hostile_window.page("overview").browser
     for anchor in ("run me", "a site"):
         cursor = browser.document().find(anchor)
         assert not cursor.isNull()

@@ -8,20 +8,8 @@ import pytest
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.packs import BUNDLED, install_pack, open_content, version_key
 from desktop.paths import DEFAULT_DATABASE
-from tests.test_database import FAULTS
-
-
-def make_pack(tmp_path, content_copy, version, name="pack"):
-    from db.build import build
-
-    guide = content_copy / "guide.toml"
-    text = guide.read_text()
-    start = text.index('content_version = "') + len('content_version = "')
-    end = text.index('"', start)
-    guide.write_text(text[:start] + version + text[end:])
-    out = tmp_path / f"{name}.sqlite3"
-    build(content_copy, out)
-    return out
+from devtools.faults import FAULTS
+from devtools.synthetic import make_pack
 
 
 def broken_copy(tmp_path, fault):
@@ -58,8 +46,8 @@ def test_bundled_database_is_never_written(qtbot, make_window, capsys):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
     window.search_field.setText("seizures")
-    checker = window.tab("symptom_checker")
-    checker.sentence.setPlainText("dizzy and I had a fit")
+    checker = window.page("symptom_checker")
+    checker.view.sentence.setPlainText("dizzy and I had a fit")
     window.close()
     from desktop.cli import main
 
@@ -201,18 +189,18 @@ def test_qt_warnings_go_to_the_log(installed_crash_handler):
 
 def test_app_keeps_running_after_a_fault_in_a_slot(qtbot, window, installed_crash_handler,
                                                    dialog_log, monkeypatch):
-    checker = window.tab("symptom_checker")
+    checker = window.page("symptom_checker")
 
     def broken(*args):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(checker.triage, "assess_all", broken)
     with qtbot.capture_exceptions() as raised:
-        checker.sentence.setPlainText("dizzy")
+        checker.view.sentence.setPlainText("dizzy")
     assert raised  # pytest-qt saw it; in the app the crash handler takes it
     monkeypatch.undo()
-    checker.sentence.setPlainText("seizures")
-    assert checker.banner.tier == "emergency"
+    checker.view.sentence.setPlainText("seizures")
+    assert checker.view.banner.tier == "emergency"
 
 
 def test_log_folder_that_cannot_be_written(tmp_path, monkeypatch):

@@ -3,7 +3,7 @@
 import re
 
 from desktop.content.schema import SEARCH_INDEX, TABLES
-from tests.conftest import ROOT
+from devtools.repo import ROOT
 
 # Columns every table but `meta` has, which the docs state once instead of per row.
 IMPLIED = ("id", "position")

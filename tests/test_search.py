@@ -25,7 +25,7 @@ def test_prefix_finds_baclofen(database):
     ("intrathecal", "overview"),
 ])
 def test_search_finds_the_right_section(database, query, section):
-    assert section in {h.section_key for h in database.search(query)[:5]}
+    assert section in {h.page for h in database.search(query)[:5]}
 
 
 def test_results_are_ranked_title_first(database):

@@ -1,19 +1,8 @@
 """Long sessions stay correct and do not grow. Timings live in benchmarks/, not here."""
 
-import resource
-from pathlib import Path
-
 import pytest
 
-QUERIES = ["seizures", "half-life", "oxycodone", "kidney", "valium", "blurred vision"]
-# "siezure" is a typo, so the warm-up also loads the word list that typo repair uses.
-COMPLAINTS = ["dizzy and ", "my ears ring, ", "no chest pain ", "had a fit ", "rash ",
-              "a siezure "]
-PAGE = resource.getpagesize()
-
-
-def rss_mib() -> float:
-    return int(Path("/proc/self/statm").read_text().split()[1]) * PAGE / 2**20
+from devtools.sessions import COMPLAINTS, SEARCH_QUERIES, rss_mib
 
 
 def type_keys(qtbot, widget, pieces, total):
@@ -33,20 +22,20 @@ def session(qtbot, window):
 
 
 def test_5000_keystrokes_into_search(qtbot, session):
-    type_keys(qtbot, session.search_field, QUERIES, 400)  # warm-up
+    type_keys(qtbot, session.search_field, SEARCH_QUERIES, 400)  # warm-up
     before = rss_mib()
-    type_keys(qtbot, session.search_field, QUERIES, 5000)
+    type_keys(qtbot, session.search_field, SEARCH_QUERIES, 5000)
     assert rss_mib() - before < 10
 
 
 def test_5000_keystrokes_into_the_symptom_box(qtbot, session):
-    checker = session.tab("symptom_checker")
-    type_keys(qtbot, checker.sentence, COMPLAINTS, 400)  # warm-up loads the word list
+    checker = session.page("symptom_checker")
+    type_keys(qtbot, checker.view.sentence, COMPLAINTS, 400)  # warm-up loads the word list
     before = rss_mib()
-    type_keys(qtbot, checker.sentence, COMPLAINTS, 5000)
+    type_keys(qtbot, checker.view.sentence, COMPLAINTS, 5000)
     grown = rss_mib() - before
-    qtbot.keyClicks(checker.sentence, "had a seizure")
-    assert checker.banner.tier == "emergency"
+    qtbot.keyClicks(checker.view.sentence, "had a seizure")
+    assert checker.view.banner.tier == "emergency"
     assert grown < 10
 
 

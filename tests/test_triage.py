@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.content.schema import NONE, UNLISTED, urgency
-from tests.phrasings import PHRASINGS
+from devtools.phrasings import PHRASINGS
 
 
 def recognised(result):
@@ -160,4 +160,6 @@ def test_lexicon_reads_pairs_from_a_generator(monograph):
     pairs = [(e.name, pair) for e in monograph.side_effects for pair in e.pairs]
     lexicon = Lexicon([("dizzy", "dizziness")], (item for item in pairs))
     assert len(lexicon.pair_rules) == len(pairs)
-    assert "respiratory" in lexicon._vocabulary
+    # Words only the pairs hold are known to typo repair too.
+    assert lexicon.repair("respiratroy").word == "respiratory"
+    assert Lexicon([("dizzy", "dizziness")]).repair("respiratroy") is None

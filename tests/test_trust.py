@@ -17,7 +17,9 @@ from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.limits import MAX_TEXT_CHARS
 from desktop.content.packs import BUNDLED, open_content
 from desktop.content.verify import manifest_path
-from tests.conftest import ROOT, copy_bundled, edited_copy
+from devtools.faults import copy_bundled, edited_copy
+from devtools.repo import ROOT
+from devtools.synthetic import make_pack
 from tests.test_cli import run
 
 # 2. meta and the search index are covered -------------------------------------------
@@ -44,7 +46,6 @@ def test_edited_pack_is_refused_and_bundled_content_wins(tmp_path, statements, c
 
 def test_every_kind_of_bad_pack_is_refused_and_the_rest_still_load(tmp_path, content_copy,
                                                                    monkeypatch):
-    from tests.test_reliability import make_pack
 
     folder = tmp_path / "packs"
     folder.mkdir()
@@ -108,19 +109,18 @@ def test_menu_pack_that_fails_while_switching_changes_nothing(window, monkeypatc
                                                               content_copy, dialog_log):
     from desktop.locations import user_content_folder
     from desktop.ui import dialogs
-    from desktop.ui.main_window import MainWindow
-    from tests.test_reliability import make_pack
+    from desktop.ui.controller import GuideController
 
     pack = make_pack(tmp_path, content_copy, "2099.4.4")
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: pack)
-    real_load = MainWindow._load_drug
+    real_choose = GuideController.choose_drug
 
-    def failing_load(self, drug_id):
+    def failing_choose(self, drug_id):
         if self.content.database.info.content_version == "2099.4.4":
             raise OSError("Input/output error")
-        real_load(self, drug_id)
+        real_choose(self, drug_id)
 
-    monkeypatch.setattr(MainWindow, "_load_drug", failing_load)
+    monkeypatch.setattr(GuideController, "choose_drug", failing_choose)
     before = window.content
     window.load_content_pack()
     assert window.content is before and window.tabs.count() == 7

@@ -3,18 +3,16 @@
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from desktop.ui.checker import TierRole
-from desktop.ui.main_window import CHECKER, TAB_KEYS
-from tests.conftest import pdf_text
+from desktop.ui.pages.checker import TierRole
+from devtools.repo import pdf_text
 
 
 @pytest.fixture
 def checker(window):
-    window.tabs.setCurrentIndex(TAB_KEYS.index(CHECKER))
-    return window.tab(CHECKER)
+    return window.show_page("symptom_checker")
 
 
 def tiers(checker):
@@ -23,82 +21,83 @@ def tiers(checker):
 
 
 def test_starts_empty(checker):
-    assert checker.banner.tier == "none"
+    assert checker.view.banner.tier == "none"
     assert checker.model.rowCount() == 0
 
 
 def test_typing_cant_breathe_shows_the_emergency_banner(qtbot, checker):
-    qtbot.keyClicks(checker.entry, "can't breathe")
-    qtbot.keyClick(checker.entry, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: checker.entries.count() == 1)
-    assert checker.banner.tier == "emergency"
-    assert "Possible overdose: call emergency services now" in checker.banner.message
-    assert checker.banner.isVisible()
-    assert checker.entries.count() == 1 and checker.entry.text() == ""
+    qtbot.keyClicks(checker.view.entry, "can't breathe")
+    qtbot.keyClick(checker.view.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
+    assert checker.view.banner.tier == "emergency"
+    assert "Possible overdose: call emergency services now" in checker.view.banner.message
+    assert checker.view.banner.isVisible()
+    assert checker.view.entries.count() == 1 and checker.view.entry.text() == ""
     assert tiers(checker) == ["emergency"]
 
 
 def test_banner_has_icon_and_words_not_just_colour(checker):
-    checker.sentence.setPlainText("ears ringing")
-    assert checker.banner.icon.pixmap() is not None and not checker.banner.icon.pixmap().isNull()
-    assert "CONTACT DOCTOR" in checker.banner.message
+    checker.view.sentence.setPlainText("ears ringing")
+    pixmap = checker.view.banner.icon.pixmap()
+    assert pixmap is not None and not pixmap.isNull()
+    assert "CONTACT DOCTOR" in checker.view.banner.message
     row = checker.model.index(0)
     assert "Contact doctor" in row.data(Qt.ItemDataRole.DisplayRole)
     assert "Contact doctor" in row.data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def test_common_banner(checker):
-    checker.sentence.setPlainText("a bit constipated")
-    assert checker.banner.tier == "common"
+    checker.view.sentence.setPlainText("a bit constipated")
+    assert checker.view.banner.tier == "common"
 
 
 def test_pasted_sentence_updates_as_typed(qtbot, checker):
-    qtbot.keyClicks(checker.sentence, "dizzy and my ears ring")
-    assert checker.banner.tier == "contact_doctor"
+    qtbot.keyClicks(checker.view.sentence, "dizzy and my ears ring")
+    assert checker.view.banner.tier == "contact_doctor"
     assert tiers(checker) == ["contact_doctor", "common"]
 
 
 def test_checklist_for_mouse_users(checker):
-    assert checker.checklist.count() == 24
-    seizures = next(checker.checklist.item(i) for i in range(24)
-                    if checker.checklist.item(i).text() == "Seizures")
+    assert checker.view.checklist.count() == 24
+    seizures = next(checker.view.checklist.item(i) for i in range(24)
+                    if checker.view.checklist.item(i).text() == "Seizures")
     seizures.setCheckState(Qt.CheckState.Checked)
-    assert checker.banner.tier == "emergency"
+    assert checker.view.banner.tier == "emergency"
     seizures.setCheckState(Qt.CheckState.Unchecked)
-    assert checker.banner.tier == "none"
+    assert checker.view.banner.tier == "none"
 
 
 def test_negated_and_unlisted_are_shown(checker):
-    checker.sentence.setPlainText("no chest pain, itchy rash")
+    checker.view.sentence.setPlainText("no chest pain, itchy rash")
     assert tiers(checker) == ["negated", "unlisted"]
     texts = [checker.model.index(r).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(2)]
     assert "Chest pain" in texts[0] and "itchy rash" in texts[1]
-    assert checker.banner.tier == "unlisted"
+    assert checker.view.banner.tier == "unlisted"
 
 
 def test_entries_are_removable(qtbot, checker):
     for text in ("seizures", "headache"):
-        checker.entry.setText(text)
+        checker.view.entry.setText(text)
         checker.add_entry()
-    assert checker.banner.tier == "emergency"
-    checker.entries.setCurrentRow(0)
-    checker.entries.setFocus()
-    qtbot.keyClick(checker.entries, Qt.Key.Key_Delete)
-    assert [checker.entries.item(i).text() for i in range(checker.entries.count())] == [
+    assert checker.view.banner.tier == "emergency"
+    checker.view.entries.setCurrentRow(0)
+    checker.view.entries.setFocus()
+    qtbot.keyClick(checker.view.entries, Qt.Key.Key_Delete)
+    assert [checker.view.entries.item(i).text() for i in range(checker.view.entries.count())] == [
         "headache"]
-    assert checker.banner.tier == "common"
-    checker.remove_button.click()
-    assert checker.entries.count() == 0 and checker.banner.tier == "none"
+    assert checker.view.banner.tier == "common"
+    checker.view.remove_button.click()
+    assert checker.view.entries.count() == 0 and checker.view.banner.tier == "none"
 
 
 def test_blank_entry_is_ignored(checker):
-    checker.entry.setText("   ")
+    checker.view.entry.setText("   ")
     checker.add_entry()
-    assert checker.entries.count() == 0
+    assert checker.view.entries.count() == 0
 
 
 def test_completion_offers_lay_terms(checker):
-    completer = checker.entry.completer()
+    completer = checker.view.entry.completer()
     completer.setCompletionPrefix("ringing")
     offered = [completer.completionModel().index(r, 0).data()
                for r in range(completer.completionModel().rowCount())]
@@ -106,19 +105,19 @@ def test_completion_offers_lay_terms(checker):
 
 
 def test_clear(checker):
-    checker.sentence.setPlainText("seizures")
-    checker.entry.setText("dizzy")
+    checker.view.sentence.setPlainText("seizures")
+    checker.view.entry.setText("dizzy")
     checker.add_entry()
-    checker.checklist.item(0).setCheckState(Qt.CheckState.Checked)
-    checker.buttons["clear"].click()
-    assert checker.banner.tier == "none" and checker.model.rowCount() == 0
-    assert checker.sentence.toPlainText() == "" and checker.entries.count() == 0
+    checker.view.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    checker.view.buttons["clear"].click()
+    assert checker.view.banner.tier == "none" and checker.model.rowCount() == 0
+    assert checker.view.sentence.toPlainText() == "" and checker.view.entries.count() == 0
     assert checker.picked() == []
 
 
 def test_copy_summary_for_the_chart(checker, database):
-    checker.sentence.setPlainText("had a fit, no chest pain")
-    checker.buttons["copy"].click()
+    checker.view.sentence.setPlainText("had a fit, no chest pain")
+    checker.view.buttons["copy"].click()
     text = QGuiApplication.clipboard().text()
     assert text.startswith("Drug Guide symptom check: Baclofen")
     assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text)
@@ -127,43 +126,48 @@ def test_copy_summary_for_the_chart(checker, database):
 
 
 def test_export_pdf_contains_tier_and_symptoms(checker, pdf_target):
-    checker.sentence.setPlainText("blurred vision and ears ringing")
-    checker.buttons["pdf"].click()
+    checker.view.sentence.setPlainText("blurred vision and ears ringing")
+    checker.view.buttons["pdf"].click()
     text = pdf_text(pdf_target)
     assert "EMERGENCY" in text
     assert "blurred vision" in text and "ringing in the ears" in text
 
 
 def test_print(checker, pdf_target):
-    checker.sentence.setPlainText("headache")
-    checker.buttons["print"].click()
+    checker.view.sentence.setPlainText("headache")
+    checker.view.buttons["print"].click()
     assert "headache" in pdf_text(pdf_target)
 
 
 def test_result_model(qtmodeltester, checker):
-    checker.sentence.setPlainText("dizzy, no chest pain, rash, seizures")
+    checker.view.sentence.setPlainText("dizzy, no chest pain, rash, seizures")
     qtmodeltester.check(checker.model)
 
 
 @pytest.mark.parametrize("text", ["\x00\x01", "🙂" * 500, "a" * 20_000, "<b>bold</b> <img src=x>",
                                   "'; DROP TABLE x;--"])
 def test_hostile_text_is_shown_as_text(checker, text):
-    checker.sentence.setPlainText(text)
+    checker.view.sentence.setPlainText(text)
     rows = [checker.model.index(r).data(Qt.ItemDataRole.DisplayRole)
             for r in range(checker.model.rowCount())]
     assert all("<img src=x>" not in row for row in rows)
 
 
 def test_choosing_a_completion_adds_it(qtbot, checker):
-    completer = checker.entry.completer()
-    qtbot.keyClicks(checker.entry, "tinnit")
+    completer = checker.view.entry.completer()
+    qtbot.keyClicks(checker.view.entry, "tinnit")
     popup = completer.popup()
     assert popup.isVisible()
     # The offscreen platform cannot grab the keyboard for the popup, so choose by mouse.
     rect = popup.visualRect(popup.model().index(0, 0))
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: checker.entries.count() == 1)
-    qtbot.wait(50)  # a second, stale add would land here
-    assert [checker.entries.item(i).text() for i in range(checker.entries.count())] == [
+    qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
+    # A stale second add would be a zero-delay timer already queued; one queued after it
+    # fires later, so once it has, any stale add has landed.
+    flushed = QTimer()
+    flushed.setSingleShot(True)
+    with qtbot.waitSignal(flushed.timeout):
+        flushed.start(0)
+    assert [checker.view.entries.item(i).text() for i in range(checker.view.entries.count())] == [
         "tinnitus"]
-    assert checker.banner.tier == "contact_doctor"
+    assert checker.view.banner.tier == "contact_doctor"

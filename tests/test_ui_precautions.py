@@ -1,19 +1,17 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.ui.main_window import TAB_KEYS
-from tests.conftest import pdf_text
+from devtools.repo import pdf_text
 
 
 @pytest.fixture
 def tab(window):
-    window.tabs.setCurrentIndex(TAB_KEYS.index("precautions"))
-    return window.tab("precautions")
+    return window.show_page("precautions")
 
 
 def tick(tab, label):
-    for row in range(tab.checklist.count()):
-        item = tab.checklist.item(row)
+    for row in range(tab.view.checklist.count()):
+        item = tab.view.checklist.item(row)
         if item.text() == label:
             item.setCheckState(Qt.CheckState.Checked)
             return
@@ -21,25 +19,25 @@ def tick(tab, label):
 
 
 def test_nothing_ticked(tab):
-    assert tab.cautions.toPlainText() == ""
-    assert not tab.print_button.isEnabled()
+    assert tab.view.cautions.toPlainText() == ""
+    assert not tab.view.print_button.isEnabled()
 
 
 def test_ticking_brings_up_cautions(tab):
     tick(tab, "Kidney disease")
     tick(tab, "Takes opioids")
-    text = tab.cautions.toPlainText()
+    text = tab.view.cautions.toPlainText()
     assert "Kidney disease" in text and "through the kidneys" in text
     assert "Opioids with baclofen" in text
-    assert tab.print_button.isEnabled()
+    assert tab.view.print_button.isEnabled()
 
 
 def test_headings_are_not_tickable(tab):
-    assert not tab.checklist.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert not tab.view.checklist.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable
 
 
 def test_printable_summary(tab, pdf_target):
     tick(tab, "Pregnant")
-    tab.pdf_button.click()
+    tab.view.pdf_button.click()
     text = pdf_text(pdf_target)
     assert "precautions check: Baclofen" in text and "not been studied in pregnancy" in text

@@ -5,27 +5,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.main_window import CHECKER, TAB_KEYS
 from desktop.ui.questions_panel import QuestionRow
 
 
 @pytest.fixture
 def checker(window):
-    window.tabs.setCurrentIndex(TAB_KEYS.index(CHECKER))
-    return window.tab(CHECKER)
+    return window.show_page("symptom_checker")
 
 
 def say(qtbot, checker, text):
     """Type a complaint and press Enter, as on the phone."""
-    checker.entry.setFocus()
-    qtbot.waitUntil(checker.entry.hasFocus)
-    qtbot.keyClicks(checker.entry, text)
-    qtbot.keyClick(checker.entry, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: checker.entries.count() > 0 and checker.entry.text() == "")
+    checker.view.entry.setFocus()
+    qtbot.waitUntil(checker.view.entry.hasFocus)
+    qtbot.keyClicks(checker.view.entry, text)
+    qtbot.keyClick(checker.view.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checker.view.entries.count() > 0 and checker.view.entry.text() == "")
     # The completion popup took the activation; the offscreen platform does not
     # hand it back by itself, and an inactive window moves no focus on Tab.
     checker.window().activateWindow()
-    qtbot.waitUntil(lambda: checker.window().isActiveWindow() and checker.entry.hasFocus())
+    qtbot.waitUntil(lambda: checker.window().isActiveWindow() and checker.view.entry.hasFocus())
 
 
 def focused():
@@ -48,17 +46,17 @@ def tab_to_question(qtbot, key):
 def answer(qtbot, checker, key, letter):
     row = tab_to_question(qtbot, key)
     press(qtbot, letter)
-    assert checker.questions.answers[key]
+    assert checker.view.questions.answers[key]
     return row
 
 
 def test_no_questions_until_the_first_complaint(qtbot, checker):
-    assert checker.questions.rows == {} and checker.questions.empty.isVisible()
-    assert not checker.ask.isVisible()
+    assert checker.view.questions.rows == {} and checker.view.questions.empty.isVisible()
+    assert not checker.view.ask.isVisible()
     say(qtbot, checker, "drowsy")
-    assert list(checker.questions.rows)[:3] == ["awake", "breathing", "overdose"]
-    assert checker.ask.isVisible() and checker.ask.text().startswith("Ask: ")
-    assert "Are they breathing normally?" in checker.ask.text()
+    assert list(checker.view.questions.rows)[:3] == ["awake", "breathing", "overdose"]
+    assert checker.view.ask.isVisible() and checker.view.ask.text().startswith("Ask: ")
+    assert "Are they breathing normally?" in checker.view.ask.text()
 
 
 def test_tab_from_the_complaint_reaches_the_first_question(qtbot, checker):
@@ -72,7 +70,7 @@ def test_every_question_answered_by_keyboard_alone(qtbot, checker):
     """Y / N / U or a digit answers, Tab moves on; Alt+Q finds any question that
     opened behind the focus. Each answer updates the banner at once."""
     say(qtbot, checker, "drowsy")
-    assert checker.banner.tier == "common"
+    assert checker.view.banner.tier == "common"
     keys = {"awake": Qt.Key.Key_Y, "breathing": Qt.Key.Key_Y, "overdose": Qt.Key.Key_N,
             "fever": Qt.Key.Key_N, "pump": Qt.Key.Key_Y, "alarm": Qt.Key.Key_N,
             "refill": Qt.Key.Key_U, "stopped": Qt.Key.Key_N, "ran_out": Qt.Key.Key_N,
@@ -85,9 +83,9 @@ def test_every_question_answered_by_keyboard_alone(qtbot, checker):
             press(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
             row = focused()
             if not (isinstance(row, QuestionRow) and row.question.key not in
-                    checker.questions.answers):
+                    checker.view.questions.answers):
                 break
-        if row.question.key not in checker.questions.answers:
+        if row.question.key not in checker.view.questions.answers:
             press(qtbot, keys[row.question.key])
             assert focused() is row  # the answer keeps the focus on its question
         press(qtbot, Qt.Key.Key_Tab)
@@ -97,22 +95,22 @@ def test_every_question_answered_by_keyboard_alone(qtbot, checker):
     # The pump answer opened the withdrawal questions; with "none of these" and no
     # alarm it is the contact-doctor withdrawal risk, and "refill: unknown" keeps
     # nothing lower.
-    assert checker.banner.tier == "contact_doctor"
+    assert checker.view.banner.tier == "contact_doctor"
     assert [a.id for a in checker.result.alerts] == ["withdrawal_risk"]
-    assert not checker.ask.isVisible()
+    assert not checker.view.ask.isVisible()
 
 
 def test_pump_withdrawal_call_by_keyboard(qtbot, checker):
     """Pump yes, alarm yes, fever yes: the banner rises with each answer."""
     say(qtbot, checker, "he's not himself")
-    assert checker.banner.tier == "unlisted"
+    assert checker.view.banner.tier == "unlisted"
     tiers = []
     for key in ("pump", "alarm", "fever"):
         answer(qtbot, checker, key, Qt.Key.Key_Y)
-        tiers.append(checker.banner.tier)
+        tiers.append(checker.view.banner.tier)
     assert tiers == ["contact_doctor", "contact_doctor", "emergency"]
     assert checker.result.alerts[0].id == "withdrawal"
-    assert "EMERGENCY" in checker.banner.message
+    assert "EMERGENCY" in checker.view.banner.message
     first = checker.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert first.startswith("Emergency: Possible baclofen withdrawal")
 
@@ -120,7 +118,7 @@ def test_pump_withdrawal_call_by_keyboard(qtbot, checker):
 def test_a_follow_up_question_is_next_on_tab(qtbot, checker):
     say(qtbot, checker, "he's really stiff")
     answer(qtbot, checker, "pump", Qt.Key.Key_Y)
-    assert checker.banner.tier == "emergency"  # the pump with rigid muscles
+    assert checker.view.banner.tier == "emergency"  # the pump with rigid muscles
     press(qtbot, Qt.Key.Key_Tab)
     assert focused().question.key == "alarm"
 
@@ -128,38 +126,38 @@ def test_a_follow_up_question_is_next_on_tab(qtbot, checker):
 def test_overdose_yes_with_drowsiness_is_an_emergency(qtbot, checker):
     say(qtbot, checker, "drowsy")
     answer(qtbot, checker, "overdose", Qt.Key.Key_Y)
-    assert checker.banner.tier == "emergency"
+    assert checker.view.banner.tier == "emergency"
     assert "overdose" in [a.id for a in checker.result.alerts]
 
 
 def test_unknown_never_lowers_and_keeps_the_question_open(qtbot, checker):
     say(qtbot, checker, "had a fit")
-    assert checker.banner.tier == "emergency"
+    assert checker.view.banner.tier == "emergency"
     for key in ("awake", "breathing", "overdose"):
         answer(qtbot, checker, key, Qt.Key.Key_U)
-        assert checker.banner.tier == "emergency"
-    assert "Are they awake" in checker.ask.text()
+        assert checker.view.banner.tier == "emergency"
+    assert "Are they awake" in checker.view.ask.text()
 
 
 def test_delete_clears_an_answer_and_a_link_answers(qtbot, checker):
     say(qtbot, checker, "drowsy")
     row = answer(qtbot, checker, "overdose", Qt.Key.Key_Y)
-    assert checker.banner.tier == "emergency"
+    assert checker.view.banner.tier == "emergency"
     press(qtbot, Qt.Key.Key_Delete)
-    assert "overdose" not in checker.questions.answers and checker.banner.tier == "common"
+    assert "overdose" not in checker.view.questions.answers and checker.view.banner.tier == "common"
     row.choices.linkActivated.emit("yes")  # what a click on "Y Yes" sends
-    assert checker.questions.answers["overdose"] == "yes"
+    assert checker.view.questions.answers["overdose"] == "yes"
     assert "\u2714" in row.choices.text() and row.hasFocus()
 
 
 def test_clear_resets_the_answers(qtbot, checker):
     say(qtbot, checker, "drowsy")
     answer(qtbot, checker, "overdose", Qt.Key.Key_Y)
-    checker.buttons["clear"].click()
-    assert checker.questions.answers == {} and checker.questions.rows == {}
-    assert checker.banner.tier == "none" and not checker.ask.isVisible()
+    checker.view.buttons["clear"].click()
+    assert checker.view.questions.answers == {} and checker.view.questions.rows == {}
+    assert checker.view.banner.tier == "none" and not checker.view.ask.isVisible()
     say(qtbot, checker, "drowsy")
-    assert checker.banner.tier == "common"
+    assert checker.view.banner.tier == "common"
     assert all(a.answer is None for a in checker.result.questions)
 
 
@@ -179,7 +177,7 @@ def test_the_copied_summary_holds_every_answer(qtbot, checker):
 
 
 def test_printed_summary_holds_the_answers(qtbot, checker, pdf_target):
-    from tests.conftest import pdf_text
+    from devtools.repo import pdf_text
 
     say(qtbot, checker, "drowsy")
     answer(qtbot, checker, "overdose", Qt.Key.Key_Y)

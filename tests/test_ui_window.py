@@ -2,9 +2,11 @@
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
-from desktop.ui.main_window import TAB_KEYS, ZOOM_STEPS
+from desktop.ui.controller import ZOOM_STEPS
+from desktop.ui.pages.registry import PAGE_KEYS
 
 TAB_TITLES = ["Overview", "How it works", "Uses", "Side effects", "Precautions",
               "Interactions", "Symptom checker"]
@@ -16,9 +18,9 @@ def test_title_and_tab_order(window):
 
 
 def test_tabs_are_built_when_first_shown(window):
-    assert len(window.built_tabs()) == 1
+    assert len(window.pages) == 1
     window.tabs.setCurrentIndex(3)
-    assert len(window.built_tabs()) == 2
+    assert len(window.pages) == 2
 
 
 @pytest.mark.parametrize("number", range(1, 8))
@@ -27,7 +29,7 @@ def test_ctrl_number_switches_tabs_and_focus(qtbot, window, number):
     window.search_field.setFocus()
     qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == number - 1
-    target = window.tab(TAB_KEYS[number - 1]).focus_target
+    target = window.page(PAGE_KEYS[number - 1]).focus_target
     qtbot.waitUntil(target.hasFocus)
 
 
@@ -35,11 +37,11 @@ def test_ctrl_7_then_typing_adds_a_complaint(qtbot, window):
     window.activateWindow()
     window.search_field.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
-    checker = window.tab("symptom_checker")
-    qtbot.waitUntil(checker.entry.hasFocus)
-    qtbot.keyClicks(checker.entry, "cant breathe")
-    qtbot.keyClick(checker.entry, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: checker.banner.tier == "emergency")
+    checker = window.page("symptom_checker")
+    qtbot.waitUntil(checker.view.entry.hasFocus)
+    qtbot.keyClicks(checker.view.entry, "cant breathe")
+    qtbot.keyClick(checker.view.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checker.view.banner.tier == "emergency")
 
 
 def test_drug_picker_hidden_for_one_drug(window):
@@ -52,7 +54,7 @@ def test_drug_picker_for_two_drugs(make_window, two_drug_db):
     window.drug_picker.setCurrentIndex(1)
     window.drug_picker.activated.emit(1)
     assert window.windowTitle() == "Drug Guide \u2014 Synthetine 0001"
-    assert window.tab("overview").monograph.name == "Synthetine 0001"
+    assert window.page("overview").monograph.name == "Synthetine 0001"
 
 
 def test_search_hit_in_another_drug_switches_drug(make_window, two_drug_db):
@@ -76,49 +78,59 @@ def test_menus_and_shortcuts(window):
 
 def test_zoom_steps_and_reset(window):
     base = QApplication.font().pointSizeF()
-    window.step_zoom(1)
-    assert window.zoom == 110
+    window.controller.step_zoom(1)
+    assert window.controller.zoom == 110
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.1)
     for _ in range(20):
-        window.step_zoom(1)
-    assert window.zoom == ZOOM_STEPS[-1]
-    window.set_zoom(100)
+        window.controller.step_zoom(1)
+    assert window.controller.zoom == ZOOM_STEPS[-1]
+    window.controller.set_zoom(100)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
 
 
 def test_zoom_reaches_widgets_and_documents_already_shown(window):
     base = QApplication.font().pointSizeF()
-    overview = window.tab("overview")
-    window.set_zoom(200)
+    overview = window.page("overview")
+    window.controller.set_zoom(200)
     assert overview.font().pointSizeF() == pytest.approx(base * 2)
     assert overview.browser.document().defaultFont().pointSizeF() == pytest.approx(base * 2)
     assert window.tabs.tabBar().font().pointSizeF() == pytest.approx(base * 2)
-    window.set_zoom(100)
+    window.controller.set_zoom(100)
     assert overview.browser.document().defaultFont().pointSizeF() == pytest.approx(base)
 
 
+def document_text_colour(page):
+    cursor = QTextCursor(page.browser.document())
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    return cursor.charFormat().foreground().color().name()
+
+
 def test_theme_switch_rerenders(window):
-    window.set_theme("dark")
-    dark = QApplication.palette().base().color().lightness()
-    window.set_theme("light")
-    assert QApplication.palette().base().color().lightness() > dark
-    window.set_theme("system")
+    """Documents already shown are rebuilt in the new colours, not only the palette."""
+    overview = window.page("overview")
+    window.controller.set_theme("dark")
+    dark = QApplication.palette().text().color().name()
+    assert document_text_colour(overview) == dark
+    window.controller.set_theme("light")
+    light = QApplication.palette().text().color().name()
+    assert light != dark and document_text_colour(overview) == light
+    window.controller.set_theme("system")
 
 
 def test_settings_persist_across_restart(make_window, settings_dir):
     first = make_window()
     first.tabs.setCurrentIndex(4)
-    first.set_zoom(125)
-    first.set_theme("dark")
+    first.controller.set_zoom(125)
+    first.controller.set_theme("dark")
     first.resize(780, 560)  # the offscreen screen is 800x600
     first.close()
     second = make_window()
     assert second.tabs.currentIndex() == 4
-    assert second.zoom == 125
-    assert second.theme() == "dark"
+    assert second.controller.zoom == 125
+    assert second.controller.theme() == "dark"
     assert second.size().width() == 780
-    second.set_zoom(100)
-    second.set_theme("system")
+    second.controller.set_zoom(100)
+    second.controller.set_theme("system")
     assert list(settings_dir.rglob("*.ini"))
 
 
@@ -129,9 +141,9 @@ def test_corrupt_settings_are_ignored(make_window, settings_dir):
     settings.setValue("zoom", 5000)
     settings.sync()
     window = make_window()
-    assert window.tabs.currentIndex() == len(TAB_KEYS) - 1
-    assert window.zoom == ZOOM_STEPS[-1]
-    window.set_zoom(100)
+    assert window.tabs.currentIndex() == len(PAGE_KEYS) - 1
+    assert window.controller.zoom == ZOOM_STEPS[-1]
+    window.controller.set_zoom(100)
 
 
 def test_unreadable_settings_fall_back_to_defaults(make_window, settings_dir):
@@ -140,15 +152,15 @@ def test_unreadable_settings_fall_back_to_defaults(make_window, settings_dir):
     settings.setValue("lastTab", "last")
     settings.sync()
     window = make_window()
-    assert (window.zoom, window.tabs.currentIndex()) == (100, 0)
+    assert (window.controller.zoom, window.tabs.currentIndex()) == (100, 0)
 
 
 def test_zoom_does_not_compound_across_windows(make_window):
     base = QApplication.font().pointSizeF()
     first = make_window()
-    first.set_zoom(150)
+    first.controller.set_zoom(150)
     second = make_window()
-    second.set_zoom(100)
+    second.controller.set_zoom(100)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
 
 
@@ -159,17 +171,17 @@ def test_search_opens_the_right_tab_and_highlights(qtbot, window):
     assert window.search_panel.isVisible()
     assert window.search_panel.model.rowCount() >= 1
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    assert window.tabs.currentIndex() == TAB_KEYS.index("side_effects")
-    # The tab names the symptom, not the lay word, so the symptom is what lights up.
-    selections = window.tab("side_effects").browser.extraSelections()
-    assert selections[0].cursor.selectedText().lower() == "ringing in the ears"
+    assert window.tabs.currentIndex() == PAGE_KEYS.index("side_effects")
+    # The page names the symptom, not the lay word, so the symptom's row is what lights up.
+    selections = window.page("side_effects").browser.extraSelections()
+    assert selections[0].cursor.selectedText().lower().startswith("ringing in the ears")
 
 
 def test_search_highlights_the_words_found(qtbot, window):
     window.search_field.setText("flexor")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    assert window.tabs.currentIndex() == TAB_KEYS.index("uses")
-    selections = window.tab("uses").browser.extraSelections()
+    assert window.tabs.currentIndex() == PAGE_KEYS.index("uses")
+    selections = window.page("uses").browser.extraSelections()
     assert [s.cursor.selectedText().lower() for s in selections] == ["flexor"]
 
 
@@ -178,7 +190,7 @@ def test_search_click_opens_hit(qtbot, window):
     view = window.search_panel.view
     rect = view.visualRect(window.search_panel.model.index(0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.tabs.currentIndex() == TAB_KEYS.index("interactions")
+    assert window.tabs.currentIndex() == PAGE_KEYS.index("interactions")
 
 
 def test_search_arrow_keys_and_escape(qtbot, window):
@@ -201,9 +213,9 @@ def test_search_results_model(qtmodeltester, window):
 
 
 def test_every_control_is_named_and_focusable_by_keyboard(window):
-    for index in range(len(TAB_KEYS)):
+    for index in range(len(PAGE_KEYS)):
         window.tabs.setCurrentIndex(index)
-    window.tab("symptom_checker").sentence.setPlainText("drowsy")  # shows the questions
+    window.page("symptom_checker").view.sentence.setPlainText("drowsy")  # shows the questions
     unnamed = []
     for widget in window.findChildren(QWidget):
         interactive = isinstance(widget, QAbstractButton | QLineEdit) or widget.inherits(
@@ -238,7 +250,7 @@ def test_keyboard_shortcuts_dialog(window, dialog_log):
 def test_print_current_tab(window, pdf_target):
     window.tabs.setCurrentIndex(0)
     window.print_current()
-    from tests.conftest import pdf_text
+    from devtools.repo import pdf_text
 
     assert "Dosing" in pdf_text(pdf_target)
 
@@ -246,15 +258,18 @@ def test_print_current_tab(window, pdf_target):
 def test_export_current_tab(window, pdf_target):
     window.tabs.setCurrentIndex(3)
     window.export_current()
-    from tests.conftest import pdf_text
+    from devtools.repo import pdf_text
 
     text = pdf_text(pdf_target)
     assert "Seizures" in text and "Emergency" in text
 
 
-def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path):
+def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path, private_home):
     from desktop.ui import dialogs
 
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: None)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: asked.append(args[2]))
+    monkeypatch.chdir(tmp_path)  # where a file named after the suggestion would land
     window.export_current()
-    assert list(tmp_path.glob("*.pdf")) == []
+    assert asked == ["baclofen-overview.pdf"]
+    assert [p for p in [*tmp_path.rglob("*"), *private_home.rglob("*")] if p.is_file()] == []

@@ -70,9 +70,9 @@ def test_fuzz_ignorables_inside_any_term_change_nothing(triage, lexicon_terms, d
 
 
 def test_search_finds_unicode_variants(database):
-    expected = [(h.section_key, h.title) for h in database.search("seizures")]
+    expected = [(h.page, h.title) for h in database.search("seizures")]
     for variant in ("SEİZURES", "se\u00adizures", "sei\u200bzures", "ｓｅｉｚｕｒｅｓ"):
-        assert [(h.section_key, h.title) for h in database.search(variant)] == expected
+        assert [(h.page, h.title) for h in database.search(variant)] == expected
 
 
 def test_interaction_lookup_finds_unicode_variants(monograph):

@@ -190,6 +190,11 @@ class Member:
     name: str
     aliases: tuple[str, ...]
 
+    @property
+    def label(self) -> str:
+        """"diazepam (Valium, Diastat)", or the name alone."""
+        return f"{self.name} ({', '.join(self.aliases)})" if self.aliases else self.name
+
 
 @dataclass(frozen=True)
 class Interaction:
@@ -198,6 +203,10 @@ class Interaction:
     severity: str
     advice: str
     members: tuple[Member, ...]
+
+    @property
+    def includes(self) -> str:
+        return "; ".join(member.label for member in self.members)
 
 
 @dataclass(frozen=True)
@@ -231,11 +240,19 @@ class Monograph:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result; `highlights` are (start, end) spans of `snippet`."""
+    """One search result, pointing at the page (by key) and the block or row on it
+    (by `anchor`, see desktop.content.anchors) that matched.
+
+    `highlights` are (start, end) spans of `snippet`.
+    """
 
     drug_id: str
-    section_key: str
-    section_title: str
+    page: str
+    page_title: str
+    anchor: str
     title: str
     snippet: str
     highlights: tuple[tuple[int, int], ...]
+
+    def matched_words(self) -> list[str]:
+        return [self.snippet[start:end] for start, end in self.highlights]

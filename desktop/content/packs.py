@@ -103,6 +103,20 @@ def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
     return best
 
 
+def open_drug(explicit: Path | None, folders: Iterable[Path],
+              drug: str | None) -> tuple[Content, str]:
+    """`open_content`, and the id of the drug called `drug` in it (the first if None).
+
+    If there is no such drug the database is closed again and ContentError raised.
+    """
+    content = open_content(explicit, folders)
+    try:
+        return content, content.database.drug_id(drug)
+    except ContentError:
+        content.database.close()
+        raise
+
+
 def _newer(candidate: Content, current: Content) -> bool:
     return version_key(candidate.database.info.content_version) > version_key(
         current.database.info.content_version

@@ -8,7 +8,7 @@ docs/architecture.md to them.
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -180,8 +180,8 @@ TABLES: tuple[Table, ...] = (
     Table("context_triggers", (Column("id", int), Column("position", int),
                                Column("phrase", str), Column("category", str),
                                Column("direction", str), Column("list_scope", int))),
-    _child("search_items", _DRUG, Column("section_key", str), Column("title", str),
-           Column("body", str)),
+    _child("search_items", _DRUG, Column("page", str), Column("anchor", str),
+           Column("title", str), Column("body", str)),
 )
 
 # Prefix indexes keep type-ahead queries fast at any size.

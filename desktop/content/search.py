@@ -7,6 +7,7 @@ quotes, `*` and parentheses are searched for as plain words.
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 
 from desktop.content.models import SearchHit
 from desktop.content.text import normalize_input
@@ -30,11 +31,11 @@ SELECT id FROM (
 """
 # Snippets only for the rows shown. The markers are constants; user text is a parameter.
 _SHOWN = """
-SELECT search_fts.rowid, items.drug_id, items.section_key, sections.title, items.title,
-       snippet(search_fts, 1, char(2), char(3), '…', 16)
+SELECT search_fts.rowid, items.drug_id, items.page, coalesce(sections.title, items.page),
+       items.anchor, items.title, snippet(search_fts, 1, char(2), char(3), '…', 16)
 FROM search_fts
 JOIN search_items AS items ON items.id = search_fts.rowid
-JOIN sections ON sections.drug_id = items.drug_id AND sections.key = items.section_key
+LEFT JOIN sections ON sections.drug_id = items.drug_id AND sections.key = items.page
 WHERE search_fts MATCH ? AND search_fts.rowid IN (SELECT value FROM json_each(?))
 """
 
@@ -81,20 +82,20 @@ def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT) -> list
     if not ranked:
         return []
     shown = {}
-    for row_id, drug_id, section_key, section_title, title, marked in conn.execute(
-        _SHOWN, (query, json.dumps(ranked))
-    ):
+    for row_id, *where, title, marked in conn.execute(_SHOWN, (query, json.dumps(ranked))):
         snippet, highlights = split_snippet(marked)
-        shown[row_id] = SearchHit(drug_id, section_key, section_title, title, snippet, highlights)
+        shown[row_id] = SearchHit(*where, title, snippet, highlights)
     return [shown[row_id] for row_id in ranked if row_id in shown]
 
 
-def marked_snippet(hit: SearchHit, before: str = "**", after: str = "**") -> str:
-    """The snippet with each highlighted span wrapped in `before` and `after`."""
+def marked_snippet(hit: SearchHit, before: str = "**", after: str = "**",
+                   quote: Callable[[str], str] = str) -> str:
+    """The snippet with each highlighted span wrapped in `before` and `after`, and
+    every piece of snippet text passed through `quote` (e.g. html.escape)."""
     parts = []
     cursor = 0
     for start, end in hit.highlights:
-        parts += [hit.snippet[cursor:start], before, hit.snippet[start:end], after]
+        parts += [quote(hit.snippet[cursor:start]), before, quote(hit.snippet[start:end]), after]
         cursor = end
-    parts.append(hit.snippet[cursor:])
+    parts.append(quote(hit.snippet[cursor:]))
     return "".join(parts)

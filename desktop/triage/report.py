@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
+from desktop.content.stamps import dated_header
 from desktop.triage.engine import TriageResult
 from desktop.triage.questions import Asked
 
@@ -64,11 +65,8 @@ def answer_label(asked: Asked) -> str:
 
 def chart_note(result: TriageResult, context: ReportContext, when: datetime) -> str:
     """The summary for pasting into a chart: stamped with date, time and content version."""
-    stamp = when.strftime("%Y-%m-%d %H:%M")
-    header = [
-        f"Drug Guide symptom check: {context.drug}",
-        f"{stamp} · content version {context.content_version}",
-    ]
+    header = dated_header(f"Drug Guide symptom check: {context.drug}", context.content_version,
+                          when)
     if result.overall == NONE and not (result.negated or result.questions):
         return "\n".join([*header, "No symptoms entered."])
     return "\n".join([*header, *summary_lines(result, context)])

@@ -9,12 +9,11 @@ from PySide6.QtCore import QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from desktop.content.database import ContentError
-from desktop.content.packs import open_content
+from desktop.content.packs import open_drug
 from desktop.locations import content_folders, log_folder, set_application_names
 from desktop.ui import dialogs, first_paint
 from desktop.ui.main_window import MainWindow
 from desktop.ui.style import icon
-from desktop.ui.theme import apply_theme
 
 START_FAILED = 2
 INTERRUPTED = 130  # 128 + SIGINT, as the command line exits after Ctrl-C
@@ -30,15 +29,8 @@ def application() -> QApplication:
 
 def create_window(db: Path | None, drug: str | None) -> MainWindow:
     """The main window on the chosen content; raises ContentError if none is usable."""
-    settings = QSettings()
-    apply_theme(QApplication.instance(), str(settings.value("theme", "system")))
-    content = open_content(db, content_folders())
-    try:
-        drug_id = content.database.drug_id(drug)
-    except ContentError:
-        content.database.close()
-        raise
-    window = MainWindow(content, drug_id, settings)
+    content, drug_id = open_drug(db, content_folders(), drug)
+    window = MainWindow(content, drug_id, QSettings())
     for path, reason in content.refused:
         window.statusBar().showMessage(f"Content pack {path.name} refused: {reason}")
     return window

@@ -10,9 +10,7 @@ from PySide6.QtCore import QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from desktop.ui.style import icon_image
-
-ICON_SCHEME = "icon"
+from desktop.ui.style import ICON_SCHEME, icon_image
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -35,27 +33,34 @@ class SafeTextBrowser(QTextBrowser):
     def setSource(self, url: QUrl, *_: object) -> None:  # noqa: N802 - Qt override
         self.refusedResource.emit(url)  # navigation is never followed
 
-    def highlight(self, words: list[str]) -> bool:
-        """Mark every occurrence of `words` and scroll to the first; False if none."""
+    def highlight(self, words: list[str], span: tuple[int, int] | None = None) -> bool:
+        """Mark `span` (a block or row, by document position) and every occurrence of
+        `words`, and scroll to the first mark; False if nothing was marked."""
+        document: QTextDocument = self.document()
+        cursors = []
+        if span is not None:
+            cursor = QTextCursor(document)
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            cursors.append(cursor)
         pattern = "|".join(re.escape(word) for word in words if word.strip())
-        if not pattern:
-            self.setExtraSelections([])
-            return False
-        selections = []
+        if pattern:
+            regex = QRegularExpression(
+                rf"\b(?:{pattern})", QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
+            cursor = document.find(regex, 0)
+            while not cursor.isNull():
+                cursors.append(cursor)
+                cursor = document.find(regex, cursor)
         mark = QTextCharFormat()
         mark.setBackground(QColor("#ffe082"))
         mark.setForeground(QColor("#000000"))
-        document: QTextDocument = self.document()
-        regex = QRegularExpression(
-            rf"\b(?:{pattern})", QRegularExpression.PatternOption.CaseInsensitiveOption
-        )
-        cursor = document.find(regex, 0)
-        while not cursor.isNull():
+        selections = []
+        for cursor in cursors:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = mark
             selections.append(selection)
-            cursor = document.find(regex, cursor)
         self.setExtraSelections(selections)
         if selections:
             first = QTextCursor(selections[0].cursor)

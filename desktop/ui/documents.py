@@ -7,6 +7,7 @@ source.
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtGui import (
     QBrush,
@@ -22,10 +23,10 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from desktop.content import anchors
 from desktop.content.models import Monograph, Note, Section
 from desktop.content.schema import TIERS
-from desktop.ui.browser import ICON_SCHEME
-from desktop.ui.style import BADGES
+from desktop.ui.style import BADGES, ICON_SCHEME
 
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
     QTextDocument.MarkdownFeature.MarkdownNoHTML
@@ -42,14 +43,24 @@ def breakable(text: str) -> str:
     return _LONG_RUN.sub(lambda run: run.group() + _BREAK, text)
 
 
+@dataclass(frozen=True)
+class SectionDocument:
+    """A section's document, and where each search anchor's block or row lies in it."""
+
+    document: QTextDocument
+    spans: dict[str, tuple[int, int]]
+
+
 class DocumentWriter:
-    """Appends headings, Markdown, notes and tables to one document."""
+    """Appends headings, Markdown, notes and tables to one document, noting where each
+    anchored block or row lies (`spans`)."""
 
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         self.document = document
         self.palette = palette
         self.cursor = QTextCursor(document)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.spans: dict[str, tuple[int, int]] = {}
 
     def text_format(self, *, bold: bool = False, scale: float = 1.0) -> QTextCharFormat:
         text = QTextCharFormat()
@@ -85,7 +96,7 @@ class DocumentWriter:
         self.cursor.insertImage(image)
         self.cursor.insertText(f" {BADGES[key].word}", self.text_format(bold=True))
 
-    def note(self, note: Note) -> None:
+    def note(self, note: Note, anchor: str) -> None:
         """A clinical note: framed, tinted, with its source underneath."""
         frame = QTextFrameFormat()
         frame.setBorder(1)
@@ -95,7 +106,9 @@ class DocumentWriter:
         frame.setMargin(6)
         frame.setBackground(self.palette.color(QPalette.ColorRole.AlternateBase))
         self.cursor.insertFrame(frame)
+        start = self.cursor.position()
         self.cursor.insertText(f"Clinical note: {note.title}", self.text_format(bold=True))
+        self.spans[anchor] = (start, self.cursor.position())
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
         self.cursor.insertMarkdown(breakable(note.body), MARKDOWN)
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format(scale=0.9))
@@ -103,7 +116,8 @@ class DocumentWriter:
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
-              widths: Sequence[int] | None = None) -> None:
+              widths: Sequence[int] | None = None, row_anchors: Sequence[str] = ()) -> None:
+        """A table with a shaded header; row i is anchored as `row_anchors[i]`, if given."""
         rows = list(rows)
         table_format = QTextTableFormat()
         table_format.setCellPadding(5)
@@ -126,11 +140,14 @@ class DocumentWriter:
             for column, value in enumerate(row):
                 table.cellAt(row_index, column).firstCursorPosition().insertText(
                     breakable(value), self.text_format())
+        for row_index, anchor in enumerate(row_anchors, start=1):
+            self.spans[anchor] = (table.cellAt(row_index, 0).firstPosition(),
+                                  table.cellAt(row_index, len(header) - 1).lastPosition())
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def notes(self, section: Section) -> None:
-        for note in section.notes:
-            self.note(note)
+        for position, note in enumerate(section.notes):
+            self.note(note, anchors.row(anchors.NOTE, position))
 
 
 def _dose_amount(mg_per_day: float | None, days: int | None) -> str:
@@ -144,14 +161,16 @@ def _overview(writer: DocumentWriter, monograph: Monograph, section: Section) ->
     writer.heading("Dosing", 1.15)
     writer.table(["Route", "Stage", "Amount", "Details"],
                  ([d.route, d.stage, _dose_amount(d.mg_per_day, d.days), d.detail]
-                  for d in monograph.dosing), widths=[14, 22, 22, 42])
+                  for d in monograph.dosing), widths=[14, 22, 22, 42],
+                 row_anchors=_row_anchors(anchors.DOSE, range(len(monograph.dosing))))
 
 
 def _how_it_works(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
     writer.heading("Key facts", 1.15)
     writer.table(["", "Value", "Details"],
                  ([f.label, f.value or "—", f.detail] for f in monograph.facts),
-                 widths=[26, 20, 54])
+                 widths=[26, 20, 54],
+                 row_anchors=_row_anchors(anchors.FACT, range(len(monograph.facts))))
     writer.heading("Mechanism and body handling", 1.15)
     writer.markdown(section.body)
 
@@ -159,22 +178,28 @@ def _how_it_works(writer: DocumentWriter, monograph: Monograph, section: Section
 def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
     writer.markdown(section.body)
     for tier in TIERS:
-        effects = [e for e in monograph.side_effects if e.tier == tier]
-        if not effects:
+        positions = [i for i, e in enumerate(monograph.side_effects) if e.tier == tier]
+        if not positions:
             continue
+        effects = [monograph.side_effects[i] for i in positions]
         writer.heading("", 1.1)
         writer.badge(tier, 22)
         writer.table(["Symptom", "How often", "What to do"],
                      ([e.name.capitalize(), e.frequency, e.advice] for e in effects),
-                     widths=[26, 16, 58])
+                     widths=[26, 16, 58],
+                     row_anchors=_row_anchors(anchors.SIDE_EFFECT, positions))
+
+
+def _row_anchors(kind: str, positions: Iterable[int]) -> list[str]:
+    return [anchors.row(kind, position) for position in positions]
 
 
 _EXTRAS = {"overview": _overview, "how_it_works": _how_it_works, "side_effects": _side_effects}
 
 
 def section_document(monograph: Monograph, key: str, palette: QPalette,
-                     font: QFont) -> QTextDocument:
-    """The document for one monograph tab: title, body, cards and notes."""
+                     font: QFont) -> SectionDocument:
+    """The document for one monograph page: title, body, cards and notes."""
     section = monograph.section(key)
     document = QTextDocument()
     document.setDefaultFont(font)
@@ -184,5 +209,5 @@ def section_document(monograph: Monograph, key: str, palette: QPalette,
                              writer.text_format(bold=True, scale=1.6))
     _EXTRAS.get(key, lambda w, m, s: w.markdown(s.body))(writer, monograph, section)
     writer.notes(section)
-    return document
+    return SectionDocument(document, writer.spans)
 

@@ -1,13 +1,12 @@
 """An item delegate that paints a model's HTML, wrapped to the view's width."""
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.ui.browser import ICON_SCHEME
-from desktop.ui.style import BADGES, icon_image
+from desktop.ui.modelindex import Index
+from desktop.ui.style import BADGES, ICON_SCHEME, icon_image
 
-Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
 
 

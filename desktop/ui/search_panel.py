@@ -6,27 +6,21 @@ Results come from the FTS index on every keystroke; the query is fast enough
 
 from html import escape
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from desktop.content.models import SearchHit
+from desktop.content.search import marked_snippet
+from desktop.ui.modelindex import Index
 from desktop.ui.rich_delegate import RichTextDelegate
 
-Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole
 
 
 def hit_html(hit: SearchHit) -> str:
-    """Title, section and snippet, the matched spans in bold; all text escaped."""
-    parts = []
-    cursor = 0
-    for start, end in hit.highlights:
-        parts += [escape(hit.snippet[cursor:start]), "<b><u>",
-                  escape(hit.snippet[start:end]), "</u></b>"]
-        cursor = end
-    parts.append(escape(hit.snippet[cursor:]))
-    return (f"<b>{escape(hit.title)}</b> <i>in "
-            f"{escape(hit.section_title)}</i><br>{''.join(parts)}")
+    """Title, page and snippet, the matched spans in bold; all text escaped."""
+    return (f"<b>{escape(hit.title)}</b> <i>in {escape(hit.page_title)}</i><br>"
+            f"{marked_snippet(hit, '<b><u>', '</u></b>', escape)}")
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -49,7 +43,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit_html(hit)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{hit.title}, in {hit.section_title}: {hit.snippet}"
+            return f"{hit.title}, in {hit.page_title}: {hit.snippet}"
         if role == HitRole:
             return hit
         return None

@@ -39,7 +39,8 @@ def _render_every_tab(db: ContentDatabase, drug_id: str) -> int:
     from desktop.locations import log_folder
     from desktop.ui import crash
     from desktop.ui.app import application
-    from desktop.ui.main_window import TAB_KEYS, MainWindow
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.pages.registry import PAGE_KEYS
 
     crash.install(log_folder())  # offscreen chatter goes to the log, not the console
     app = application()
@@ -48,15 +49,15 @@ def _render_every_tab(db: ContentDatabase, drug_id: str) -> int:
         window = MainWindow(Content(db, "self-test"), drug_id, settings)
         window.resize(1366, 768)
         window.show()
-        for index in range(len(TAB_KEYS)):
-            window.tabs.setCurrentIndex(index)
+        for key in PAGE_KEYS:
+            window.show_page(key)
             app.processEvents()
             if window.grab().isNull():
-                raise RuntimeError(f"tab {TAB_KEYS[index]} did not render")
+                raise RuntimeError(f"page {key} did not render")
         window.hide()
         window.deleteLater()
         app.processEvents()
-    return len(TAB_KEYS)
+    return len(PAGE_KEYS)
 
 
 def run_self_test(db: ContentDatabase, drug_id: str) -> int:

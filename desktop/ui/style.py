@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter
@@ -11,6 +12,8 @@ from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
 from desktop.paths import ICONS, RESOURCES
 
 NEGATED = "negated"
+# Rich text names the app's icons as `icon:NAME`; nothing else is ever loaded.
+ICON_SCHEME = "icon"
 # Text on a tinted row stays dark in every theme, for contrast.
 TINT_TEXT = "#1b1f24"
 
@@ -58,6 +61,13 @@ def icon(name: str) -> QIcon:
     result = QIcon()
     result.addFile(str(ICONS / f"{name}.svg"), QSize(48, 48))
     return result
+
+
+def badge_html(key: str, size: int) -> str:
+    """A tier's or severity's icon and word, as rich text."""
+    badge = BADGES[key]
+    return (f"<img src='{ICON_SCHEME}:{badge.icon}' width='{size}' height='{size}'> "
+            f"<b>{escape(badge.word)}</b>")
 
 
 def badge_color(key: str) -> QColor:

@@ -1,5 +1,7 @@
 """Light, dark or follow-the-system colours, on Qt's Fusion style."""
 
+from functools import cache, lru_cache
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -53,17 +55,27 @@ def palette_for(theme: str) -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication, theme: str, point_size: float | None = None) -> None:
-    """Colours for `theme` and, when zoomed, the text size for every widget.
+@cache
+def unzoomed_point_size() -> float:
+    """The application font's size as the platform gave it, read before any zoom."""
+    return QApplication.font().pointSizeF()
 
-    The size goes into the style sheet because an application style sheet stops
-    QApplication.setFont from reaching existing widgets.
+
+def apply_look(theme: str, zoom: int) -> None:
+    """Colours for `theme` and text at `zoom` percent, for every widget, shown or not."""
+    point_size = unzoomed_point_size() * zoom / 100
+    font = QApplication.font()
+    font.setPointSizeF(point_size)
+    QApplication.setFont(font)  # dialogs and widgets made later start here
+    _polish(theme if theme in THEMES else "system", None if zoom == 100 else point_size)
+
+
+@lru_cache(maxsize=1)  # re-polishing every widget is costly: a repeat of the look is skipped
+def _polish(theme: str, point_size: float | None) -> None:
+    """The palette and style sheet; a zoomed text size goes into the style sheet because
+    an application style sheet stops QApplication.setFont from reaching existing widgets.
     """
-    theme = theme if theme in THEMES else "system"
-    look = f"{theme} {point_size}"
-    if app.property("look") == look:
-        return  # re-polishing every widget is costly; nothing would change
-    app.setProperty("look", look)
+    app = QApplication.instance()
     app.setStyle("Fusion")
     app.setPalette(palette_for(theme))
     size_rule = f"\n* {{ font-size: {point_size:g}pt; }}\n" if point_size else ""

@@ -3,7 +3,8 @@
 import shutil
 from pathlib import Path
 
-from db.build import CONTENT_DIR, build, sources_sha256
+from db.build import BUILDER_VERSION, CONTENT_DIR, build, sources_sha256
+from desktop.content.schema import SCHEMA_VERSION
 
 TEMPLATE = "baclofen"
 
@@ -27,8 +28,22 @@ def make_sources(count: int, folder: Path) -> Path:
 
 
 def build_synthetic(count: int, folder: Path) -> Path:
-    """Built once per version of the sources; later runs reuse the file."""
-    out = folder / f"synthetic-{count}-{sources_sha256(CONTENT_DIR)[:12]}.sqlite3"
+    """Built once per version of the sources, schema and builder; later runs reuse it."""
+    version = f"s{SCHEMA_VERSION}b{BUILDER_VERSION}-{sources_sha256(CONTENT_DIR)[:12]}"
+    out = folder / f"synthetic-{count}-{version}.sqlite3"
     if not out.exists():
         build(make_sources(count, folder), out)
+    return out
+
+
+def make_pack(folder: Path, content: Path, version: str, name: str = "pack") -> Path:
+    """A pack built by the real builder from the sources in `content` (changed in
+    place) with its content version set to `version`."""
+    guide = content / "guide.toml"
+    text = guide.read_text(encoding="utf-8")
+    start = text.index('content_version = "') + len('content_version = "')
+    end = text.index('"', start)
+    guide.write_text(text[:start] + version + text[end:], encoding="utf-8")
+    out = folder / f"{name}.sqlite3"
+    build(content, out)
     return out

@@ -9,14 +9,7 @@ from datetime import datetime
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QCompleter,
@@ -29,31 +22,30 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.content.models import GuideInfo, Monograph
+from desktop.content.models import SideEffect
 from desktop.content.schema import TIERS
 from desktop.triage.engine import Triage, TriageResult
 from desktop.triage.report import ReportContext, chart_note, headline
-from desktop.ui import printing
+from desktop.ui import checklist, printing
+from desktop.ui.layout import button_row, panes
+from desktop.ui.modelindex import Index
+from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.questions_panel import QuestionPanel, ask_line
 from desktop.ui.rich_delegate import RichTextDelegate
-from desktop.ui.style import BADGES, NEGATED, TINT_TEXT, icon
+from desktop.ui.style import BADGES, NEGATED, TINT_TEXT, badge_html, icon
 
-Index = QModelIndex | QPersistentModelIndex
 TierRole = Qt.ItemDataRole.UserRole  # results: the row's tier
-SymptomRole = Qt.ItemDataRole.UserRole + 1  # checklist: the canonical symptom name
 
 
 def _row_html(tier: str, title: str, said: str, advice: str, source: str) -> str:
-    badge = BADGES[tier]
     said_part = f" &mdash; said: &ldquo;{escape(said)}&rdquo;" if said else ""
     source_part = f"<br><small>Source: {escape(source)}</small>" if source else ""
-    return (f"<img src='icon:{badge.icon}' width='16' height='16'> <b>{escape(badge.word)}"
-            f"</b> &middot; <b>{escape(title)}</b>{said_part}<br>{escape(advice)}{source_part}")
+    return (f"{badge_html(tier, 16)} &middot; <b>{escape(title)}</b>{said_part}<br>"
+            f"{escape(advice)}{source_part}")
 
 
 class TriageResultModel(QAbstractListModel):
@@ -131,28 +123,17 @@ class TierBanner(QFrame):
         self.setAccessibleName(f"Overall: {message}")
 
 
-class SymptomCheckerTab(QWidget):
-    """Entries, a pasted sentence and a checklist, triaged as they change."""
+class CheckerView(QWidget):
+    """Layout only: the banner and the Ask: line over complaints, pasted text and
+    checklist on the left, the results and their buttons in the middle, and the guided
+    questions on the right.
 
-    resultChanged = Signal(object)
+    Each checklist item's value is the canonical symptom name.
+    """
 
-    def __init__(self, monograph: Monograph, info: GuideInfo,
+    def __init__(self, side_effects: tuple[SideEffect, ...], results: QAbstractListModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.monograph = monograph
-        self.info = info
-        self.triage = Triage(monograph.triage)
-        self.context = ReportContext(monograph.name, info.content_version,
-                                     info.emergency_message, info.unlisted_advice)
-        self.result = self.triage.assess("")
-        self.model = TriageResultModel(self)
-        self._build()
-        self._connect()
-        self.focus_target = self.entry
-        self.refresh()
-
-    # Layout -----------------------------------------------------------------
-    def _build(self) -> None:
         self.banner = TierBanner(self)
         self.ask = QLabel(self)
         self.ask.setObjectName("askLine")
@@ -164,8 +145,7 @@ class SymptomCheckerTab(QWidget):
         self.entry.setPlaceholderText("Type a complaint, e.g. \u201cears ringing\u201d, then Enter")
         self.entry.setAccessibleName("Add a complaint")
         self.entry.setClearButtonEnabled(True)
-        terms = sorted({t for e in self.monograph.side_effects for t in (e.name, *e.terms)},
-                       key=str.casefold)
+        terms = sorted({t for e in side_effects for t in (e.name, *e.terms)}, key=str.casefold)
         completer = QCompleter(terms, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -184,20 +164,17 @@ class SymptomCheckerTab(QWidget):
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName("Listed side effects checklist")
         for tier in TIERS:
-            for effect in (e for e in self.monograph.side_effects if e.tier == tier):
-                item = QListWidgetItem(icon(BADGES[tier].icon), effect.name.capitalize())
-                item.setData(SymptomRole, effect.name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+            for effect in (e for e in side_effects if e.tier == tier):
+                item = checklist.add_tickable(self.checklist, effect.name.capitalize(),
+                                              effect.name, icon(BADGES[tier].icon))
                 item.setToolTip(f"{BADGES[tier].word}: {effect.advice}")
-                self.checklist.addItem(item)
-        self.table = QListView(self)
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(RichTextDelegate(self.table))
-        self.table.setAccessibleName("Results")
-        self.table.setWordWrap(True)
-        self.table.setResizeMode(QListView.ResizeMode.Adjust)
-        self.table.setSpacing(2)
+        self.results = QListView(self)
+        self.results.setModel(results)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setAccessibleName("Results")
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setSpacing(2)
         self.buttons = {
             name: QPushButton(label, self)
             for name, label in (("clear", "C&lear"), ("copy", "&Copy summary"),
@@ -205,7 +182,9 @@ class SymptomCheckerTab(QWidget):
         }
         for button in self.buttons.values():
             button.setAccessibleName(button.text().replace("&", "").rstrip("\u2026"))
+        self._lay_out()
 
+    def _lay_out(self) -> None:
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(self.add_button)
@@ -221,16 +200,12 @@ class SymptomCheckerTab(QWidget):
         left.addWidget(self.sentence, 1)
         left.addWidget(_heading("Or tick listed side effects", inputs))
         left.addWidget(self.checklist, 3)
-        results = QWidget(self)
-        right = QVBoxLayout(results)
+        outputs = QWidget(self)
+        right = QVBoxLayout(outputs)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(_heading("Results", results))
-        right.addWidget(self.table, 1)
-        button_row = QHBoxLayout()
-        for button in self.buttons.values():
-            button_row.addWidget(button)
-        button_row.addStretch(1)
-        right.addLayout(button_row)
+        right.addWidget(_heading("Results", outputs))
+        right.addWidget(self.results, 1)
+        right.addLayout(button_row(self.buttons.values()))
         asking = QWidget(self)
         questions = QVBoxLayout(asking)
         questions.setContentsMargins(0, 0, 0, 0)
@@ -239,98 +214,113 @@ class SymptomCheckerTab(QWidget):
                            "Tab moves on")
         questions.addWidget(heading)
         questions.addWidget(self.questions, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(inputs)
-        splitter.addWidget(results)
-        splitter.addWidget(asking)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 3)
-        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.ask)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(panes(self, inputs, panes(self, outputs, asking, stretch=(1, 1)),
+                               stretch=(2, 6)), 1)
 
-    def _connect(self) -> None:
-        # Enter is deferred: when it chose a completion, that is added first, once.
-        self.entry.returnPressed.connect(lambda: QTimer.singleShot(0, self.add_entry))
-        self.entry.completer().activated.connect(self.add_completion)
-        self.add_button.clicked.connect(self.add_entry)
-        self.remove_button.clicked.connect(self.remove_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.entries, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        self.sentence.textChanged.connect(self.refresh)
-        self.checklist.itemChanged.connect(self.refresh)
-        self.questions.answersChanged.connect(self.refresh)
-        QShortcut(QKeySequence("Alt+Q"), self, self.questions.focus_first_open)
-        self.buttons["clear"].clicked.connect(self.clear)
-        self.buttons["copy"].clicked.connect(self.copy_summary)
-        self.buttons["print"].clicked.connect(self.print_summary)
-        self.buttons["pdf"].clicked.connect(self.export_pdf)
-
-    # Behaviour ----------------------------------------------------------------
-    def add_entry(self) -> None:
-        text = self.entry.text().strip()
-        if text:
-            item = QListWidgetItem(text)
-            item.setToolTip("Select and press Delete to remove")
-            self.entries.addItem(item)
-            self.entry.clear()
-            self.refresh()
-
-    def add_completion(self, text: str) -> None:
-        self.entry.setText(text)
-        self.add_entry()
-
-    def remove_selected(self) -> None:
-        for item in self.entries.selectedItems() or [self.entries.currentItem()]:
-            if item is not None:
-                self.entries.takeItem(self.entries.row(item))
-        self.refresh()
-
-    def entered_texts(self) -> list[str]:
-        return [self.entries.item(i).text() for i in range(self.entries.count())] + [
-            self.sentence.toPlainText()]
-
-    def picked(self) -> list[str]:
-        items = (self.checklist.item(i) for i in range(self.checklist.count()))
-        return [item.data(SymptomRole) for item in items
-                if item.checkState() == Qt.CheckState.Checked]
-
-    def refresh(self) -> None:
-        self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
-                                             self.questions.answers)
-        self.banner.show_tier(self.result.overall, headline(self.result, self.context))
-        self.ask.setText(ask_line(self.result.questions))
-        self.ask.setVisible(bool(self.ask.text()))
-        self.questions.show_questions(self.result.questions)
-        self._chain_tab_order()
-        self.model.show(self.result, self.info.unlisted_advice.format(drug=self.monograph.name))
-        self.resultChanged.emit(self.result)
-
-    def clear(self) -> None:
-        self.entries.clear()
-        self.entry.clear()
-        self.sentence.blockSignals(True)
-        self.sentence.clear()
-        self.sentence.blockSignals(False)
-        self.checklist.blockSignals(True)
-        for i in range(self.checklist.count()):
-            self.checklist.item(i).setCheckState(Qt.CheckState.Unchecked)
-        self.checklist.blockSignals(False)
-        self.questions.clear()
-        self.refresh()
-        self.entry.setFocus()
-
-    def _chain_tab_order(self) -> None:
+    def chain_tab_order(self) -> None:
         """Tab goes from the complaint to each question in asking order, then on."""
         chain = [self.entry, self.add_button, *self.questions.ordered_rows(), self.entries]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+
+class SymptomCheckerPage(Page):
+    """Entries, a pasted sentence and a checklist, triaged as they change."""
+
+    resultChanged = Signal(object)
+
+    def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(key, context, parent)
+        self.triage = Triage(self.monograph.triage)
+        self.report_context = ReportContext(self.monograph.name, self.info.content_version,
+                                            self.info.emergency_message,
+                                            self.info.unlisted_advice)
+        self.result = self.triage.assess("")
+        self.model = TriageResultModel(self)
+        self.view = CheckerView(self.monograph.side_effects, self.model, self)
+        self.fill_with(self.view)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        view = self.view
+        # Enter is deferred: when it chose a completion, that is added first, once.
+        view.entry.returnPressed.connect(lambda: QTimer.singleShot(0, self.add_entry))
+        view.entry.completer().activated.connect(self.add_completion)
+        view.add_button.clicked.connect(self.add_entry)
+        view.remove_button.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, view.entries, self.remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        view.sentence.textChanged.connect(self.refresh)
+        view.checklist.itemChanged.connect(self.refresh)
+        view.questions.answersChanged.connect(self.refresh)
+        QShortcut(QKeySequence("Alt+Q"), self, view.questions.focus_first_open)
+        view.buttons["clear"].clicked.connect(self.clear)
+        view.buttons["copy"].clicked.connect(self.copy_summary)
+        view.buttons["print"].clicked.connect(self.print_summary)
+        view.buttons["pdf"].clicked.connect(self.export_pdf)
+
+    @property
+    def focus_target(self) -> QWidget:
+        return self.view.entry
+
+    # Behaviour ----------------------------------------------------------------
+    def add_entry(self) -> None:
+        text = self.view.entry.text().strip()
+        if text:
+            item = QListWidgetItem(text)
+            item.setToolTip("Select and press Delete to remove")
+            self.view.entries.addItem(item)
+            self.view.entry.clear()
+            self.refresh()
+
+    def add_completion(self, text: str) -> None:
+        self.view.entry.setText(text)
+        self.add_entry()
+
+    def remove_selected(self) -> None:
+        entries = self.view.entries
+        for item in entries.selectedItems() or [entries.currentItem()]:
+            if item is not None:
+                entries.takeItem(entries.row(item))
+        self.refresh()
+
+    def entered_texts(self) -> list[str]:
+        entries = checklist.items(self.view.entries)
+        return [item.text() for item in entries] + [self.view.sentence.toPlainText()]
+
+    def picked(self) -> list[str]:
+        return checklist.ticked_values(self.view.checklist)
+
+    def refresh(self) -> None:
+        view = self.view
+        self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
+                                             view.questions.answers)
+        view.banner.show_tier(self.result.overall, headline(self.result, self.report_context))
+        view.ask.setText(ask_line(self.result.questions))
+        view.ask.setVisible(bool(view.ask.text()))
+        view.questions.show_questions(self.result.questions)
+        view.chain_tab_order()
+        self.model.show(self.result, self.info.unlisted_advice.format(drug=self.monograph.name))
+        self.resultChanged.emit(self.result)
+
+    def clear(self) -> None:
+        self.view.entries.clear()
+        self.view.entry.clear()
+        self.view.sentence.blockSignals(True)
+        self.view.sentence.clear()
+        self.view.sentence.blockSignals(False)
+        checklist.untick_all(self.view.checklist)
+        self.view.questions.clear()
+        self.refresh()
+        self.view.entry.setFocus()
+
     def summary(self) -> str:
-        return chart_note(self.result, self.context, datetime.now().astimezone())
+        return chart_note(self.result, self.report_context, datetime.now().astimezone())
 
     def copy_summary(self) -> None:
         QGuiApplication.clipboard().setText(self.summary())
@@ -345,9 +335,6 @@ class SymptomCheckerTab(QWidget):
     def export_pdf(self) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         printing.export_pdf(self, self.printable(), f"symptom-check-{stamp}.pdf")
-
-    def highlight(self, words: list[str], title: str) -> bool:
-        return False
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:

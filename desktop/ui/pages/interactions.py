@@ -2,45 +2,35 @@
 
 from html import escape
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.content import anchors
 from desktop.content.interactions import InteractionIndex, InteractionMatch
-from desktop.content.models import GuideInfo, Interaction, Monograph
+from desktop.content.models import Interaction, SearchHit
 from desktop.content.schema import SEVERITIES
 from desktop.ui.browser import SafeTextBrowser
-from desktop.ui.style import BADGES, badge_color, fit_columns, icon
-from desktop.ui.tabs import SectionTab
+from desktop.ui.layout import panes
+from desktop.ui.modelindex import Index
+from desktop.ui.pages.base import PageContext
+from desktop.ui.pages.section import SectionPage
+from desktop.ui.style import BADGES, badge_color, badge_html, fit_columns, icon
 
-Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole
 COLUMNS = ("Drug or class", "Severity", "Includes", "What to do")
 
 
-def _includes(item: Interaction) -> str:
-    return "; ".join(
-        f"{m.name} ({', '.join(m.aliases)})" if m.aliases else m.name for m in item.members
-    )
-
-
 class InteractionTableModel(QAbstractTableModel):
-    """Every listed interaction; severity sorts by how serious it is."""
+    """Every listed interaction, in source order; severity sorts by how serious it is."""
 
     def __init__(self, interactions: tuple[Interaction, ...],
                  parent: QWidget | None = None) -> None:
@@ -63,7 +53,7 @@ class InteractionTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._items):
             return None
         item = self._items[index.row()]
-        values = (item.name, BADGES[item.severity].word, _includes(item), item.advice)
+        values = (item.name, BADGES[item.severity].word, item.includes, item.advice)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return values[index.column()]
         if role == SortRole:
@@ -86,28 +76,22 @@ def match_html(matches: list[InteractionMatch], query: str, unknown: str) -> str
         return f"<p><b>{escape(query)}</b>: {escape(unknown)}</p>"
     parts = []
     for match in matches:
-        badge = BADGES[match.severity]
         listed = f" (listed under {escape(match.drug_class)})" if match.drug_class else ""
-        parts.append(
-            f"<p><img src='icon:{badge.icon}' width='18' height='18'> "
-            f"<b>{escape(badge.word)}</b> &mdash; <b>{escape(match.name)}</b>{listed}<br>"
-            f"{escape(match.advice)}</p>"
-        )
+        parts.append(f"<p>{badge_html(match.severity, 18)} &mdash; <b>{escape(match.name)}</b>"
+                     f"{listed}<br>{escape(match.advice)}</p>")
     return "".join(parts)
 
 
-class InteractionsTab(SectionTab):
-    def __init__(self, monograph: Monograph, info: GuideInfo,
+class InteractionsView(QWidget):
+    """Layout only: the lookup box and its answer, the table, and the section text."""
+
+    def __init__(self, proxy: QSortFilterProxyModel, names: list[str], browser: QWidget,
                  parent: QWidget | None = None) -> None:
-        super().__init__(monograph, "interactions", parent)
-        self.info = info
-        self.index = InteractionIndex(monograph.interactions)
+        super().__init__(parent)
         self.lookup = QLineEdit(self)
         self.lookup.setPlaceholderText("Another drug: generic, brand or class, e.g. Valium")
         self.lookup.setAccessibleName("Check an interaction with another drug")
         self.lookup.setClearButtonEnabled(True)
-        names = sorted({n for i in monograph.interactions
-                        for m in i.members for n in (m.name, *m.aliases)}, key=str.casefold)
         completer = QCompleter(names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.lookup.setCompleter(completer)
@@ -116,12 +100,8 @@ class InteractionsTab(SectionTab):
         self.answer.setMaximumHeight(self.fontMetrics().height() * 6)
         self.answer.setPlaceholderText("The guide's answer appears here as you type.")
         self.answer.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.model = InteractionTableModel(monograph.interactions, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(True)
@@ -137,28 +117,48 @@ class InteractionsTab(SectionTab):
         top_layout.addWidget(self.answer)
         top_layout.addWidget(QLabel("Every listed interaction (click a heading to sort):", top))
         top_layout.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(self.browser)
-        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.lookup.textChanged.connect(self.show_lookup)
-        self.focus_target = self.lookup
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(panes(self, top, browser, Qt.Orientation.Vertical, stretch=(0, 0)))
+
+
+class InteractionsPage(SectionPage):
+    def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(key, context, parent)
+        interactions = self.monograph.interactions
+        self.index = InteractionIndex(interactions)
+        self.model = InteractionTableModel(interactions, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        names = sorted({n for i in interactions for m in i.members for n in (m.name, *m.aliases)},
+                       key=str.casefold)
+        self.view = InteractionsView(self.proxy, names, self.browser, self)
+        self.fill_with(self.view)
+        self._connect_signals()
         self.render()
+
+    def _connect_signals(self) -> None:
+        self.view.lookup.textChanged.connect(self._on_lookup_changed)
+
+    @property
+    def focus_target(self) -> QWidget:
+        return self.view.lookup
 
     def render(self) -> None:
         super().render()
-        self.show_lookup(self.lookup.text())
+        self._on_lookup_changed(self.view.lookup.text())
 
-    def show_lookup(self, text: str) -> None:
+    def _on_lookup_changed(self, text: str) -> None:
         matches = self.index.lookup(text)
-        self.answer.setHtml(match_html(matches, text, self.info.no_interaction_message))
+        self.view.answer.setHtml(match_html(matches, text, self.info.no_interaction_message))
 
-    def highlight(self, words: list[str], title: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data() == title:
-                self.table.selectRow(row)
-                self.table.setFocus()
-                return True
-        return super().highlight(words, title)
+    def highlight(self, hit: SearchHit) -> bool:
+        """An interaction hit selects its table row; any other marks the text."""
+        position = anchors.position(hit.anchor, anchors.INTERACTION)
+        if position is None:
+            return super().highlight(hit)
+        row = self.proxy.mapFromSource(self.model.index(position, 0)).row()
+        self.view.table.selectRow(row)
+        self.view.table.setFocus()
+        return row >= 0

@@ -1,6 +1,6 @@
-"""Render every tab to PNG for review: `make screenshots` (or under Xvfb with DISPLAY set).
+"""Render every page to PNG for review: `make screenshots` (or under Xvfb with DISPLAY set).
 
-    python -m desktop.ui.screenshots OUT_DIR [--size 1366x768] [--zoom 100] [--theme light]
+    python -m devtools.screenshots OUT_DIR [--size 1366x768] [--zoom 100] [--theme light]
 """
 
 import argparse
@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.app import application, create_window
-from desktop.ui.main_window import CHECKER, TAB_KEYS, MainWindow
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.registry import PAGE_KEYS
 
 
 def _settle() -> None:
@@ -21,46 +22,45 @@ def _settle() -> None:
 
 def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     written = []
-    for index, key in enumerate(TAB_KEYS):
-        window.tabs.setCurrentIndex(index)
+    for number, key in enumerate(PAGE_KEYS, start=1):
+        window.show_page(key)
         _settle()
-        path = out / f"{prefix}{index + 1}-{key}.png"
+        path = out / f"{prefix}{number}-{key}.png"
         window.grab().save(str(path))
         written.append(path)
-    checker = window.tab(CHECKER)
-    checker.sentence.setPlainText("I can't breathe and no chest pain, dizzy, itchy rash")
-    checker.entry.setText("ears ringing")
+    checker = window.show_page("symptom_checker")
+    checker.view.sentence.setPlainText("I can't breathe and no chest pain, dizzy, itchy rash")
+    checker.view.entry.setText("ears ringing")
     checker.add_entry()
-    window.tabs.setCurrentIndex(TAB_KEYS.index(CHECKER))
     _settle()
-    path = out / f"{prefix}8-checker-emergency.png"
+    path = out / f"{prefix}{len(PAGE_KEYS) + 1}-checker-emergency.png"
     window.grab().save(str(path))
     written.append(path)
     checker.clear()
-    checker.sentence.setPlainText("he's really drowsy today")
+    checker.view.sentence.setPlainText("he's really drowsy today")
     _settle()
-    path = out / f"{prefix}8b-checker-questions-open.png"
+    path = out / f"{prefix}{len(PAGE_KEYS) + 1}b-checker-questions-open.png"
     window.grab().save(str(path))
     written.append(path)
     for question, answer in (("awake", "yes"), ("breathing", "yes"), ("pump", "yes"),
                              ("alarm", "yes"), ("fever", "unknown")):
-        checker.questions.answers[question] = answer
+        checker.view.questions.answers[question] = answer
     checker.refresh()
-    checker.questions.focus_first_open()
+    checker.view.questions.focus_first_open()
     _settle()
-    path = out / f"{prefix}8c-checker-questions-answered.png"
+    path = out / f"{prefix}{len(PAGE_KEYS) + 1}c-checker-questions-answered.png"
     window.grab().save(str(path))
     written.append(path)
     window.search_field.setText("seizures")
     _settle()
-    path = out / f"{prefix}9-search.png"
+    path = out / f"{prefix}{len(PAGE_KEYS) + 2}-search.png"
     window.grab().save(str(path))
     written.append(path)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots")
+    parser = argparse.ArgumentParser(prog="python -m devtools.screenshots")
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--zoom", type=int, default=100)
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     window = create_window(None, None)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
-    window.set_zoom(args.zoom)
+    window.controller.set_zoom(args.zoom)
     window.show()
     prefix = f"{args.theme}-{args.size}-z{args.zoom}-"
     for path in capture(window, args.out, prefix):

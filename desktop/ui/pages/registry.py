@@ -1,0 +1,44 @@
+"""Every page of the window, in tab order: key, tab title, shortcut, and class.
+
+A page's module is imported the first time the page is shown, which keeps
+start-up near a bare Qt window's; so the class is named as "module:Class".
+"""
+
+import importlib
+from dataclasses import dataclass
+
+from desktop.content.models import Monograph
+from desktop.ui.pages.base import Page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # search hits and settings name the page by this
+    title: str  # the tab's text, unless the monograph has a section of this key
+    shortcut: str
+    page_class: str  # "module:Class", a Page subclass
+
+    def title_for(self, monograph: Monograph) -> str:
+        section = next((s for s in monograph.sections if s.key == self.key), None)
+        return section.title if section else self.title
+
+    def load(self) -> type[Page]:
+        module, name = self.page_class.split(":")
+        return getattr(importlib.import_module(module), name)
+
+
+_SECTION = "desktop.ui.pages.section:MonographPage"
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "Overview", "Ctrl+1", _SECTION),
+    PageSpec("how_it_works", "How it works", "Ctrl+2", _SECTION),
+    PageSpec("uses", "Uses", "Ctrl+3", _SECTION),
+    PageSpec("side_effects", "Side effects", "Ctrl+4", _SECTION),
+    PageSpec("precautions", "Precautions", "Ctrl+5",
+             "desktop.ui.pages.precautions:PrecautionsPage"),
+    PageSpec("interactions", "Interactions", "Ctrl+6",
+             "desktop.ui.pages.interactions:InteractionsPage"),
+    PageSpec("symptom_checker", "Symptom checker", "Ctrl+7",
+             "desktop.ui.pages.checker:SymptomCheckerPage"),
+)
+PAGE_KEYS: tuple[str, ...] = tuple(spec.key for spec in PAGES)

@@ -1,0 +1,91 @@
+"""The search-hit contract: every text the builder indexes names its page and the block
+or row it is shown in, and that page finds and marks it by that anchor alone."""
+
+import re
+import sqlite3
+
+from desktop.content import anchors
+from desktop.content.models import SearchHit
+from desktop.paths import DEFAULT_DATABASE
+from desktop.ui.pages.registry import PAGE_KEYS
+
+ALL_KINDS = {anchors.TEXT, *anchors.ROW_KINDS}
+
+
+def indexed_items() -> list[tuple[str, str, str, str, str]]:
+    conn = sqlite3.connect(DEFAULT_DATABASE)
+    rows = conn.execute(
+        "SELECT drug_id, page, anchor, title, body FROM search_items ORDER BY id").fetchall()
+    conn.close()
+    return rows
+
+
+def kind_of(anchor: str) -> str:
+    return next(kind for kind in ALL_KINDS
+                if anchor == kind or anchors.position(anchor, kind) is not None)
+
+
+def as_hit(drug_id: str, page: str, anchor: str, title: str, body: str) -> SearchHit:
+    """A hit as search returns it; a hit on a section's text carries one matched word,
+    a hit on a row none, so that only the anchor can find the row."""
+    if anchor != anchors.TEXT:
+        return SearchHit(drug_id, page, page, anchor, title, "", ())
+    word = next(w for w in re.findall(r"[A-Za-z]{6,}", body))
+    return SearchHit(drug_id, page, page, anchor, title, word, ((0, len(word)),))
+
+
+def test_every_kind_of_hit_is_indexed():
+    assert {kind_of(anchor) for _, _, anchor, _, _ in indexed_items()} == ALL_KINDS
+
+
+def expected_mark(monograph, hit: SearchHit) -> str:
+    """The text that must be marked (or made current) for `hit`."""
+    kind = kind_of(hit.anchor)
+    if kind == anchors.TEXT:
+        return hit.snippet
+    position = anchors.position(hit.anchor, kind)
+    if kind == anchors.NOTE:
+        return f"Clinical note: {monograph.section(hit.page).notes[position].title}"
+    return {
+        anchors.DOSE: lambda: monograph.dosing[position].route,
+        anchors.FACT: lambda: monograph.facts[position].label,
+        anchors.SIDE_EFFECT: lambda: monograph.side_effects[position].name.capitalize(),
+        anchors.INTERACTION: lambda: monograph.interactions[position].name,
+        anchors.PRECAUTION: lambda: monograph.precautions[position].label,
+    }[kind]()
+
+
+def marked_text(page, kind: str) -> str:
+    if kind == anchors.INTERACTION:
+        return page.view.table.selectionModel().selectedRows()[0].data()
+    if kind == anchors.PRECAUTION:
+        return page.view.checklist.currentItem().text()
+    selections = page.browser.extraSelections()
+    return selections[0].cursor.selectedText() if selections else ""
+
+
+def test_each_hit_opens_its_page_and_marks_its_row(window, monograph):
+    missed = []
+    for item in indexed_items():
+        hit = as_hit(*item)
+        found = window.open_hit(hit)
+        shown = window.tabs.currentIndex() == PAGE_KEYS.index(hit.page)
+        marked = marked_text(window.page(hit.page), kind_of(hit.anchor))
+        if not (found and shown and marked.startswith(expected_mark(monograph, hit))):
+            missed.append((hit.page, hit.anchor, marked))
+    assert missed == []
+
+
+def test_a_row_is_found_by_anchor_not_by_title(window, monograph):
+    """A hit whose title no row shows still finds its row."""
+    hit = SearchHit("baclofen", "interactions", "Interactions", anchors.row(
+        anchors.INTERACTION, 0), "a title no row has", "", ())
+    assert window.open_hit(hit)
+    page = window.page("interactions")
+    assert marked_text(page, anchors.INTERACTION) == monograph.interactions[0].name
+
+
+def test_an_unknown_anchor_marks_nothing(window):
+    hit = SearchHit("baclofen", "uses", "Uses", anchors.row(anchors.NOTE, 99), "", "", ())
+    assert not window.open_hit(hit)
+    assert window.page("uses").browser.extraSelections() == []
