@@ -44,6 +44,8 @@ SHORTCUTS = [
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in, zoom out, reset"),
     ("Enter (complaint box)", "Add the complaint"),
     ("Delete (complaint list)", "Remove the selected complaint"),
+    ("Alt+Q (symptom checker)", "Go to the first open question"),
+    ("Y / N / U or 1, 2, 3 \u2026 (a question)", "Answer it; Delete clears; Tab moves on"),
     ("F1", "This list"),
     ("Ctrl+Q", "Quit"),
 ]
