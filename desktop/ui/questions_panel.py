@@ -112,8 +112,9 @@ def _wrapping_label(parent: QWidget) -> QLabel:
 
 
 def _choice_html(key: str, answer: str, label: str, chosen: bool) -> str:
-    """One answer: its key and label, kept on one line; the chosen one ticked and bold."""
-    text = f"{escape(key)}&nbsp;{escape(label).replace(' ', '&nbsp;')}"
+    """One answer: its key and label (the key kept with the label's first word); the
+    chosen one ticked and bold."""
+    text = f"{escape(key)}&nbsp;{escape(label)}"
     if chosen:
         return f"<b>\u2714&nbsp;{text}</b>"
     return f"<a href='{escape(answer)}'>{text}</a>"

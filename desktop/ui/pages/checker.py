@@ -10,7 +10,14 @@ from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -39,6 +46,9 @@ from desktop.ui.rich_delegate import RichTextDelegate
 from desktop.ui.style import BADGES, NEGATED, TINT_TEXT, badge_html, icon
 
 TierRole = Qt.ItemDataRole.UserRole  # results: the row's tier
+# The view's width, in average characters, from which the questions sit beside the
+# results rather than below them.
+_SIDE_BY_SIDE = 140
 
 
 def _row_html(tier: str, title: str, said: str, advice: str, source: str) -> str:
@@ -218,8 +228,15 @@ class CheckerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.ask)
-        layout.addWidget(panes(self, inputs, panes(self, outputs, asking, stretch=(1, 1)),
-                               stretch=(2, 6)), 1)
+        self.results_and_questions = panes(self, outputs, asking, stretch=(1, 1))
+        layout.addWidget(panes(self, inputs, self.results_and_questions), 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Questions beside the results when there is room, below them when zoomed in."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * _SIDE_BY_SIDE
+        self.results_and_questions.setOrientation(
+            Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
 
     def chain_tab_order(self) -> None:
         """Tab goes from the complaint to each question in asking order, then on."""
