@@ -316,7 +316,7 @@ window.show()
 for index in range(window.tabs.count()):
     window.tabs.setCurrentIndex(index)
 window.search_field.setText("seizures")
-window.tab("symptom_checker").sentence.setPlainText("dizzy and I had a fit")
+window.page("symptom_checker").view.sentence.setPlainText("dizzy and I had a fit")
 dialogs.ask_save_path = lambda *args: Path("{pdf}")
 window.export_current()
 window.close()

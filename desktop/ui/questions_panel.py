@@ -1,8 +1,8 @@
 """The symptom checker's guided questions, answered by keyboard alone.
 
 Each question is one focusable row: Y, N or U (or 1, 2, 3 …) answers it, Delete
-clears the answer, and Tab moves on. Rows are kept by question id while the list
-changes, so an answer never loses the focus.
+clears the answer, and Tab moves on. Rows are kept by question id, and hidden rather
+than destroyed, while the list changes, so an answer never loses the focus.
 """
 
 from html import escape
@@ -128,7 +128,10 @@ class QuestionPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.answers: dict[str, str] = {}
-        self.rows: dict[str, QuestionRow] = {}
+        self.rows: dict[str, QuestionRow] = {}  # shown, in asking order
+        # Every row made, shown or hidden: a drug has a dozen questions, and typing
+        # makes them come and go at each keystroke.
+        self._made: dict[str, QuestionRow] = {}
         self._inner = QWidget(self)
         self._list = QVBoxLayout(self._inner)
         self._list.setContentsMargins(0, 0, 0, 0)
@@ -149,20 +152,23 @@ class QuestionPanel(QWidget):
     def show_questions(self, asked: tuple[Asked, ...]) -> None:
         """Show these questions in this order, keeping the rows (and focus) that stay."""
         keep = {a.question.key for a in asked}
-        for key in [k for k in self.rows if k not in keep]:
-            self.rows.pop(key).deleteLater()
+        for key, row in self._made.items():
+            if key not in keep:
+                row.hide()
         for position, state in enumerate(asked):
-            row = self.rows.get(state.question.key)
-            if row is None:
+            row = self._made.get(state.question.key)
+            if row is None or row.question != state.question:
+                if row is not None:
+                    row.deleteLater()  # the content changed under it
                 row = QuestionRow(state.question, self._inner)
                 row.answered.connect(self._answer)
-                self.rows[state.question.key] = row
+                self._made[state.question.key] = row
             self._list.removeWidget(row)
             self._list.insertWidget(position, row)
             row.show()  # now, not when the layout gets round to it: Tab may come first
             row.show_state(state)
             row.style().polish(row)  # the `open` property changes the look
-        self.rows = {a.question.key: self.rows[a.question.key] for a in asked}
+        self.rows = {a.question.key: self._made[a.question.key] for a in asked}
         self.empty.setVisible(not asked)
 
     def ordered_rows(self) -> list[QuestionRow]:
