@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint db bench fuzz screenshots dist clean
+.PHONY: run test lint db bench fuzz screenshots dist clean eval
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,7 +22,7 @@ run: $(INSTALLED)
 	$(BIN)/drug-guide
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check desktop db devtools tests benchmarks scripts
+	$(BIN)/ruff check desktop db devtools tests benchmarks scripts evaluation
 	$(BIN)/lint-imports
 
 test: $(INSTALLED)
@@ -53,3 +53,6 @@ dist: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) build dist screenshots .pytest_cache .ruff_cache .hypothesis
+
+eval: $(INSTALLED)  ## the triage evaluation corpus: misses, then one JSON line
+	$(BIN)/python -m evaluation

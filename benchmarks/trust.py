@@ -45,25 +45,29 @@ def render_costs() -> dict[str, float]:
 
     from desktop.content.database import ContentDatabase
     from desktop.paths import DEFAULT_DATABASE
-    from desktop.ui.tabs import MonographTab
+    from desktop.ui.pages.base import PageContext
+    from desktop.ui.pages.section import MonographPage
 
     QApplication.instance() or QApplication([])
     with ContentDatabase(DEFAULT_DATABASE) as db:
-        monograph = db.monograph("baclofen")
+        monograph, info = db.monograph("baclofen"), db.info
     texts = {"unbroken": "x" * SECTION_CHARS,
              "prose": ("Baclofen is a muscle relaxant. " * (SECTION_CHARS // 31 + 1))}
     report = {}
     for kind, text in texts.items():
-        sections = tuple(dataclasses.replace(s, body=text[:SECTION_CHARS]) if s.key == "uses"
-                         else s for s in monograph.sections)
-        big = dataclasses.replace(monograph, sections=sections)
+        uses = monograph.section("uses")
+        block = dataclasses.replace(uses.blocks[0], kind="paragraph", title=None,
+                                    body=text[:SECTION_CHARS])
+        sections = tuple(dataclasses.replace(s, blocks=(block,)) if s is uses else s
+                         for s in monograph.sections)
+        context = PageContext(dataclasses.replace(monograph, sections=sections), info)
 
-        def show(big: object = big) -> None:
-            tab = MonographTab(big, "uses")
-            tab.resize(1366, 768)
-            tab.show()
-            tab.grab()
-            tab.deleteLater()
+        def show(context: PageContext = context) -> None:
+            page = MonographPage("uses", context)
+            page.resize(1366, 768)
+            page.show()
+            page.grab()
+            page.deleteLater()
 
         report[kind] = _median_ms(show)
     return report

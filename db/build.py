@@ -8,6 +8,7 @@ written to a temporary file that replaces the target only when complete.
 
 import argparse
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -53,7 +54,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
             {column.name: column.kind for column in table.columns},
             pk=table.primary_key,
             not_null=[c.name for c in table.columns if not c.nullable],
-            foreign_keys=[(table.parent.column, table.parent.table, "id")] if table.parent else [],
+            foreign_keys=[(key.column, key.table, "id") for key in
+                          ((table.parent,) if table.parent else ()) + table.references],
             strict=True,
         )
         for index in table.indexes:
@@ -79,15 +81,24 @@ class _Writer:
         return ids
 
 
+def _block_text(block: dict[str, Any]) -> str:
+    if block["kind"] == "table":
+        cells = json.loads(block["body"])
+        return " ".join("; ".join(row) + "." for row in cells["rows"])
+    return plain_text(block["body"])
+
+
 def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
     """Everything the window displays, as (page, anchor, title, text) for the FTS index."""
     rows = []
     for section in drug.sections:
         key = section["key"]
-        rows.append((key, anchors.TEXT, section["title"], plain_text(section["body"])))
-        rows += [(key, anchors.row(anchors.NOTE, position), note["title"],
-                  f"{plain_text(note['body'])} Source: {note['source']}")
-                 for position, note in enumerate(section["notes"])]
+        headings = [block["title"] for block in section["blocks"] if block["title"]]
+        if headings:
+            rows.append((key, anchors.TEXT, section["title"], f"{'; '.join(headings)}."))
+        rows += [(key, anchors.row(anchors.BLOCK, position), block["title"] or section["title"],
+                  _block_text(block))
+                 for position, block in enumerate(section["blocks"])]
     rows += [("overview", anchors.row(anchors.DOSE, position), f"Dosing: {dose['stage']}",
               f"{dose['route']}. {dose['detail']}")
              for position, dose in enumerate(drug.dosing)]
@@ -112,14 +123,13 @@ def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
 def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
     writer.db["drugs"].insert({"id": drug.id, "position": position, **drug.drug})
     owner = {"drug_id": drug.id}
-    writer.add("sources", drug.sources, **owner)
     for section, section_id in zip(
         drug.sections,
-        writer.add("sections", ({k: s[k] for k in ("key", "title", "body")}
-                                for s in drug.sections), **owner),
+        writer.add("sections", ({"key": s["key"], "title": s["title"]} for s in drug.sections),
+                   **owner),
         strict=True,
     ):
-        writer.add("notes", section["notes"], section_id=section_id)
+        writer.add("blocks", section["blocks"], section_id=section_id)
     writer.add("dosing", drug.dosing, **owner)
     writer.add("facts", drug.facts, **owner)
     effects = [{k: v for k, v in e.items() if k not in ("terms", "pairs", "shorthand")}
@@ -153,13 +163,13 @@ def _write_triage(writer: _Writer, drug: DrugSource, guide: GuideSource) -> None
     owner = {"drug_id": drug.id}
     writer.add("drug_names", ({"name": n} for n in [drug.drug["name"], *drug.names]), **owner)
     findings = [*guide.findings, *drug.findings]
-    columns = ("key", "kind", "name", "tier", "advice", "source")
+    columns = ("key", "kind", "name", "tier", "advice", "source_id", "source_part")
     ids = writer.add("triage_findings", ({c: f[c] for c in columns} for f in findings), **owner)
     for finding, finding_id in zip(findings, ids, strict=True):
         writer.add("finding_terms", _terms(finding), finding_id=finding_id)
         writer.add("finding_pairs", finding["pairs"], finding_id=finding_id)
     rules = [*guide.rules, *drug.rules]
-    columns = ("key", "title", "tier", "advice", "source")
+    columns = ("key", "title", "tier", "advice", "source_id", "source_part")
     ids = writer.add("triage_rules", ({c: r[c] for c in columns} for r in rules), **owner)
     for rule, rule_id in zip(rules, ids, strict=True):
         writer.add("rule_needs", ({"grp": g, "target": t}
@@ -170,7 +180,7 @@ def _write_triage(writer: _Writer, drug: DrugSource, guide: GuideSource) -> None
 
 def _write_questions(writer: _Writer, drug: DrugSource) -> None:
     """The guide's questions and the drug's, already in asking order."""
-    columns = ("key", "text", "red_flag", "source")
+    columns = ("key", "text", "red_flag", "source_id", "source_part")
     ids = writer.add("triage_questions", ({c: int(q[c]) if c == "red_flag" else q[c]
                                            for c in columns} for q in drug.questions),
                      drug_id=drug.id)
@@ -213,6 +223,8 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
         with db.atomic():
             create_schema(db)
             writer = _Writer(db)
+            db["sources"].insert_all({**source, "position": position}
+                                     for position, source in enumerate(guide.sources))
             for position, drug in enumerate(guide.drugs):
                 _write_drug(writer, drug, position)
                 _write_triage(writer, drug, guide)

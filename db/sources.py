@@ -5,6 +5,7 @@ field, so a reviewer can fix it without reading Python.
 """
 
 import datetime as dt
+import json
 import math
 import re
 import tomllib
@@ -14,11 +15,13 @@ from typing import Any
 
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS
 from desktop.content.schema import (
+    BLOCK_KINDS,
     FINDING_KINDS,
     NO,
     PRECAUTION_KINDS,
     SECTION_KEYS,
     SEVERITIES,
+    SOURCE_KINDS,
     TIERS,
     TRIGGER_CATEGORIES,
     TRIGGER_DIRECTIONS,
@@ -29,6 +32,8 @@ from desktop.content.schema import (
 from desktop.triage.text import fold, term_key
 
 GUIDE_FILE = "guide.toml"
+SOURCES_FILE = "sources.toml"
+SOURCE_FIELDS = ("short", "title", "publisher", "document", "revision")
 SIGNS_FILE = "signs.toml"
 CONTEXT_FILE = "context.toml"
 QUESTIONS_FILE = "questions.toml"  # guide-wide, and optional in each drug folder
@@ -103,6 +108,27 @@ class Fields:
                 raise self.fail(f"{key}[{index}]", f"is longer than {MAX_TEXT_CHARS:,} characters")
         return [value.strip() for value in values]
 
+    def citation(self, known: set[str]) -> dict[str, str]:
+        """`source` (an id from sources.toml) and `part` (where in it): both required."""
+        source_id = self.text("source")
+        if source_id not in known:
+            raise self.fail("source", f"unknown source {source_id!r} (not in {SOURCES_FILE})")
+        return {"source_id": source_id, "source_part": self.text("part")}
+
+    def text_rows(self, key: str, width: int) -> list[list[str]]:
+        """A required, non-empty list of rows of `width` non-empty texts."""
+        rows = self._capped(key, self._get(key, list, required=True))
+        if not rows:
+            raise self.fail(key, "is empty")
+        for index, row in enumerate(rows):
+            if (not isinstance(row, list) or len(row) != width
+                    or not all(isinstance(cell, str) and cell.strip() for cell in row)):
+                raise self.fail(f"{key}[{index}]", f"expected {width} non-empty texts")
+            if any(len(cell) > MAX_TEXT_CHARS for cell in row):
+                raise self.fail(f"{key}[{index}]", f"a cell is longer than {MAX_TEXT_CHARS:,} "
+                                "characters")
+        return [[cell.strip() for cell in row] for row in rows]
+
     def has(self, key: str) -> bool:
         return key in self._data
 
@@ -151,7 +177,6 @@ class DrugSource:
     id: str
     folder: Path
     drug: dict[str, Any]
-    sources: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
     dosing: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
@@ -167,6 +192,7 @@ class DrugSource:
 @dataclass
 class GuideSource:
     guide: dict[str, str]
+    sources: list[dict[str, str]]
     drugs: list[DrugSource]
     findings: list[dict[str, Any]] = field(default_factory=list)  # for every drug
     rules: list[dict[str, Any]] = field(default_factory=list)
@@ -193,25 +219,39 @@ def load_guide(content_dir: Path) -> GuideSource:
             "unlisted_advice", "no_interaction_message",
         )
     }
+    sources = _sources(read_toml(content_dir / SOURCES_FILE))
+    known = {source["id"] for source in sources}
     folders = sorted(path for path in content_dir.iterdir() if path.is_dir())
     if not folders:
         raise ContentSourceError(content_dir, "", "no drug folders")
     if len(folders) > MAX_DRUGS:
         raise ContentSourceError(content_dir, "", f"more than {MAX_DRUGS:,} drug folders")
     signs = read_toml(content_dir / SIGNS_FILE)
-    findings = [_finding(row, "sign") for row in signs.tables("sign")]
-    findings += [_finding(row) for row in signs.tables("finding", required=False)]
+    findings = [_finding(row, known, "sign") for row in signs.tables("sign")]
+    findings += [_finding(row, known) for row in signs.tables("finding", required=False)]
     rules = signs.tables("rule", required=False)
-    drugs = [load_drug(folder) for folder in folders]
+    drugs = [load_drug(folder, known) for folder in folders]
     _refuse_duplicate_drugs(drugs)
     guide_questions = _question_rows(content_dir / QUESTIONS_FILE)
     for drug in drugs:
-        _check_triage(drug, findings, rules)
+        _check_triage(drug, findings, rules, known)
         drug.questions = _questions(guide_questions + _question_rows(
-            drug.folder / QUESTIONS_FILE), _targets(drug, findings, answerable=True))
-    guide_rules = [_rule(row, _targets(drugs[0], findings)) for row in rules]
+            drug.folder / QUESTIONS_FILE), _targets(drug, findings, answerable=True), known)
+    guide_rules = [_rule(row, _targets(drugs[0], findings), known) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
-    return GuideSource(guide_row, drugs, findings, guide_rules, triggers)
+    return GuideSource(guide_row, sources, drugs, findings, guide_rules, triggers)
+
+
+def _sources(file: Fields) -> list[dict[str, str]]:
+    """The guide-wide list of sources; ids are unique."""
+    rows: list[dict[str, str]] = []
+    for row in file.tables("source"):
+        source_id = row.text("id")
+        if any(source_id == seen["id"] for seen in rows):
+            raise row.fail("id", f"duplicate source id {source_id!r}")
+        rows.append({"id": source_id, "kind": row.choice("kind", SOURCE_KINDS),
+                     **{key: row.text(key) for key in SOURCE_FIELDS}})
+    return rows
 
 
 def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:
@@ -226,7 +266,7 @@ def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:
         seen[name] = drug.folder
 
 
-def load_drug(folder: Path) -> DrugSource:
+def load_drug(folder: Path, known: set[str]) -> DrugSource:
     files = {name: read_toml(folder / f"{name}.toml") for name in DRUG_FILES}
     drug = files["drug"]
     source = DrugSource(
@@ -239,31 +279,29 @@ def load_drug(folder: Path) -> DrugSource:
             "last_reviewed": drug.date("last_reviewed"),
         },
     )
-    source.sources = [
-        {"title": row.text("title"), "detail": row.text("detail")}
-        for row in drug.tables("sources")
-    ]
-    source.dosing = [_dose(row) for row in drug.tables("dosing")]
-    source.facts = [_fact(row) for row in drug.tables("facts")]
-    source.sections = [_section(files["sections"], key) for key in SECTION_KEYS]
-    source.side_effects = _side_effects(files["side_effects"])
-    source.interactions = [_interaction(row) for row in files["interactions"].tables("interaction")]
+    source.dosing = [_dose(row, known) for row in drug.tables("dosing")]
+    source.facts = [_fact(row, known) for row in drug.tables("facts")]
+    source.sections = [_section(files["sections"], key, known) for key in SECTION_KEYS]
+    source.side_effects = _side_effects(files["side_effects"], known)
+    source.interactions = [_interaction(row, known)
+                           for row in files["interactions"].tables("interaction")]
     source.precautions = [
         {
             "label": row.text("label"),
             "kind": row.choice("kind", PRECAUTION_KINDS),
             "caution": row.text("caution"),
+            **row.citation(known),
         }
         for row in files["precautions"].tables("precaution")
     ]
     triage = files["triage"]
     source.names = triage.strings("names")
-    source.findings = [_finding(row) for row in triage.tables("finding", required=False)]
+    source.findings = [_finding(row, known) for row in triage.tables("finding", required=False)]
     source.rules = triage.tables("rule", required=False)  # checked with the guide's findings
     return source
 
 
-def _dose(row: Fields) -> dict[str, Any]:
+def _dose(row: Fields, known: set[str]) -> dict[str, Any]:
     days = row.number("days")
     if days is not None and days != int(days):
         raise row.fail("days", "must be a whole number")
@@ -273,10 +311,11 @@ def _dose(row: Fields) -> dict[str, Any]:
         "mg_per_day": row.number("mg_per_day"),
         "days": None if days is None else int(days),
         "detail": row.text("detail"),
+        **row.citation(known),
     }
 
 
-def _fact(row: Fields) -> dict[str, Any]:
+def _fact(row: Fields, known: set[str]) -> dict[str, Any]:
     low, high = row.number("low"), row.number("high")
     if high is not None and (low is None or high < low):
         raise row.fail("high", "needs a `low` no greater than it")
@@ -286,23 +325,45 @@ def _fact(row: Fields) -> dict[str, Any]:
         "high": high,
         "unit": row.text("unit", required=low is not None),
         "detail": row.text("detail"),
+        **row.citation(known),
     }
 
 
-def _section(sections: Fields, key: str) -> dict[str, Any]:
+def _section(sections: Fields, key: str, known: set[str]) -> dict[str, Any]:
     table = sections.table(key)
     return {
         "key": key,
         "title": table.text("title"),
-        "body": table.text("body"),
-        "notes": [
-            {"title": note.text("title"), "body": note.text("body"), "source": note.text("source")}
-            for note in table.tables("notes", required=False)
-        ],
+        "blocks": [_block(block, known) for block in table.tables("blocks")],
     }
 
 
-def _side_effects(file: Fields) -> list[dict[str, Any]]:
+def _block(block: Fields, known: set[str]) -> dict[str, Any]:
+    """One paragraph, list, table or note; lists are stored as Markdown, tables as JSON."""
+    kind = block.choice("kind", BLOCK_KINDS)
+    if kind == "list":
+        items = block.strings("items")
+        if not items:
+            raise block.fail("items", "needs at least one item")
+        body = "\n".join(f"- {item}" for item in items)
+    elif kind == "table":
+        body = json.dumps(_table_cells(block), ensure_ascii=False)
+    else:
+        body = block.text("text")
+    if len(body) > MAX_TEXT_CHARS:
+        raise block.fail(kind, f"is longer than {MAX_TEXT_CHARS:,} characters in all")
+    return {"kind": kind, "title": block.text("title", required=kind == "note"), "body": body,
+            **block.citation(known)}
+
+
+def _table_cells(block: Fields) -> dict[str, list]:
+    header = block.strings("header")
+    if not header:
+        raise block.fail("header", "needs at least one column")
+    return {"header": header, "rows": block.text_rows("rows", len(header))}
+
+
+def _side_effects(file: Fields, known: set[str]) -> list[dict[str, Any]]:
     """Flatten the groups, refusing a term that would point at two symptoms."""
     owners: dict[tuple[str, ...], str] = {}
     rows = []
@@ -311,7 +372,7 @@ def _side_effects(file: Fields) -> list[dict[str, Any]]:
             "tier": group.choice("tier", TIERS),
             "frequency": group.text("frequency"),
             "advice": group.text("advice"),
-            "source": group.text("source"),
+            **group.citation(known),
         }
         for symptom in group.tables("symptom"):
             name = symptom.text("name")
@@ -326,7 +387,7 @@ def _side_effects(file: Fields) -> list[dict[str, Any]]:
     return rows
 
 
-def _finding(row: Fields, kind: str | None = None) -> dict[str, Any]:
+def _finding(row: Fields, known: set[str], kind: str | None = None) -> dict[str, Any]:
     """A sign, danger symptom, context or guard. Signs are always emergencies;
     contexts and guards never carry a tier of their own."""
     key = row.text("id")
@@ -342,7 +403,7 @@ def _finding(row: Fields, kind: str | None = None) -> dict[str, Any]:
         "key": key, "kind": kind, "name": row.text("name"), "tier": tier,
         "advice": row.text("advice") if kind != "ignore" else row.text("advice",
                                                                         required=False) or "",
-        "source": row.text("source"),
+        **row.citation(known),
         "terms": row.strings("terms"), "shorthand": row.strings("shorthand"),
         "pairs": [_pair(pair) for pair in row.tables("pairs", required=False)],
         "_fields": row,
@@ -350,7 +411,7 @@ def _finding(row: Fields, kind: str | None = None) -> dict[str, Any]:
 
 
 def _check_triage(drug: DrugSource, guide_findings: list[dict[str, Any]],
-                  guide_rules: list[Fields]) -> None:
+                  guide_rules: list[Fields], known: set[str]) -> None:
     """Every term names one target across the drug's symptoms and all findings, and
     every rule names known targets and never lowers a tier."""
     owners: dict[tuple[str, ...], str] = {}
@@ -369,9 +430,9 @@ def _check_triage(drug: DrugSource, guide_findings: list[dict[str, Any]],
                 # A one-word guard would hide that word everywhere: "fitness" is "fit".
                 raise row.fail(f"terms[{index}]", f"a guard needs two words or more: {term!r}")
     targets = _targets(drug, guide_findings)
-    drug.rules = [_rule(row, targets) for row in drug.rules]  # type: ignore[arg-type]
+    drug.rules = [_rule(row, targets, known) for row in drug.rules]  # type: ignore[arg-type]
     for row in guide_rules:
-        _rule(row, targets)
+        _rule(row, targets, known)
 
 
 def _targets(drug: DrugSource, guide_findings: list[dict[str, Any]],
@@ -385,20 +446,22 @@ def _targets(drug: DrugSource, guide_findings: list[dict[str, Any]],
 
 
 # What a question's table may hold beside its answers.
-_QUESTION_FIELDS = frozenset({"id", "order", "red_flag", "text", "source", "when", "choice"})
+_QUESTION_FIELDS = frozenset({"id", "order", "red_flag", "text", "source", "part", "when",
+                              "choice"})
 
 
 def _question_rows(file: Path) -> list[Fields]:
     return read_toml(file).tables("question", required=False) if file.exists() else []
 
 
-def _questions(rows: list[Fields], targets: dict[str, str | None]) -> list[dict[str, Any]]:
+def _questions(rows: list[Fields], targets: dict[str, str | None],
+               known: set[str]) -> list[dict[str, Any]]:
     """Guided questions in asking order: red flags first, then by `order`, then as
     listed. Ids are unique across the guide's questions and the drug's."""
     seen: dict[str, Path] = {}
     questions = []
     for row in rows:
-        question = _question(row, targets)
+        question = _question(row, targets, known)
         if question["key"] in seen:
             raise row.fail("id", f"duplicate question {question['key']!r}, "
                                  f"also in {seen[question['key']]}")
@@ -407,7 +470,7 @@ def _questions(rows: list[Fields], targets: dict[str, str | None]) -> list[dict[
     return sorted(questions, key=lambda q: (not q["red_flag"], q["order"]))
 
 
-def _question(row: Fields, targets: dict[str, str | None]) -> dict[str, Any]:
+def _question(row: Fields, targets: dict[str, str | None], known: set[str]) -> dict[str, Any]:
     key = row.text("id")
     if not _KEY.match(key):
         raise row.fail("id", f"{key!r} must be lower case letters, digits and _")
@@ -438,7 +501,7 @@ def _question(row: Fields, targets: dict[str, str | None]) -> dict[str, Any]:
         if target not in targets:
             raise row.fail(f"when[{index}]", f"unknown symptom or finding {target!r}")
     return {"key": key, "text": row.text("text"), "red_flag": row.flag("red_flag"),
-            "order": order, "source": row.text("source"), "when": when,
+            "order": order, **row.citation(known), "when": when,
             "answers": [*answers, {"key": UNKNOWN, "label": "Unknown", "feeds": [],
                                    "denies": []}]}
 
@@ -459,7 +522,7 @@ def _answer(row: Fields, targets: dict[str, str | None], key: str,
     return {"key": key, "label": label, **named}
 
 
-def _rule(row: Fields, targets: dict[str, str | None]) -> dict[str, Any]:
+def _rule(row: Fields, targets: dict[str, str | None], known: set[str]) -> dict[str, Any]:
     key, tier = row.text("id"), row.choice("tier", TIERS)
     if not _KEY.match(key):
         raise row.fail("id", f"{key!r} must be lower case letters, digits and _")
@@ -471,7 +534,7 @@ def _rule(row: Fields, targets: dict[str, str | None]) -> dict[str, Any]:
             if targets[name] and urgency(targets[name]) > urgency(tier):
                 raise row.fail("tier", f"{tier!r} would lower {name!r} ({targets[name]})")
     return {"key": key, "title": row.text("title"), "tier": tier, "advice": row.text("advice"),
-            "source": row.text("source"), "needs": needs}
+            **row.citation(known), "needs": needs}
 
 
 def _triggers(file: Fields) -> list[dict[str, Any]]:
@@ -520,7 +583,7 @@ def _claim_term(
         raise symptom.fail(where, f"term {term!r} is already used by {owner!r}")
 
 
-def _interaction(row: Fields) -> dict[str, Any]:
+def _interaction(row: Fields, known: set[str]) -> dict[str, Any]:
     members = []
     for member in row.tables("members"):
         members.append({"name": member.text("name"), "aliases": member.strings("aliases")})
@@ -530,4 +593,5 @@ def _interaction(row: Fields) -> dict[str, Any]:
         "severity": row.choice("severity", SEVERITIES),
         "advice": row.text("advice"),
         "members": members,
+        **row.citation(known),
     }

@@ -140,7 +140,8 @@ def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespac
         print(db.info.no_interaction_message)
     for match in [] if args.json else matches:
         listed_as = f" ({match.drug_class})" if match.drug_class else ""
-        print(f"{match.name}{listed_as}: {match.severity.upper()}. {match.advice}")
+        print(f"{match.name}{listed_as}: {match.severity.upper()}. {match.advice} "
+              f"Source: {match.source}.")
 
 
 def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:

@@ -25,7 +25,7 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     for number, key in enumerate(PAGE_KEYS, start=1):
         window.show_page(key)
         _settle()
-        path = out / f"{prefix}{number}-{key}.png"
+        path = out / f"{prefix}{number:02d}-{key}.png"
         window.grab().save(str(path))
         written.append(path)
     checker = window.show_page("symptom_checker")
@@ -33,7 +33,7 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     checker.view.entry.setText("ears ringing")
     checker.add_entry()
     _settle()
-    path = out / f"{prefix}{len(PAGE_KEYS) + 1}-checker-emergency.png"
+    path = out / f"{prefix}{len(PAGE_KEYS) + 1:02d}-checker-emergency.png"
     window.grab().save(str(path))
     written.append(path)
     checker.clear()
@@ -53,7 +53,7 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     written.append(path)
     window.search_field.setText("seizures")
     _settle()
-    path = out / f"{prefix}{len(PAGE_KEYS) + 2}-search.png"
+    path = out / f"{prefix}{len(PAGE_KEYS) + 2:02d}-search.png"
     window.grab().save(str(path))
     written.append(path)
     return written

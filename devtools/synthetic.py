@@ -15,7 +15,7 @@ def make_sources(count: int, folder: Path) -> Path:
     if content.exists():
         shutil.rmtree(content)
     content.mkdir(parents=True)
-    for guide_file in CONTENT_DIR.glob("*.toml"):  # guide-wide: guide, signs, context
+    for guide_file in CONTENT_DIR.glob("*.toml"):  # guide-wide: guide, sources, signs, context
         shutil.copy(guide_file, content / guide_file.name)
     sources = {p.name: p.read_text(encoding="utf-8") for p in (CONTENT_DIR / TEMPLATE).iterdir()}
     for number in range(count):

@@ -90,13 +90,39 @@ BAD_CONTENT = {
         "interactions.toml", 'severity = "avoid"', 'severity = "never"', "interaction[5].severity"),
     "term mapped to two symptoms": (
         "side_effects.toml", '"migraine",', '"migraine", "woozy",', "'dizziness'"),
-    "missing section": ("sections.toml", "[uses]", "[usage]", "uses: missing"),
+    "missing section": ("sections.toml", "[uses]", "[usage]", "uses.title: missing"),
     "empty section": (
-        "sections.toml", 'title = "Uses"\nbody = """', 'title = "Uses"\nbody = """ """\nx = """',
-        "uses.body: is empty"),
+        "sections.toml", '[[uses.blocks]]\nkind = "paragraph"\ntext = """',
+        '[[uses.blocks]]\nkind = "paragraph"\ntext = """ """\nx = """',
+        "uses.blocks[0].text: is empty"),
     "malformed file": ("drug.toml", 'name = "Baclofen"', 'name = "Baclofen', "malformed TOML"),
-    "missing field": ("precautions.toml", 'caution = "Children', 'cautions = "Children',
-                      "precaution[12].caution: missing"),
+    "missing field": ("precautions.toml", 'caution = "No alcohol', 'cautions = "No alcohol',
+                      "precaution[16].caution: missing"),
+    # Every content row names its source and the part of it: none may go unsourced.
+    "block without a source": (
+        "sections.toml", 'source = "history"\n', "", "overview.blocks[2].source: missing"),
+    "block without a part": (
+        "sections.toml", 'part = "History of baclofen\'s discovery"\n', "",
+        "overview.blocks[2].part: missing"),
+    "unknown source": (
+        "sections.toml", 'source = "history"', 'source = "wikipedia"',
+        "overview.blocks[2].source: unknown source 'wikipedia'"),
+    "side effect group without a source": (
+        "side_effects.toml", 'source = "article"\n', "", "group[0].source: missing"),
+    "interaction without a source": (
+        "interactions.toml", 'source = "article"\n', "", "interaction[0].source: missing"),
+    "precaution without a source": (
+        "precautions.toml", 'source = "ozobax-label"\n', "", ".source: missing"),
+    "dose without a source": ("drug.toml", 'source = "article"\n', "", "dosing[0].source: missing"),
+    "triage finding without a source": (
+        "triage.toml", 'source = "tablets-label"\n', "", "finding[0].source: missing"),
+    "triage rule without a part": (
+        "triage.toml", 'part = "Overdosage (LOINC 34088-5)"\nadvice = "Call emergency',
+        'advice = "Call emergency', "rule[0].part: missing"),
+    "table row of the wrong width": (
+        "sections.toml", '["Tablets", "Generic', '["Generic', "rows[0]: expected 3 non-empty"),
+    "unknown block kind": (
+        "sections.toml", 'kind = "note"', 'kind = "aside"', ".kind: unknown value 'aside'"),
     "negative dose": ("drug.toml", "mg_per_day = 80", "mg_per_day = -80",
                       "dosing[2].mg_per_day"),
     "not a finite number": ("drug.toml", "days = 3", "days = nan",
@@ -112,6 +138,19 @@ BAD_CONTENT = {
 def test_bad_content_is_refused_naming_file_and_field(tmp_path, content_copy, case):
     file, old, new, expected = BAD_CONTENT[case]
     _replace(content_copy / "baclofen" / file, old, new)
+    _expect_refusal(tmp_path, content_copy, file, expected)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('source = "nhs-999"\n', "", "sign[0].source: missing"),
+    ('source = "nhs-stroke"', 'source = "nhs"', "sign[3].source: unknown source 'nhs'"),
+])
+def test_an_unsourced_emergency_sign_is_refused(tmp_path, content_copy, old, new, expected):
+    _replace(content_copy / "signs.toml", old, new)
+    _expect_refusal(tmp_path, content_copy, "signs.toml", expected)
+
+
+def _expect_refusal(tmp_path, content_copy, file, expected):
     out = tmp_path / "out.sqlite3"
     with pytest.raises(ContentSourceError) as error:
         build(content_copy, out)
@@ -143,3 +182,19 @@ def test_a_second_drug_is_a_second_folder(two_drug_db):
     conn = sqlite3.connect(two_drug_db)
     assert conn.execute("SELECT name FROM drugs ORDER BY position").fetchall() == [
         ("Baclofen",), ("Synthetine 0001",)]
+
+
+SOURCES_LIST = {
+    "source without a revision": ('revision = "Version 3, effective 2021-07-01"\n', "",
+                                  "source[2].revision: missing"),
+    "duplicate source id": ('id = "tablets-label"', 'id = "article"',
+                            "source[1].id: duplicate source id 'article'"),
+    "unknown source kind": ('kind = "label"', 'kind = "blog"', "source[1].kind: unknown value"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SOURCES_LIST))
+def test_bad_sources_list_is_refused(tmp_path, content_copy, case):
+    old, new, expected = SOURCES_LIST[case]
+    _replace(content_copy / "sources.toml", old, new)
+    _expect_refusal(tmp_path, content_copy, "sources.toml", expected)

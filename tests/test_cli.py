@@ -80,7 +80,7 @@ def test_interactions_json(capsys, monograph):
     opioids = next(item for item in monograph.interactions if item.name == "Opioids")
     assert json.loads(out) == {"query": "oxycodone", "matches": [{
         "name": "oxycodone", "class": "Opioids", "severity": "major",
-        "advice": opioids.advice}]}
+        "advice": opioids.advice, "source": opioids.citation.label}]}
 
 
 def test_interactions_unknown(capsys):
@@ -185,12 +185,12 @@ def test_triage_readable_summary_lists_the_answers(capsys):
 
 
 def test_stdin_lines_may_carry_answers():
-    lines = ['{"text": "drowsy", "answers": {"overdose": "yes"}}', "drowsy", "{not json",
+    lines = ['{"text": "drowsy", "answers": {"overdose": "yes"}}', "drowsy", "{itchy rash",
              '{"text": "dizzy"}']
     result = run("triage", "-", "--json", stdin="\n".join(lines) + "\n")
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 0 and result.stderr == ""
-    assert [o["input"] for o in objects] == ["drowsy", "drowsy", "{not json", "dizzy"]
+    assert [o["input"] for o in objects] == ["drowsy", "drowsy", "{itchy rash", "dizzy"]
     assert [o["overall"] for o in objects] == ["emergency", "common", "unlisted", "common"]
 
 

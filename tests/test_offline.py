@@ -30,7 +30,7 @@ def hostile_window(make_window, tmp_path, content_copy):
 
     sections = content_copy / "baclofen" / "sections.toml"
     text = sections.read_text()
-    marker = 'title = "Overview"\nbody = """'
+    marker = '[[overview.blocks]]\nkind = "paragraph"\ntext = """'
     sections.write_text(text.replace(marker, marker + HOSTILE_BODY.replace("\\", "\\\\"), 1))
     db = tmp_path / "hostile.sqlite3"
     build(content_copy, db)

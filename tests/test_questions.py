@@ -32,7 +32,7 @@ def alert_ids(result):
 
 
 def test_pump_withdrawal_call_reaches_emergency_with_the_withdrawal_alert(triage):
-    result = triage.assess("he's not himself", {"pump": "yes", "alarm": "yes", "fever": "yes"})
+    result = triage.assess("he seems unwell", {"pump": "yes", "alarm": "yes", "fever": "yes"})
     assert result.overall == "emergency"
     assert alert_ids(result)[0] == "withdrawal"
     because = result.alerts[0].because

@@ -8,6 +8,7 @@ import pytest
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.packs import BUNDLED, install_pack, open_content, version_key
 from desktop.paths import DEFAULT_DATABASE
+from desktop.ui.pages.registry import PAGE_KEYS
 from devtools.faults import FAULTS
 from devtools.synthetic import make_pack
 
@@ -135,7 +136,7 @@ def test_invalid_pack_from_the_menu_keeps_what_it_had(window, monkeypatch, tmp_p
     assert window.content is before
     assert dialog_log[0][0] == "Content pack refused"
     assert "unchanged" in dialog_log[0][1] and "not a Drug Guide" in dialog_log[0][1]
-    assert window.tabs.count() == 7
+    assert window.tabs.count() == len(PAGE_KEYS)
 
 
 def test_explicit_database_must_be_valid(tmp_path):

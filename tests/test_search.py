@@ -22,7 +22,11 @@ def test_prefix_finds_baclofen(database):
     ("alpha-2-delta", "how_it_works"),
     ("ovarian cyst", "precautions"),
     ("tinnitus", "side_effects"),
-    ("intrathecal", "overview"),
+    ("intrathecal", "pump"),
+    ("Lyvispah", "forms"),
+    ("Gablofen", "forms"),
+    ("overdose", "side_effects"),
+    ("autonomic dysreflexia", "precautions"),
 ])
 def test_search_finds_the_right_section(database, query, section):
     assert section in {h.page for h in database.search(query)[:5]}

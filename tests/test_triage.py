@@ -156,10 +156,11 @@ def test_a_denial_does_not_reach_the_next_entry(triage):
 
 def test_lexicon_reads_pairs_from_a_generator(monograph):
     from desktop.triage.lexicon import Lexicon
+    from desktop.triage.text import stem
 
     pairs = [(e.name, pair) for e in monograph.side_effects for pair in e.pairs]
     lexicon = Lexicon([("dizzy", "dizziness")], (item for item in pairs))
     assert len(lexicon.pair_rules) == len(pairs)
     # Words only the pairs hold are known to typo repair too.
-    assert lexicon.repair("respiratroy").word == "respiratory"
-    assert Lexicon([("dizzy", "dizziness")]).repair("respiratroy") is None
+    assert stem("respiratory") in [r.stem for r in lexicon.repair("respiratroy")]
+    assert Lexicon([("dizzy", "dizziness")]).repair("respiratroy") == ()

@@ -17,6 +17,7 @@ from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.limits import MAX_TEXT_CHARS
 from desktop.content.packs import BUNDLED, open_content
 from desktop.content.verify import manifest_path
+from desktop.ui.pages.registry import PAGES
 from devtools.faults import copy_bundled, edited_copy
 from devtools.repo import ROOT
 from devtools.synthetic import make_pack
@@ -123,7 +124,7 @@ def test_menu_pack_that_fails_while_switching_changes_nothing(window, monkeypatc
     monkeypatch.setattr(GuideController, "choose_drug", failing_choose)
     before = window.content
     window.load_content_pack()
-    assert window.content is before and window.tabs.count() == 7
+    assert window.content is before and window.tabs.count() == len(PAGES)
     assert window.content.database.drugs()  # still open and usable
     assert dialog_log[0][0] == "Content pack refused" and "unchanged" in dialog_log[0][1]
     assert list(user_content_folder().iterdir()) == []
@@ -163,14 +164,14 @@ def test_a_query_that_never_ends_is_stopped(tmp_path, monkeypatch):
 ])
 def test_a_text_over_the_caps_is_refused(tmp_path, size, reason):
     path = edited_copy(tmp_path / "huge.sqlite3",
-                  f"UPDATE sections SET body = printf('%.{size}c', 'x') WHERE key = 'uses'")
+                  f"UPDATE blocks SET body = printf('%.{size}c', 'x') WHERE id = 1")
     with pytest.raises(ContentError, match=reason):
         open_content(path)
 
 
 def test_builder_refuses_text_over_the_cap(content_copy, tmp_path):
     sections = content_copy / "baclofen" / "sections.toml"
-    marker = 'title = "Overview"\nbody = """'
+    marker = 'title = "Overview"\n\n[[overview.blocks]]\nkind = "paragraph"\ntext = """'
     sections.write_text(sections.read_text().replace(marker, marker + "x" * MAX_TEXT_CHARS, 1))
     with pytest.raises(ContentSourceError, match="longer than 1,000,000 characters"):
         build(content_copy, tmp_path / "out.sqlite3")
@@ -316,7 +317,7 @@ window.show()
 for index in range(window.tabs.count()):
     window.tabs.setCurrentIndex(index)
 window.search_field.setText("seizures")
-window.page("symptom_checker").view.sentence.setPlainText("dizzy and I had a fit")
+window.show_page("symptom_checker").view.sentence.setPlainText("dizzy and I had a fit")
 dialogs.ask_save_path = lambda *args: Path("{pdf}")
 window.export_current()
 window.close()

@@ -40,4 +40,4 @@ def test_printable_summary(tab, pdf_target):
     tick(tab, "Pregnant")
     tab.view.pdf_button.click()
     text = pdf_text(pdf_target)
-    assert "precautions check: Baclofen" in text and "not been studied in pregnancy" in text
+    assert "precautions check: Baclofen" in text and "withdrawal after birth" in text

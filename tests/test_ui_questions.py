@@ -102,7 +102,7 @@ def test_every_question_answered_by_keyboard_alone(qtbot, checker):
 
 def test_pump_withdrawal_call_by_keyboard(qtbot, checker):
     """Pump yes, alarm yes, fever yes: the banner rises with each answer."""
-    say(qtbot, checker, "he's not himself")
+    say(qtbot, checker, "he seems unwell")
     assert checker.view.banner.tier == "unlisted"
     tiers = []
     for key in ("pump", "alarm", "fever"):

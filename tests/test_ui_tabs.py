@@ -12,7 +12,7 @@ def test_overview_shows_dosing_card_and_notes(window, monograph):
     text = tab_text(window, "overview")
     assert "Dosing" in text and "15 mg/day for 3 days" in text and "80 mg/day" in text
     assert "Clinical note: Titration in the US label" in text
-    assert "Source: US prescribing information for baclofen tablets" in text
+    assert "Source: Baclofen tablets label (US): Dosage and administration" in text
     assert monograph.summary in text
 
 
@@ -29,7 +29,9 @@ def test_uses_tab(window):
 
 def test_side_effects_grouped_by_tier(window, monograph):
     text = tab_text(window, "side_effects")
-    positions = [text.index(word) for word in ("Emergency", "Contact doctor", "Common\n")]
+    # Each tier table follows its badge: an icon (U+FFFC in plain text) and the tier's word.
+    positions = [text.index(f"\ufffc {word}") for word in ("Emergency", "Contact doctor",
+                                                             "Common")]
     assert positions == sorted(positions)
     for effect in monograph.side_effects:
         assert effect.name.capitalize() in text

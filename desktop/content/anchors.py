@@ -5,14 +5,14 @@ finds it by the same name. Rows are named by kind and source position, which the
 monograph keeps in order, so no display text is ever matched.
 """
 
-TEXT = "text"  # a section's own Markdown body
-NOTE = "note"
+TEXT = "text"  # a section as a whole: the headings of its blocks
+BLOCK = "block"  # a paragraph, list, table or note of a section
 DOSE = "dose"
 FACT = "fact"
 SIDE_EFFECT = "side_effect"
 INTERACTION = "interaction"
 PRECAUTION = "precaution"
-ROW_KINDS = (NOTE, DOSE, FACT, SIDE_EFFECT, INTERACTION, PRECAUTION)
+ROW_KINDS = (BLOCK, DOSE, FACT, SIDE_EFFECT, INTERACTION, PRECAUTION)
 
 
 def row(kind: str, position: int) -> str:

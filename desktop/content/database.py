@@ -17,6 +17,8 @@ from desktop.content.errors import REINSTALL, ContentError
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS, QUERY_SECONDS
 from desktop.content.models import (
     Answer,
+    Block,
+    Citation,
     ContextTrigger,
     Dose,
     DrugSummary,
@@ -26,7 +28,6 @@ from desktop.content.models import (
     Interaction,
     Member,
     Monograph,
-    Note,
     Precaution,
     Question,
     Rule,
@@ -94,6 +95,9 @@ class ContentDatabase:
         try:
             with self._budget():
                 self.info = _guide_info(_read_meta(self._conn, self.path), self.path)
+            self._sources = {row[0]: Source(*row) for row in self._rows(
+                "SELECT id, short, kind, title, publisher, document, revision FROM sources "
+                "ORDER BY position")}
             if not self.drugs():
                 raise ContentError(f"Content database {self.path} holds no drugs. {REINSTALL}")
         except ContentError:
@@ -154,6 +158,10 @@ class ContentDatabase:
             self._monographs[drug_id] = self._load_monograph(drug_id)
         return self._monographs[drug_id]
 
+    def sources(self) -> list[Source]:
+        """Every source the guide cites, in the order of the sources list."""
+        return list(self._sources.values())
+
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
         with self._budget():
             return search.run(self._conn, text, limit)
@@ -171,6 +179,11 @@ class ContentDatabase:
                                f"characters. {REINSTALL}")
         return rows
 
+    def _cite(self, source_id: str, part: str) -> Citation:
+        if source_id not in self._sources:
+            raise ContentError(f"{self.path} cites an unknown source {source_id!r}. {REINSTALL}")
+        return Citation(self._sources[source_id], part)
+
     def _load_monograph(self, drug_id: str) -> Monograph:
         row = self._rows(
             "SELECT name, drug_class, summary, last_reviewed FROM drugs WHERE id = ?", drug_id
@@ -185,49 +198,46 @@ class ContentDatabase:
             drug_class=drug_class,
             summary=summary,
             last_reviewed=last_reviewed,
-            sources=tuple(Source(*r) for r in self._rows(
-                "SELECT title, detail FROM sources WHERE drug_id = ? ORDER BY position", drug_id)),
             sections=self._sections(drug_id),
-            dosing=tuple(Dose(*r) for r in self._rows(
-                "SELECT route, stage, mg_per_day, days, detail FROM dosing WHERE drug_id = ? "
-                "ORDER BY position", drug_id)),
-            facts=tuple(Fact(*r) for r in self._rows(
-                "SELECT label, low, high, unit, detail FROM facts WHERE drug_id = ? "
-                "ORDER BY position", drug_id)),
+            dosing=tuple(Dose(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT route, stage, mg_per_day, days, detail, source_id, source_part "
+                "FROM dosing WHERE drug_id = ? ORDER BY position", drug_id)),
+            facts=tuple(Fact(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT label, low, high, unit, detail, source_id, source_part FROM facts "
+                "WHERE drug_id = ? ORDER BY position", drug_id)),
             side_effects=side_effects,
             interactions=self._interactions(drug_id),
-            precautions=tuple(Precaution(*r) for r in self._rows(
-                "SELECT label, kind, caution FROM precautions WHERE drug_id = ? "
-                "ORDER BY position", drug_id)),
+            precautions=tuple(Precaution(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT label, kind, caution, source_id, source_part FROM precautions "
+                "WHERE drug_id = ? ORDER BY position", drug_id)),
             triage=self._triage(drug_id, side_effects),
         )
 
     def _sections(self, drug_id: str) -> tuple[Section, ...]:
         sections = []
-        for section_id, key, title, body in self._rows(
-            "SELECT id, key, title, body FROM sections WHERE drug_id = ? ORDER BY position",
-            drug_id,
+        for section_id, key, title in self._rows(
+            "SELECT id, key, title FROM sections WHERE drug_id = ? ORDER BY position", drug_id,
         ):
-            notes = tuple(Note(*r) for r in self._rows(
-                "SELECT title, body, source FROM notes WHERE section_id = ? ORDER BY position",
-                section_id))
-            sections.append(Section(key, title, body, notes))
+            blocks = tuple(Block(*r[:-2], self._cite(*r[-2:])) for r in self._rows(
+                "SELECT kind, title, body, source_id, source_part FROM blocks "
+                "WHERE section_id = ? ORDER BY position", section_id))
+            sections.append(Section(key, title, blocks))
         if tuple(s.key for s in sections) != SECTION_KEYS:
             raise ContentError(f"{self.path} is missing sections for {drug_id!r}. {REINSTALL}")
         return tuple(sections)
 
     def _side_effects(self, drug_id: str) -> tuple[SideEffect, ...]:
         effects = []
-        for effect_id, name, tier, frequency, advice, source in self._rows(
-            "SELECT id, name, tier, frequency, advice, source FROM side_effects "
+        for effect_id, name, tier, frequency, advice, source_id, part in self._rows(
+            "SELECT id, name, tier, frequency, advice, source_id, source_part FROM side_effects "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if tier not in TIERS:
                 raise ContentError(f"{self.path} has an unknown tier {tier!r}. {REINSTALL}")
             terms, shorthand = self._terms("symptom_terms", "side_effect_id", effect_id)
             pairs = self._pairs("symptom_pairs", "side_effect_id", effect_id)
-            effects.append(SideEffect(name, tier, frequency, advice, source, terms, pairs,
-                                      shorthand))
+            effects.append(SideEffect(name, tier, frequency, advice, self._cite(source_id, part),
+                                      terms, pairs, shorthand))
         return tuple(effects)
 
     def _terms(self, table: str, key: str, owner: int) -> tuple[tuple[str, ...], ...]:
@@ -245,26 +255,28 @@ class ContentDatabase:
 
     def _triage(self, drug_id: str, side_effects: tuple[SideEffect, ...]) -> TriageContent:
         findings = []
-        for finding_id, key, kind, name, tier, advice, source in self._rows(
-            "SELECT id, key, kind, name, tier, advice, source FROM triage_findings "
+        for finding_id, key, kind, name, tier, advice, source_id, part in self._rows(
+            "SELECT id, key, kind, name, tier, advice, source_id, source_part "
+            "FROM triage_findings "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if tier is not None and tier not in TIERS:
                 raise ContentError(f"{self.path} has an unknown tier {tier!r}. {REINSTALL}")
             terms, shorthand = self._terms("finding_terms", "finding_id", finding_id)
-            findings.append(Finding(key, kind, name, tier, advice, source, terms,
+            findings.append(Finding(key, kind, name, tier, advice, self._cite(source_id, part),
+                                    terms,
                                     self._pairs("finding_pairs", "finding_id", finding_id),
                                     shorthand))
         rules = []
-        for rule_id, key, title, tier, advice, source in self._rows(
-            "SELECT id, key, title, tier, advice, source FROM triage_rules "
+        for rule_id, key, title, tier, advice, source_id, part in self._rows(
+            "SELECT id, key, title, tier, advice, source_id, source_part FROM triage_rules "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             groups: dict[int, list[str]] = {}
             for group, target in self._rows("SELECT grp, target FROM rule_needs "
                                             "WHERE rule_id = ? ORDER BY position", rule_id):
                 groups.setdefault(group, []).append(target)
-            rules.append(Rule(key, title, tier, advice, source,
+            rules.append(Rule(key, title, tier, advice, self._cite(source_id, part),
                               tuple(tuple(groups[g]) for g in sorted(groups))))
         triggers = tuple(
             ContextTrigger(phrase, category, direction, bool(list_scope))
@@ -278,8 +290,8 @@ class ContentDatabase:
 
     def _questions(self, drug_id: str) -> tuple[Question, ...]:
         questions = []
-        for question_id, key, text, red_flag, source in self._rows(
-            "SELECT id, key, text, red_flag, source FROM triage_questions "
+        for question_id, key, text, red_flag, source_id, part in self._rows(
+            "SELECT id, key, text, red_flag, source_id, source_part FROM triage_questions "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             when = tuple(r[0] for r in self._rows(
@@ -295,14 +307,15 @@ class ContentDatabase:
                 answers.append(Answer(answer_key, label,
                                       tuple(t for t, denies in targets if not denies),
                                       tuple(t for t, denies in targets if denies)))
-            questions.append(Question(key, text, tuple(answers), when, bool(red_flag), source))
+            questions.append(Question(key, text, tuple(answers), when, bool(red_flag),
+                                      self._cite(source_id, part)))
         return tuple(questions)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []
-        for item_id, name, drug_class, severity, advice in self._rows(
-            "SELECT id, name, drug_class, severity, advice FROM interactions "
-            "WHERE drug_id = ? ORDER BY position", drug_id,
+        for item_id, name, drug_class, severity, advice, source_id, part in self._rows(
+            "SELECT id, name, drug_class, severity, advice, source_id, source_part "
+            "FROM interactions WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if severity not in SEVERITIES:
                 raise ContentError(f"{self.path} has an unknown severity {severity!r}. {REINSTALL}")
@@ -314,5 +327,6 @@ class ContentDatabase:
                     "SELECT id, name FROM interaction_members WHERE interaction_id = ? "
                     "ORDER BY position", item_id)
             )
-            interactions.append(Interaction(name, drug_class, severity, advice, members))
+            interactions.append(Interaction(name, drug_class, severity, advice, members,
+                                            self._cite(source_id, part)))
         return tuple(interactions)

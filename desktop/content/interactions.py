@@ -23,12 +23,14 @@ _NOT_NAME = re.compile(r"[^\w]+")
 
 @dataclass(frozen=True, slots=True)
 class InteractionMatch:
-    """`name` is the drug the query resolved to; `drug_class` its listed class."""
+    """`name` is the drug the query resolved to; `drug_class` its listed class;
+    `source` the entry's citation ("Lyvispah label (US): 5 Warnings ...")."""
 
     name: str
     drug_class: str | None
     severity: str
     advice: str
+    source: str
 
     def to_json(self) -> dict[str, str | None]:
         return {
@@ -36,6 +38,7 @@ class InteractionMatch:
             "class": self.drug_class,
             "severity": self.severity,
             "advice": self.advice,
+            "source": self.source,
         }
 
 
@@ -49,12 +52,14 @@ class InteractionIndex:
     def __init__(self, interactions: tuple[Interaction, ...]) -> None:
         self._names: dict[str, list[InteractionMatch]] = {}
         for item in interactions:
-            own = InteractionMatch(item.name, item.drug_class, item.severity, item.advice)
+            source = item.citation.label
+            own = InteractionMatch(item.name, item.drug_class, item.severity, item.advice, source)
             self._add(item.name, own)
             if item.drug_class:
                 self._add(item.drug_class, own)
             for member in item.members:
-                match = InteractionMatch(member.name, item.drug_class, item.severity, item.advice)
+                match = InteractionMatch(member.name, item.drug_class, item.severity, item.advice,
+                                         source)
                 for name in (member.name, *member.aliases):
                     self._add(name, match)
 

@@ -1,5 +1,6 @@
 """Plain data the rest of the app reads; no database or Qt types leak out."""
 
+import json
 from dataclasses import dataclass
 
 
@@ -25,25 +26,73 @@ class DrugSummary:
 
 @dataclass(frozen=True)
 class Source:
+    """A document the guide cites: the article, a label, or another reference."""
+
+    id: str
+    short: str
+    kind: str  # article | label | other
     title: str
-    detail: str
+    publisher: str
+    document: str  # set id, application number or other identifier
+    revision: str
+
+    @property
+    def citation(self) -> str:
+        """The full reference, as a pharmacist would look it up."""
+        return f"{self.title}. {self.publisher}. {self.document}. {self.revision}."
 
 
 @dataclass(frozen=True)
-class Note:
-    """A clinical note from another source, shown apart from the guide's text."""
+class Citation:
+    """Where one piece of content comes from: a source, and the part of it."""
 
-    title: str
+    source: Source
+    part: str
+
+    @property
+    def label(self) -> str:
+        """Short form for the screen: "Ozobax label (US): 4 Contraindications ..."."""
+        return f"{self.source.short}: {self.part}"
+
+    @property
+    def full(self) -> str:
+        return f"{self.source.citation} Section: {self.part}."
+
+
+class Cited:
+    """Content whose `citation` the triage report and JSON print as one line."""
+
+    citation: Citation
+
+    @property
+    def source(self) -> str:
+        """The citation as one line: "Baclofen tablets label (US): 5.1 Abrupt ..."."""
+        return self.citation.label
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, list, table or clinical note of a section, with its own source.
+
+    `body` is Markdown, except for a table, whose cells `cells()` returns.
+    """
+
+    kind: str
+    title: str | None
     body: str
-    source: str
+    citation: Citation
+
+    def cells(self) -> tuple[list[str], list[list[str]]]:
+        """A table block's header and rows."""
+        table = json.loads(self.body)
+        return table["header"], table["rows"]
 
 
 @dataclass(frozen=True)
 class Section:
     key: str
     title: str
-    body: str  # Markdown
-    notes: tuple[Note, ...]
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
@@ -53,6 +102,7 @@ class Dose:
     mg_per_day: float | None
     days: int | None
     detail: str
+    citation: Citation
 
 
 @dataclass(frozen=True)
@@ -62,6 +112,7 @@ class Fact:
     high: float | None
     unit: str | None
     detail: str
+    citation: Citation
 
     @property
     def value(self) -> str:
@@ -82,19 +133,19 @@ class WordPair:
 
 
 @dataclass(frozen=True)
-class SideEffect:
+class SideEffect(Cited):
     name: str
     tier: str
     frequency: str
     advice: str
-    source: str
+    citation: Citation
     terms: tuple[str, ...]
     pairs: tuple[WordPair, ...] = ()
     shorthand: tuple[str, ...] = ()  # matched with their case: "HA", not "ha"
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Cited):
     """Something a caller may report that is not one of the guide's side effects.
 
     `kind` is "sign" (an emergency sign for any patient), "symptom" (a drug's
@@ -108,14 +159,14 @@ class Finding:
     name: str
     tier: str | None
     advice: str
-    source: str
+    citation: Citation
     terms: tuple[str, ...]
     pairs: tuple[WordPair, ...] = ()
     shorthand: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(Cited):
     """An alert raised when every group of `needs` has one finding present.
 
     Findings are named by key, or by side effect name. A rule only ever raises a tier.
@@ -125,7 +176,7 @@ class Rule:
     title: str
     tier: str
     advice: str
-    source: str
+    citation: Citation
     needs: tuple[tuple[str, ...], ...]
 
 
@@ -157,7 +208,7 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class Question:
+class Question(Cited):
     """A question the checker asks, in asking order: red flags first.
 
     It applies always (`when` empty) or once one of the `when` targets is present.
@@ -168,7 +219,7 @@ class Question:
     answers: tuple[Answer, ...]
     when: tuple[str, ...]
     red_flag: bool
-    source: str
+    citation: Citation
 
 
 @dataclass(frozen=True)
@@ -203,6 +254,7 @@ class Interaction:
     severity: str
     advice: str
     members: tuple[Member, ...]
+    citation: Citation
 
     @property
     def includes(self) -> str:
@@ -214,6 +266,7 @@ class Precaution:
     label: str
     kind: str
     caution: str
+    citation: Citation
 
 
 @dataclass(frozen=True)
@@ -225,7 +278,6 @@ class Monograph:
     drug_class: str
     summary: str
     last_reviewed: str
-    sources: tuple[Source, ...]
     sections: tuple[Section, ...]
     dosing: tuple[Dose, ...]
     facts: tuple[Fact, ...]
@@ -236,6 +288,19 @@ class Monograph:
 
     def section(self, key: str) -> Section:
         return next(section for section in self.sections if section.key == key)
+
+    def citations(self) -> list[tuple[str, Citation]]:
+        """Every cited row as (what it is, its citation), in the order the guide shows them."""
+        found = [(f"{s.title}: {b.title}" if b.title else s.title, b.citation)
+                 for s in self.sections for b in s.blocks]
+        found += [(f"Dosing: {d.stage}", d.citation) for d in self.dosing]
+        found += [(f"Key fact: {f.label}", f.citation) for f in self.facts]
+        found += [(f"Side effect: {e.name}", e.citation) for e in self.side_effects]
+        found += [(f"Interaction: {i.name}", i.citation) for i in self.interactions]
+        found += [(f"Precaution: {p.label}", p.citation) for p in self.precautions]
+        found += [(f"Symptom checker: {f.name}", f.citation) for f in self.triage.findings]
+        found += [(f"Symptom checker rule: {r.title}", r.citation) for r in self.triage.rules]
+        return found
 
 
 @dataclass(frozen=True)

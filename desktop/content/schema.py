@@ -8,7 +8,7 @@ docs/architecture.md to them.
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -18,12 +18,17 @@ SECTION_KEYS: tuple[str, ...] = (
     "side_effects",
     "precautions",
     "interactions",
+    "forms",
+    "pump",
 )
 
 # Most urgent first; the order is what "more urgent" means everywhere.
 TIERS: tuple[str, ...] = ("emergency", "contact_doctor", "common")
 SEVERITIES: tuple[str, ...] = ("major", "moderate", "avoid")
 PRECAUTION_KINDS: tuple[str, ...] = ("condition", "situation")
+# A section is a list of blocks, each with its own source.
+BLOCK_KINDS: tuple[str, ...] = ("paragraph", "list", "table", "note")
+SOURCE_KINDS: tuple[str, ...] = ("article", "label", "other")
 # Triage findings beyond the guide's side effects (see models.Finding).
 FINDING_KINDS: tuple[str, ...] = ("sign", "symptom", "context", "ignore")
 # ConText trigger categories and directions (see triage/context.py).
@@ -80,6 +85,7 @@ class Table:
     primary_key: str = "id"
     parent: ForeignKey | None = None
     indexes: tuple[Index, ...] = ()
+    references: tuple[ForeignKey, ...] = ()  # foreign keys besides `parent`
 
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
@@ -97,80 +103,88 @@ class FullTextIndex:
 
 
 def _child(
-    name: str, parent: ForeignKey, *columns: Column, unique: tuple[str, ...] = ()
+    name: str, parent: ForeignKey, *columns: Column, unique: tuple[str, ...] = (),
+    sourced: bool = False,
 ) -> Table:
     """A table whose rows hang off `parent` in source order.
 
     Rows are read by parent in `position` order, so that pair is indexed, unless a
-    unique index led by the parent key (`unique`) already serves those reads.
+    unique index led by the parent key (`unique`) already serves those reads. A
+    `sourced` table's rows each name their source and where in it (`source_part`).
     """
     index = Index((parent.column, *unique), unique=True) if unique else Index(
         (parent.column, "position"))
     return Table(
         name,
         (Column("id", int), Column(parent.column, parent.kind), Column("position", int),
-         *columns),
+         *columns, *(_SOURCE_COLUMNS if sourced else ())),
         parent=parent,
         indexes=(index,),
+        references=(_SOURCE,) if sourced else (),
     )
 
 
 _DRUG = ForeignKey("drug_id", "drugs", str)
+_SOURCE = ForeignKey("source_id", "sources", str)
+_SOURCE_COLUMNS = (Column("source_id", str), Column("source_part", str))
 
 # In creation order.
 TABLES: tuple[Table, ...] = (
     Table("meta", (Column("key", str), Column("value", str)), primary_key="key"),
+    Table(
+        "sources",
+        (Column("id", str), Column("position", int), Column("short", str), Column("kind", str),
+         Column("title", str), Column("publisher", str), Column("document", str),
+         Column("revision", str)),
+    ),
     Table(
         "drugs",
         (Column("id", str), Column("position", int), Column("name", str),
          Column("drug_class", str), Column("summary", str), Column("last_reviewed", str)),
         indexes=(Index(("name",), unique=True),),
     ),
-    _child("sources", _DRUG, Column("title", str), Column("detail", str)),
-    _child("sections", _DRUG, Column("key", str), Column("title", str), Column("body", str),
-           unique=("key",)),
-    _child("notes", ForeignKey("section_id", "sections"),
-           Column("title", str), Column("body", str), Column("source", str)),
+    _child("sections", _DRUG, Column("key", str), Column("title", str), unique=("key",)),
+    _child("blocks", ForeignKey("section_id", "sections"), Column("kind", str),
+           Column("title", str, nullable=True), Column("body", str), sourced=True),
     _child("dosing", _DRUG, Column("route", str), Column("stage", str),
            Column("mg_per_day", float, nullable=True), Column("days", int, nullable=True),
-           Column("detail", str)),
+           Column("detail", str), sourced=True),
     _child("facts", _DRUG, Column("label", str), Column("low", float, nullable=True),
            Column("high", float, nullable=True), Column("unit", str, nullable=True),
-           Column("detail", str)),
+           Column("detail", str), sourced=True),
     _child("side_effects", _DRUG, Column("name", str), Column("tier", str),
-           Column("frequency", str), Column("advice", str), Column("source", str),
-           unique=("name",)),
+           Column("frequency", str), Column("advice", str), unique=("name",), sourced=True),
     _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str),
            Column("shorthand", int)),
     _child("symptom_pairs", ForeignKey("side_effect_id", "side_effects"),
            Column("about", str), Column("trouble", str)),
     _child("interactions", _DRUG, Column("name", str),
            Column("drug_class", str, nullable=True), Column("severity", str),
-           Column("advice", str)),
+           Column("advice", str), sourced=True),
     _child("interaction_members", ForeignKey("interaction_id", "interactions"),
            Column("name", str)),
     _child("member_aliases", ForeignKey("member_id", "interaction_members"),
            Column("alias", str)),
     _child("precautions", _DRUG, Column("label", str), Column("kind", str),
-           Column("caution", str)),
+           Column("caution", str), sourced=True),
     # The symptom checker's content beyond the 24 side effects: the guide's emergency
     # signs are written into every drug, so one drug's rows are all it reads.
     _child("drug_names", _DRUG, Column("name", str)),
     _child("triage_findings", _DRUG, Column("key", str), Column("kind", str),
            Column("name", str), Column("tier", str, nullable=True), Column("advice", str),
-           Column("source", str), unique=("key",)),
+           unique=("key",), sourced=True),
     _child("finding_terms", ForeignKey("finding_id", "triage_findings"), Column("term", str),
            Column("shorthand", int)),
     _child("finding_pairs", ForeignKey("finding_id", "triage_findings"),
            Column("about", str), Column("trouble", str)),
     _child("triage_rules", _DRUG, Column("key", str), Column("title", str), Column("tier", str),
-           Column("advice", str), Column("source", str), unique=("key",)),
+           Column("advice", str), unique=("key",), sourced=True),
     _child("rule_needs", ForeignKey("rule_id", "triage_rules"), Column("grp", int),
            Column("target", str)),
     # Guided questions, in asking order (red flags first); an answer's targets feed
     # (denies = 0) or deny (denies = 1) a side effect or finding.
     _child("triage_questions", _DRUG, Column("key", str), Column("text", str),
-           Column("red_flag", int), Column("source", str), unique=("key",)),
+           Column("red_flag", int), unique=("key",), sourced=True),
     _child("question_answers", ForeignKey("question_id", "triage_questions"),
            Column("key", str), Column("label", str)),
     _child("answer_targets", ForeignKey("answer_id", "question_answers"),

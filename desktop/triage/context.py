@@ -8,6 +8,7 @@ chills"). Every choice here errs towards counting a finding: a wrong denial
 is the worst mistake a checker can make.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -28,9 +29,16 @@ _LIST_WORDS = frozenset({"or", "nor", "any", "signs", "sign", "symptoms", "episo
 # Marks that join the items of a list a list trigger ("denies") runs along. A plain
 # "no" stops at them, so "no chest pain, dizzy" still counts the dizziness.
 _LIST_OPENERS = frozenset({",", "/", ":", "and"})
+# Words that start a new statement, which no list runs into: "denies CP, he has SOB".
+_SUBJECTS = frozenset({"i", "im", "ive", "he", "hes", "she", "shes", "they", "theyre", "we",
+                       "pt", "patient", "reports", "has", "had", "got", "says"})
+YEAR, DECADE = "{year}", "{decade}"
+_YEAR = re.compile(r"(19|20)\d\d")
+_DECADE = re.compile(r"(19|20)?\d0s")
 # Words that point back at a finding from a later clause, which then counts:
-# "never had seizures before but had one today".
-_POINTING_BACK = frozenset({"one", "it", "another", "them", "again", "more"})
+# "never had seizures before but had one today". Not "it": "not vomiting, but my
+# urine's got blood in it" takes nothing back.
+_POINTING_BACK = frozenset({"one", "another", "again"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +69,18 @@ class Triggers:
             self.by_words.setdefault(tuple(map(fold, trigger.phrase.split())), trigger)
         self.longest = max(map(len, self.by_words), default=0)
         self.words = frozenset(w for words in self.by_words for w in words)
+        self.single = frozenset(words[0] for words in self.by_words if len(words) == 1)
 
     def find(self, tokens: Sequence[Token], blocked: set[int]) -> list[TriggerHit]:
         """Trigger phrases left to right. Words of a found term trigger nothing:
-        "won't wake up" is a sign, not a denial."""
+        "won't wake up" is a sign, not a denial. A year reads as {year}: "in 2012"."""
         hits = []
+        norms = [_placeholder(token.norm) for token in tokens]
         position = 0
         while position < len(tokens):
             for length in range(min(self.longest, len(tokens) - position), 0, -1):
                 span = range(position, position + length)
-                words = tuple(tokens[i].norm for i in span)
+                words = tuple(norms[i] for i in span)
                 trigger = self.by_words.get(words)
                 if trigger and not blocked.intersection(span) and _one_phrase(tokens, span):
                     hits.append(TriggerHit(trigger, position, position + length - 1))
@@ -79,6 +89,15 @@ class Triggers:
             else:
                 position += 1
         return [hit for hit in hits if hit.category != PSEUDO]
+
+
+def _placeholder(norm: str) -> str:
+    """Years and decades as trigger words: "in 2012", "in the 90s"."""
+    if _YEAR.fullmatch(norm):
+        return YEAR
+    if _DECADE.fullmatch(norm):
+        return DECADE
+    return norm
 
 
 def _one_phrase(tokens: Sequence[Token], span: range) -> bool:
@@ -113,17 +132,29 @@ def _is_list_word(token: Token) -> bool:
 def _crosses_only_lists(hit: TriggerHit, target: Span, between: range,
                         tokens: Sequence[Token], inside: set[int]) -> bool:
     """Only a list trigger crosses clause breaks, and each must open a list item
-    that starts with a finding: "denies CP/SOB, N/V"."""
+    that starts with a finding: "denies CP/SOB, N/V". History reaches across the
+    whole sentence: "had fits years ago and blackouts"."""
+    if hit.category == HISTORY:
+        return True
     openers = _LIST_OPENERS if hit.trigger.list_scope else frozenset()
     path = [*between, target.first] if hit.last < target.first else [*between, hit.first]
     for previous, index in zip([hit.last if hit.last < target.first else target.last, *path],
                                path, strict=False):
         if tokens[index].clause == tokens[previous].clause:
             continue
-        if tokens[index].opener not in openers or not _starts_with_finding(index, tokens,
-                                                                            inside):
+        if tokens[index].opener not in openers or not (
+                _starts_with_finding(index, tokens, inside) or _is_short_item(index, tokens)):
             return False
     return True
+
+
+def _is_short_item(index: int, tokens: Sequence[Token]) -> bool:
+    """A list item of one or two words, such as "palpitations" in "denies sweating,
+    palpitations or syncope", which the list runs on past."""
+    clause = tokens[index].clause
+    words = [t for t in tokens[index:index + 4] if t.clause == clause
+             and not _is_list_word(t) and t.norm != t.opener]
+    return 0 < len(words) <= 2 and not any(t.norm in _SUBJECTS for t in words)
 
 
 def _starts_with_finding(index: int, tokens: Sequence[Token], inside: set[int]) -> bool:

@@ -6,8 +6,9 @@ it is plain ("no chest pain"), emergency signs and the drug's danger rules are
 checked on every input, and anything unmatched is reported, not dropped.
 """
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from desktop.content.models import Finding, Rule, SideEffect, TriageContent
@@ -25,24 +26,46 @@ from desktop.triage.context import (
     governs,
     taken_back,
 )
-from desktop.triage.lexicon import Lexicon
+from desktop.triage.lexicon import DENIALS, MANY, Lexicon
 from desktop.triage.questions import Answer, Asked, Questions
-from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, tokenize
+from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
 
 # Which targets a pass looks for, and the text a found target covers.
 Wanted = Callable[[str], bool]
 Spans = Callable[["_Found"], str]
 
 EMERGENCY = TIERS[0]
+_APOSTROPHE = re.compile("['’‘`]")
 SIGN, SYMPTOM, CONTEXT, IGNORE = "sign", "symptom", "context", "ignore"
 # How many filler words may stand inside one term, and how far apart a word pair
 # may stand when it crosses "and" or a comma.
 MAX_INNER_FILLER = 2
-PAIR_REACH = 6
+PAIR_REACH = 5
 # Words before a sound-alike of two words that mark it as a complaint:
-# "having sea shores".
+# "having sea shores", "had a sea sure".
 _ONSET = frozenset({"having", "had", "has", "have", "got", "getting", "another", "started",
-                    "more", "some", "bad", "of"})
+                    "more", "some", "bad", "of", "hes", "shes", "im", "ive", "two", "three",
+                    "several", "few"})
+_ARTICLES = frozenset({"a", "an", "the", "another", "some", "two", "few"})
+# Words never read as half of a word said in two ("I feinted" is not one word).
+_NEVER_JOINED = SEPARATORS | frozenset(
+    {"i", "im", "ive", "id", "is", "am", "are", "was", "were", "be", "been", "he", "hes", "she",
+     "shes", "it", "its", "we", "they", "has", "have", "had", "having", "a", "an", "the",
+     "to", "of", "or", "not", "no", "so", "very", "really", "this", "that", "on", "at",
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+# Words that deny or clear, across which a word pair never forms.
+_CLEARS = DENIALS | frozenset({"fine", "ok", "okay", "normal", "alright", "good", "none",
+                               "nil", "denies", "negative"})
+# Number words a caller uses for a count of tablets.
+_COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                     "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
+# Words before a number that make it a reading: "GCS 8", "RR 6", "sats 86".
+_MEASURES = frozenset({"gcs", "rr", "sats", "sat", "spo2", "o2", "bp", "hr", "pulse", "temp",
+                       "resp", "rate", "score", "bm", "glucose"})
+# Words after a number that make it a strength or a volume, not a count.
+_UNITS = frozenset({"mg", "mcg", "g", "ml", "mls", "milligrams", "micrograms", "kg", "kilos",
+                    "lb", "lbs", "pounds", "mins", "minutes", "hours", "hrs", "days", "am",
+                    "pm", "percent", "degrees", "years", "weeks", "months", "stone"})
 # Words that carry no complaint of their own, so a clause of only these is not unlisted.
 _FILLER = frozenset(
     """i me im ive id my mine myself you your he she his her hers it its they them their we us
@@ -56,7 +79,8 @@ _FILLER = frozenset(
     please thanks thank think thought maybe perhaps like slightly mild bad badly pretty too
     and or but plus with fine good better alright right normal one another more calling ringing
     about husband wife mum mom dad son daughter patient pt c/o complains reports says said
-    x mother father partner sister brother carer he's she's
+    x mother father partner sister brother carer hes shes theyre thats theres youre weve
+    gcs rr sats obs bp hr pulse pt nope yep yeah no nothing else steady usual
     """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 
@@ -175,12 +199,15 @@ class Triage:
 
     def _assess(self, text: str, answered: Mapping[str, Answer],
                 picked: set[str]) -> TriageResult:
-        tokens = tokenize(text)
+        tokens = _read_counts(tokenize(text))
         found = self._find(tokens)
-        reads = self._read(tokens, found)
+        joined = self._join_sound_alikes(tokens, _covered(found))
+        if joined != tokens:
+            tokens, found = joined, self._find(joined)
+        reads = self._read(text, tokens, found)
+        counted = [r for r in reads if not (r.negated or r.history)]
         spans = _spans(text, tokens)
-        said = [_Said(r.found.target, spans(r.found), r.uncertain) for r in reads
-                if not (r.negated or r.history)]
+        said = [_Said(r.found.target, spans(r.found), r.uncertain) for r in counted]
         answered_said = [_Said(target, words) for target, words in self.questions.told(answered)]
         said += answered_said
         present = {s.target for s in said}
@@ -193,7 +220,8 @@ class Triage:
                   | self.questions.denied(answered)) - present - picked
         history = [spans(r.found) for r in reads if r.history and not r.negated
                    and r.found.target not in present]
-        unlisted = self._unlisted(text, tokens, [*found, *implied.values()], spans, used)
+        unlisted = self._unlisted(text, tokens, [*found, *implied.values()],
+                                  {r.found for r in counted}, used, spans)
         unlisted += [s.text for s in answered_said if s.text not in used
                      and s.target not in self.tiers and self._kind.get(s.target) == SYMPTOM]
         asked = (self.questions.asked(answered, present | picked)
@@ -241,6 +269,41 @@ class Triage:
 
     # Finding what was said
 
+    def _join_sound_alikes(self, tokens: list[Token], taken: set[int]) -> list[Token]:
+        """Two words nothing else read, said like one lexicon word, joined into it:
+        "sea shores" (seizures), "back lofen" (baclofen), "blood in the your in"."""
+        joined: list[Token] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            word = following and not {index, index + 1} & taken and self._sound_alike(
+                tokens, index)
+            if word:
+                joined.append(replace(token, norm=word, stem=self.lexicon.stem_for(
+                    word, stem(word)), end=following.end, raw=f"{token.raw} {following.raw}",
+                    joined=True))
+                index += 2
+            else:
+                joined.append(token)
+                index += 1
+        return joined
+
+    def _sound_alike(self, tokens: list[Token], index: int) -> str | None:
+        """The word tokens `index` and `index + 1` sound like together, if one fits:
+        alone, or the one that goes with a word beside them."""
+        first, second = tokens[index], tokens[index + 1]
+        if not _joinable(first, second) or {first.norm, second.norm} & self.triggers.single:
+            return None
+        words = [w for w in self.lexicon.sounds_like(first.norm, second.norm)
+                 if stem(w) not in {r.stem for r in self.lexicon.repair(second.norm)}]
+        if len(words) == 1:
+            return words[0]
+        neighbours = [t.stem for t in (*tokens[max(0, index - 3):index], *tokens[index + 2:
+                                                                               index + 5])]
+        fitting = [w for w in words if any(self.lexicon.go_together(w, n) for n in neighbours)]
+        return fitting[0] if len(fitting) == 1 else None
+
     def _find(self, tokens: list[Token]) -> list[_Found]:
         """Guards first, then everything with a tier, then untiered findings and
         contexts, which may share words with what came before but never take them."""
@@ -248,10 +311,11 @@ class Triage:
         blocked = _covered(guards)
         tiered = self._find_terms(tokens, self._tiered, blocked)
         tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
-        tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered))
+        tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered),
+                                   across=True)
         rest = self._of_kind({SYMPTOM, CONTEXT})
         untiered = [f for f in self._find_terms(tokens, rest, blocked)
-                    + self._find_pairs(tokens, rest, blocked | _covered(tiered))
+                    + self._find_pairs(tokens, rest, blocked | _covered(tiered), across=False)
                     if f.target not in self.tiers]
         return sorted(tiered + untiered, key=lambda f: (f.first, f.last))
 
@@ -280,58 +344,44 @@ class Triage:
     def _longest_at(self, tokens: list[Token], words: list[int], position: int,
                     wanted: Wanted) -> tuple[_Found, int] | None:
         """The longest term starting at `words[position]`, and where the next word is."""
-        for first_stem, used, freely in self._readings(tokens, words, position):
+        for number, (first_stem, freely) in enumerate(self._readings(tokens, words, position)):
             for key in self.lexicon.by_first.get(first_stem, ()):
                 target = self.lexicon.by_key[key]
                 if not wanted(target) or (len(key) == 1 and not freely):
                     continue
-                end = self._match_rest(tokens, words, position + used, key[1:],
-                                       tokens[words[position]].phrase)
+                end = self._match_rest(tokens, words, position + 1, key[1:],
+                                       tokens[words[position]].phrase, repaired=number > 0)
                 if end is not None:
                     return _Found(target, words[position], words[end - 1]), end
         return None
 
     def _readings(self, tokens: list[Token], words: list[int],
-                  position: int) -> list[tuple[str, int, bool]]:
-        """Ways to read the word at `position`: (stem, words used, stands alone)."""
-        token = tokens[words[position]]
-        readings = [(self.lexicon.stem_for(token.norm, token.stem), 1, True)]
-        repair = self.lexicon.repair(token.norm)
-        if repair:
-            readings.append((repair.stem, 1, self.lexicon.repairs_freely(repair, token.norm)))
-        if position + 1 < len(words):
-            joined = self._joined_repair(tokens, words, position)
-            if joined:
-                readings.append(joined)
+                  position: int) -> list[tuple[str, bool]]:
+        """Ways to read the word at `position`: (stem, stands on its own). A word
+        joined from two ("sea shores") stands alone only after "having" or the like."""
+        index = words[position]
+        token = tokens[index]
+        alone = not token.joined or _after_onset(tokens, index)
+        readings = [(self.lexicon.stem_for(token.norm, token.stem), alone)]
+        if not _APOSTROPHE.search(token.raw):  # "they're" is no typo of "teary"
+            readings += [(r.stem, r.free) for r in self.lexicon.repair(token.norm)]
         return readings
 
-    def _joined_repair(self, tokens: list[Token], words: list[int],
-                       position: int) -> tuple[str, int, bool] | None:
-        """Two words that sound like one lexicon word: "sea shores", "your in"."""
-        first, second = tokens[words[position]], tokens[words[position + 1]]
-        if (first.phrase != second.phrase or words[position + 1] != words[position] + 1
-                or {first.stem, second.stem} & self.lexicon.stems):
-            return None
-        repair = self.lexicon.repair(first.norm + second.norm)
-        if not repair:
-            return None
-        before = tokens[words[position] - 1].norm if words[position] > 0 else ""
-        return repair.stem, 2, before in _ONSET
-
     def _match_rest(self, tokens: list[Token], words: list[int], position: int,
-                    rest: tuple[str, ...], phrase: int) -> int | None:
+                    rest: tuple[str, ...], phrase: int, repaired: bool) -> int | None:
         """Where the match of `rest` ends (exclusive, in `words`), or None. Filler such
         as "a bit" may stand between a term's words; repairs are allowed because
-        the words around them confirm the term."""
+        the words around them confirm the term, but one repair per term at most."""
         skipped = 0
         for wanted in rest:
             while True:
                 if position >= len(words) or tokens[words[position]].phrase != phrase:
                     return None
                 token = tokens[words[position]]
-                reading = self._read_as(tokens, words, position, wanted)
-                if reading:
-                    position += reading
+                readings = [s for s, _ in self._readings(tokens, words, position)]
+                if readings[0] == wanted or (not repaired and wanted in readings[1:]):
+                    repaired = repaired or readings[0] != wanted
+                    position += 1
                     break
                 if token.norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
                     return None
@@ -339,24 +389,18 @@ class Triage:
                 position += 1
         return position
 
-    def _read_as(self, tokens: list[Token], words: list[int], position: int,
-                 wanted: str) -> int:
-        """How many words at `position` read as the stem `wanted` (0: none)."""
-        for stemmed, used, _ in self._readings(tokens, words, position):
-            if stemmed == wanted:
-                return used
-        return 0
-
     def _find_shorthand(self, tokens: list[Token], blocked: set[int]) -> list[_Found]:
         """Clinical abbreviations, matched with their case: "HA" but not "ha"."""
         return [_Found(self.lexicon.shorthand[t.raw], i, i) for i, t in enumerate(tokens)
                 if i not in blocked and t.raw in self.lexicon.shorthand]
 
-    def _find_pairs(self, tokens: list[Token], wanted: Wanted,
-                    blocked: set[int]) -> list[_Found]:
+    def _find_pairs(self, tokens: list[Token], wanted: Wanted, blocked: set[int],
+                    across: bool) -> list[_Found]:
         """Targets told in words the terms do not list: one word of a pair's `about`
         and one of its `trouble`, in a clause ("my breathing feels funny") or a
-        few words apart across "and" or a comma ("went stiff and started jerking")."""
+        few words apart across "and" or a comma ("went stiff and started jerking"),
+        where `across` allows: contexts stay in one clause, as "takes his tablets, no
+        side effects" is no missed dose."""
         stems = {i: self.lexicon.stem_for(t.norm, t.stem) for i, t in enumerate(tokens)
                  if i not in blocked and t.norm not in TRANSPARENT}
         found: list[_Found] = []
@@ -365,16 +409,31 @@ class Triage:
                 continue
             about = [i for i, s in stems.items() if s in rule.about]
             trouble = [i for i, s in stems.items() if s in rule.trouble]
-            found += _pairs_for(rule.target, tokens, about, trouble, _covered(found))
+            found += _pairs_for(rule.target, tokens, about, trouble, _covered(found), across)
         return found
 
     # Reading the context
 
-    def _read(self, tokens: list[Token], found: list[_Found]) -> list[_Read]:
+    def _answered_no(self, text: str, tokens: list[Token], hits: list[TriggerHit]) -> set[int]:
+        """Tokens of a question answered with a bare denial: "Muscle aches? None at all."."""
+        denials = {i for h in hits if h.category == NEGATED for i in range(h.first, h.last + 1)}
+        sentences: dict[int, list[int]] = {}
+        for index, token in enumerate(tokens):
+            sentences.setdefault(token.sentence, []).append(index)
+        answered = set()
+        for sentence in _questions(text, tokens):
+            reply = sentences.get(sentence + 1, [])
+            if reply and all(i in denials or self._is_filler(tokens[i]) for i in reply) and \
+                    denials.intersection(reply):
+                answered.update(sentences[sentence])
+        return answered
+
+    def _read(self, text: str, tokens: list[Token], found: list[_Found]) -> list[_Read]:
         inside = _covered(found)
         hits = self.triggers.find(tokens, inside)
         terminators = [h for h in hits if h.category == TERMINATE]
         recent = [h for h in hits if h.category == RECENT]
+        answered_no = self._answered_no(text, tokens, hits)
         reads = []
         for item in found:
             span = Span(item.first, item.last)
@@ -384,6 +443,7 @@ class Triage:
                                                                               recent)
             if (negated or history) and taken_back(tokens, span):
                 negated = history = False
+            negated = negated or span.first in answered_no
             uncertain = self._governed(hits, HEDGE, span, tokens, inside, terminators)
             reads.append(_Read(item, negated, uncertain, history))
         return reads
@@ -441,32 +501,43 @@ class Triage:
             return self.effects[target]
         finding = self.findings[target]
         return SideEffect(finding.name, finding.tier or "", "from the label", finding.advice,
-                          finding.source, finding.terms)
+                          finding.citation, finding.terms)
 
     def _name(self, target: str) -> str:
         return self.findings[target].name if target in self.findings else target
 
-    def _unlisted(self, text: str, tokens: list[Token], found: list[_Found], spans: Spans,
-                  used: set[str]) -> list[str]:
+    def _unlisted(self, text: str, tokens: list[Token], found: list[_Found],
+                  counted: set[_Found], used: set[str], spans: Spans) -> list[str]:
         """Clauses that name nothing the guide lists but say something: reported,
-        never dropped. An untiered finding no alert used counts as unlisted."""
-        reported = {f.target for f in found if f.target in self.tiers
-                    or self._kind.get(f.target) == CONTEXT}
+        never dropped. An untiered finding no alert used counts as unlisted. Not
+        complaints: a denial ("no cough"), a question, or a sentence about the drug
+        ("my husband takes baclofen")."""
         matched = {tokens[i].clause for f in found for i in range(f.first, f.last + 1)
-                   if f.target in reported or spans(f) in used}
+                   if f.target in self.tiers or self._kind.get(f.target) == CONTEXT
+                   or f not in counted or spans(f) in used}
+        denials = [h for h in self.triggers.find(tokens, _covered(found)) if h.category == NEGATED]
+        questions = _questions(text, tokens)
+        about_drug = {t.clause for t in tokens if t.norm in self.lexicon.drug_names}
         clauses: dict[int, list[Token]] = {}
         for token in tokens:
-            if token.clause not in matched:
+            if (token.clause not in matched | about_drug
+                    and token.sentence not in questions):
                 clauses.setdefault(token.clause, []).append(token)
         unlisted = []
         for words in clauses.values():
-            if any(not self._is_filler(t) for t in words):
+            said = [t for t in words if not self._is_filler(t)]
+            if said and not self._denied(said[0], tokens, denials):
                 content = [t for t in words if t.norm not in SEPARATORS]
                 unlisted.append(text[content[0].start:content[-1].end])
         return unlisted
 
+    @staticmethod
+    def _denied(token: Token, tokens: list[Token], denials: list[TriggerHit]) -> bool:
+        index = tokens.index(token)
+        return any(governs(hit, Span(index, index), tokens, set(), []) for hit in denials)
+
     def _is_filler(self, token: Token) -> bool:
-        return (token.norm in self._filler or token.norm in SEPARATORS
+        return (token.norm in self._filler or token.norm in SEPARATORS or len(token.norm) == 1
                 or any(c.isdigit() for c in token.norm))
 
 
@@ -482,6 +553,41 @@ def _alert(rule: Rule, said: dict[str, list[str]]) -> Alert:
     because = [text for group in rule.needs for key in group for text in said.get(key, ())]
     return Alert(rule.key, rule.title, rule.tier, rule.advice, rule.source,
                  tuple(dict.fromkeys(because)))
+
+
+def _after_onset(tokens: Sequence[Token], index: int) -> bool:
+    """Whether "having", "had a" or the like comes just before `tokens[index]`."""
+    before = [t.norm for t in tokens[max(0, index - 2):index]]
+    if before and before[-1] in _ARTICLES:
+        before.pop()
+    return bool(before) and before[-1] in _ONSET
+
+
+def _joinable(first: Token, second: Token) -> bool:
+    return (first.phrase == second.phrase and first.norm.isalpha() and second.norm.isalpha()
+            and not {first.norm, second.norm} & _NEVER_JOINED)
+
+
+def _questions(text: str, tokens: list[Token]) -> set[int]:
+    """Sentences that end with a question mark."""
+    ends = zip(tokens, [*tokens[1:], None], strict=False)
+    return {token.sentence for token, following in ends
+            if (following is None or following.sentence != token.sentence)
+            and "?" in text[token.end:following.start if following else len(text)]}
+
+
+def _read_counts(tokens: list[Token]) -> list[Token]:
+    """Counts of five or more read as one word: "took ten", but not "10 mg" or "RR 8"."""
+    return [replace(token, stem=MANY) if _is_count(before, token, following) else token
+            for before, token, following in zip([None, *tokens], tokens, [*tokens[1:], None],
+                                                strict=False)]
+
+
+def _is_count(before: Token | None, token: Token, following: Token | None) -> bool:
+    """A number of five or more that counts things: "took ten", "20 tablets"."""
+    number = token.norm in _COUNTS or (token.norm.isdigit() and 5 <= int(token.norm) < 1900)
+    return (number and (following is None or following.norm not in _UNITS)
+            and (before is None or before.norm not in _MEASURES))
 
 
 def _covers(wider: Rule, rule: Rule) -> bool:
@@ -507,7 +613,7 @@ def _is_recent(span: Span, tokens: Sequence[Token], recent: list[TriggerHit]) ->
 
 
 def _pairs_for(target: str, tokens: list[Token], about: list[int], trouble: list[int],
-               taken: set[int]) -> list[_Found]:
+               taken: set[int], across: bool) -> list[_Found]:
     """One found pair per sentence: the closest about and trouble words, in one clause
     or across "and", a comma or a slash within PAIR_REACH words."""
     found = []
@@ -520,10 +626,25 @@ def _pairs_for(target: str, tokens: list[Token], about: list[int], trouble: list
             if tokens[t].sentence != sentence:
                 continue
             same_clause = tokens[a].clause == tokens[t].clause
-            if same_clause or (abs(a - t) <= PAIR_REACH and _joined_by_list(tokens, a, t)):
+            if same_clause or (across and _words_apart(tokens, a, t) <= PAIR_REACH
+                               and _joined_by_list(tokens, a, t)
+                               and not _denial_between(tokens, a, t)):
                 named.add(sentence)
                 found.append(_Found(target, min(a, t), max(a, t)))
     return found
+
+
+def _denial_between(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether a denial or an all-clear stands between two words of a pair:
+    "eyesight's fine, no blurring" pairs nothing across the comma."""
+    low, high = sorted((a, b))
+    return any(tokens[i].norm in _CLEARS for i in range(low, high + 1))
+
+
+def _words_apart(tokens: list[Token], a: int, b: int) -> int:
+    """Words between two tokens, not counting "the", "my", "is" and the like."""
+    low, high = sorted((a, b))
+    return sum(tokens[i].norm not in TRANSPARENT for i in range(low + 1, high))
 
 
 def _joined_by_list(tokens: list[Token], a: int, b: int) -> bool:

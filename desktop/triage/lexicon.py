@@ -24,6 +24,9 @@ DENIALS = frozenset({"no", "not", "cant", "never", "without", "dont", "havent", 
 # Stands for any of the drug's own names in terms: "ran out of {drug}".
 DRUG = "{drug}"
 _DRUG_WORD = "thisdrugsname"
+# A count of five or more ("took ten of them"), not a strength ("10 mg").
+MANY = "{many}"
+PLACEHOLDERS = frozenset({MANY})
 _DRUG_STEM = "\x00drug"
 
 MIN_TYPO_LENGTH = 5
@@ -31,6 +34,7 @@ MIN_TYPO_LENGTH = 5
 MIN_REPAIR_LENGTH = 4
 # A word this often seen in English text is a real word, not a typo.
 KNOWN_WORD_FREQUENCY = 300
+EVERYDAY_WORD_FREQUENCY = 50_000
 _NOT_LETTERS = re.compile(r"[^a-z]")
 
 
@@ -46,6 +50,12 @@ def is_english_word(word: str) -> bool:
     return _english_frequencies()[word] >= KNOWN_WORD_FREQUENCY  # type: ignore[index]
 
 
+def is_everyday_word(word: str) -> bool:
+    """Words so common that two of them side by side are a phrase, not one word
+    misheard: "see well" is not "swallow"."""
+    return _english_frequencies()[word] >= EVERYDAY_WORD_FREQUENCY  # type: ignore[index]
+
+
 def sound_key(word: str) -> str:
     """How a word sounds, loosely: "years" and "ears", "sea shores" and "seizures"
     share one. Leading vowels and glides are dropped because dictation adds and
@@ -54,12 +64,19 @@ def sound_key(word: str) -> str:
     return key.lstrip("AEIOUYHW") or key
 
 
+def _distinct(key: str) -> bool:
+    """Whether a sound key says enough to match on: "eyes" and "wees" share "S"."""
+    return len(key) >= 2
+
+
 def _stems(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_DRUG_STEM if word == DRUG else stem(fold(word)) for word in words)
+    return frozenset(_DRUG_STEM if word == DRUG else word if word in PLACEHOLDERS
+                     else stem(fold(word)) for word in words)
 
 
 def _allowed_edits(word: str) -> int:
-    return 1 if len(word) < 7 else 2
+    """Edits a typo may hold: two only in long words."""
+    return 1 if len(word) < 9 else 2
 
 
 @dataclass(frozen=True)
@@ -73,9 +90,10 @@ class PairRule:
 
 @dataclass(frozen=True)
 class Repair:
+    """A lexicon word an input word may stand for."""
+
     stem: str
-    word: str  # the lexicon word the input stands for
-    english: bool  # the input was itself an English word
+    free: bool  # stands on its own; otherwise only where it completes a longer term
 
 
 class Lexicon:
@@ -110,9 +128,11 @@ class Lexicon:
             s for rule in self.pair_rules for s in rule.about | rule.trouble)
         self._vocabulary = sorted(w for w in words if len(w) >= MIN_REPAIR_LENGTH - 1)
         self._by_sound: dict[str, list[str]] = {}
-        for word in self._vocabulary:
+        for word in [*self._vocabulary, *sorted(self.drug_names)]:
             if len(word) >= MIN_REPAIR_LENGTH:
                 self._by_sound.setdefault(sound_key(word), []).append(word)
+        self._stem_pairs = frozenset((a, b) for key in self.by_key for a in key for b in key
+                                     if a != b)
         self.repair = lru_cache(maxsize=16384)(self._repair)
 
     @staticmethod
@@ -132,21 +152,46 @@ class Lexicon:
         """The stem to match with: the drug's placeholder for its names, else the word's."""
         return _DRUG_STEM if norm in self.drug_names else stemmed
 
-    def _repair(self, norm: str) -> Repair | None:
-        """The lexicon word `norm` may stand for: a typo or a sound-alike."""
-        if len(norm) < MIN_REPAIR_LENGTH or not norm.isalpha() or stem(norm) in self.stems:
-            return None
-        english = is_english_word(norm)
-        if not english:
-            best = process.extractOne(norm, self._vocabulary, scorer=OSA.distance,
-                                      score_cutoff=_allowed_edits(norm))
-            if best:
-                return Repair(stem(best[0]), best[0], english)
-        for word in self._by_sound.get(sound_key(norm), ()):
-            if not norm.startswith(word) and not word.startswith(norm):  # "chesty", "chest"
-                return Repair(stem(word), word, english)
-        return None
+    def is_drug_word(self, word: str) -> bool:
+        return word in self.drug_names
 
-    def repairs_freely(self, repair: Repair, norm: str) -> bool:
-        """Whether a repair stands on its own, outside a longer term."""
-        return not repair.english and len(norm) >= MIN_TYPO_LENGTH
+    def _repair(self, norm: str) -> tuple[Repair, ...]:
+        """The lexicon words `norm` may be a typo or a sound-alike of. A word that is not
+        English is repaired freely; an English word only where the repair completes a
+        longer term, and never into a word it merely extends ("chesty", "chest")."""
+        if len(norm) < MIN_REPAIR_LENGTH or not norm.isalpha() or norm in self.drug_names:
+            return ()
+        english = is_english_word(norm)
+        # A lexicon word ("wait", of "waiting for a prescription") is no typo on its own.
+        free = not english and not self._known(norm) and len(norm) >= MIN_TYPO_LENGTH
+        # An English word is only ever a sound-alike ("pane", "years"): one typed letter
+        # away from it is usually another real word ("sleepy", "sleeps").
+        typos = [] if english else [word for word, _, _ in process.extract(
+            norm, self._vocabulary, scorer=OSA.distance, score_cutoff=_allowed_edits(norm),
+            limit=5)]
+        key = sound_key(norm)
+        sounds = [word for word in self._by_sound.get(key, []) if _distinct(key)
+                  and OSA.distance(norm, word) <= max(2, len(norm) // 4)]
+        return tuple(dict.fromkeys(
+            # Typing rarely gets the first letter wrong, so a free repair keeps it.
+            Repair(self._stem_of(word), free and word[0] == norm[0]) for word in typos + sounds
+            if not norm.startswith(word) and not word.startswith(norm)))
+
+    def sounds_like(self, first: str, second: str) -> tuple[str, ...]:
+        """The lexicon words and drug names two words said together sound like:
+        "sea shores" (seizures), "back lofen" (baclofen)."""
+        joined = first + second
+        if (len(joined) < MIN_TYPO_LENGTH or self._known(joined) or is_english_word(joined)
+                or (is_everyday_word(first) and is_everyday_word(second))):
+            return ()
+        return tuple(self._by_sound.get(sound_key(joined), ()))
+
+    def go_together(self, word: str, neighbour_stem: str) -> bool:
+        """Whether a term holds both `word` and the stem next to it."""
+        return (self._stem_of(word), neighbour_stem) in self._stem_pairs
+
+    def _known(self, norm: str) -> bool:
+        return stem(norm) in self.stems or norm in self.drug_names
+
+    def _stem_of(self, word: str) -> str:
+        return _DRUG_STEM if word in self.drug_names else stem(word)

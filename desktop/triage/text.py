@@ -15,9 +15,10 @@ from desktop.content.text import normalize_input, normalize_with_offsets
 # A word may carry inner apostrophes or hyphens ("can't", "light-headed"). Short
 # slash forms are one word ("N/V", "c/o", "2/52"); longer ones are a list ("CP/SOB").
 _WORD = re.compile(
-    r"\b[^\W_](?:/[^\W_])\b|\b\d+/\d+\b|[^\W_]+(?:['’‘`\-][^\W_]+)*"
+    r"\b[^\W_](?:/[^\W_])\b|\b\d+/\d+\b|[^\W_]+(?:['’‘`\-][^\W_]+)*|[↑↓]"
 )
 _INNER_MARKS = re.compile(r"['’‘`\-]")
+_APOSTROPHES = "'’‘`"
 # Punctuation that ends a phrase: terms never cross it.
 _PHRASE_BREAK = re.compile(r"[,;:.!?\n\r/()\[\]•|]")
 # Punctuation that ends a sentence: word pairs and scopes never cross it.
@@ -39,7 +40,8 @@ TRANSPARENT = frozenset(
 # Words that may stand between a term's words without changing it: "feel a bit blue",
 # "put on nearly a stone". Never at a term's edge, where "a fit" must stay "a fit".
 INNER_FILLER = frozenset(
-    {"a", "bit", "little", "lot", "lots", "nearly", "almost", "about", "around", "over",
+    {"a", "few", "couple", "bit", "little", "lot", "lots", "nearly", "almost", "about",
+     "around", "over",
      "extremely", "terribly", "awfully", "totally", "completely", "all", "just", "pretty",
      "rather", "fairly", "kind", "sort", "of", "some", "more", "much", "even", "still",
      "suddenly", "now", "again", "constantly", "always", "also", "like", "proper",
@@ -47,7 +49,9 @@ INNER_FILLER = frozenset(
 )
 
 # "Fits" (seizures) must not fold into "fit" (healthy), so these keep their form.
-_UNSTEMMED = frozenset({"fits", "fitting", "fitted"})
+# Likewise "seized" (a car), "fitness", and "faint" (a faint mark) apart from "fainted".
+_UNSTEMMED = frozenset({"fits", "fitting", "fitted", "fitness", "seized", "fainted",
+                        "fainting", "faints"})
 # One spelling for each negated auxiliary, so terms and triggers list only one:
 # "Mum doesn't know what day it is" reads like "I don't know what day it is".
 _SPELLING = {
@@ -55,6 +59,7 @@ _SPELLING = {
     "doesnt": "dont", "didnt": "dont",
     "hasnt": "havent", "hadnt": "havent",
     "arent": "isnt", "wasnt": "isnt", "werent": "isnt", "aint": "isnt",
+    "↑": "up", "↓": "down",
 }
 
 
@@ -75,6 +80,7 @@ class Token:
     sentence: int  # ends only at a full stop, semicolon or new line
     opener: str
     raw: str
+    joined: bool = False  # two words said as one ("sea shores"), see engine._prepare
 
 
 @cache
@@ -86,6 +92,16 @@ def fold(word: str) -> str:
     """Normalise a word (desktop/content/text.py) and drop inner apostrophes and hyphens."""
     folded = _INNER_MARKS.sub("", normalize_input(word))
     return _SPELLING.get(folded, folded)
+
+
+def _spoken(norm: str, after: str) -> str:
+    """A word as written in speech, in full: "splittin'" is "splitting", and
+    "coma-like" is "coma"."""
+    if norm.endswith("in") and after and after in _APOSTROPHES:
+        return norm + "g"
+    if norm.endswith("like") and len(norm) > len("like") + 2:
+        return norm.removesuffix("like")
+    return norm
 
 
 def stem(norm: str) -> str:
@@ -106,7 +122,7 @@ def tokenize(text: str) -> list[Token]:
     opener = ""
     previous_end = 0
     for found in _WORD.finditer(normal):
-        norm = fold(found.group())
+        norm = _spoken(fold(found.group()), normal[found.end():found.end() + 1])
         gap = normal[previous_end:found.start()]
         mark = _PHRASE_BREAK.search(gap)
         if tokens and (mark or norm in SEPARATORS):

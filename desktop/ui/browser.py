@@ -1,28 +1,52 @@
 """A text view that never reaches outside the app.
 
 Content is rendered with remote resources refused: only the app's own icons
-load, and links never open a browser.
+load, and links never open a browser. The only links are source markers, whose
+full citation shows on hover (their tool tip) and on keyboard focus or a click.
 """
 
 import re
 
 from PySide6.QtCore import QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from desktop.ui.style import ICON_SCHEME, icon_image
+from desktop.ui.style import ICON_SCHEME, SOURCE_SCHEME, icon_image
 
 
 class SafeTextBrowser(QTextBrowser):
     """QTextBrowser that loads only `icon:` images and follows no link."""
 
     refusedResource = Signal(QUrl)
+    citationShown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        self.anchorClicked.connect(self._show_citation)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab steps through the links, which are source markers: show the one reached."""
+        moved = super().focusNextPrevChild(forward)
+        anchor = self.textCursor().charFormat().anchorHref()
+        if moved and self.hasFocus() and anchor:
+            self._show_citation(QUrl(anchor))
+        return moved
+
+    def _show_citation(self, url: QUrl) -> None:
+        """Show the focused or clicked source marker's citation beside it.
+
+        Hovering needs nothing here: Qt shows the marker's tool tip itself.
+        """
+        cursor = self.textCursor()
+        if url.scheme() != SOURCE_SCHEME or cursor.charFormat().anchorHref() != url.toString():
+            return
+        citation = cursor.charFormat().toolTip()
+        where = self.viewport().mapToGlobal(self.cursorRect(cursor).bottomLeft())
+        QToolTip.showText(where, citation, self)
+        self.citationShown.emit(citation)
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
         if url.scheme() == ICON_SCHEME:

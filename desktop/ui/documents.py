@@ -1,8 +1,10 @@
 """Monograph sections as rich-text documents, for the screen and for print.
 
 Everything is built with QTextCursor from database text: Markdown bodies are
-inserted with raw HTML disabled, and clinical notes are framed apart with their
-source.
+inserted with raw HTML disabled, and clinical notes are framed apart. Every block
+ends with a small numbered source marker (a `source:` link whose tool tip is the
+full citation), and the document ends with the sources it used, so print and PDF
+carry them too.
 """
 
 import re
@@ -24,13 +26,14 @@ from PySide6.QtGui import (
 )
 
 from desktop.content import anchors
-from desktop.content.models import Monograph, Note, Section
+from desktop.content.models import Block, Citation, Monograph, Section, Source
 from desktop.content.schema import TIERS
-from desktop.ui.style import BADGES, ICON_SCHEME
+from desktop.ui.style import BADGES, ICON_SCHEME, SOURCE_SCHEME
 
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
     QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
+SOURCE_KIND_WORDS = {"article": "article", "label": "prescribing information", "other": "other"}
 # Qt's line breaking rescans an unbreakable run for every line it wraps, so a long
 # run without spaces lays out in quadratic time; a zero-width space every so often
 # gives it break points, which keeps rendering linear. No real word is this long.
@@ -61,6 +64,7 @@ class DocumentWriter:
         self.cursor = QTextCursor(document)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
         self.spans: dict[str, tuple[int, int]] = {}
+        self.cited: list[Citation] = []  # in order of first use; markers number them
 
     def text_format(self, *, bold: bool = False, scale: float = 1.0) -> QTextCharFormat:
         text = QTextCharFormat()
@@ -96,7 +100,59 @@ class DocumentWriter:
         self.cursor.insertImage(image)
         self.cursor.insertText(f" {BADGES[key].word}", self.text_format(bold=True))
 
-    def note(self, note: Note, anchor: str) -> None:
+    def marker(self, citation: Citation) -> None:
+        """A small numbered link to `citation`; hover or keyboard focus shows it in full."""
+        if citation not in self.cited:
+            self.cited.append(citation)
+        number = self.cited.index(citation) + 1
+        link = self.text_format()
+        link.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        link.setAnchor(True)
+        link.setAnchorHref(f"{SOURCE_SCHEME}:{number}")
+        link.setToolTip(f"[{number}] {citation.full}")
+        link.setForeground(self.palette.color(QPalette.ColorRole.Link))
+        self.cursor.insertText("\u2009", self.text_format())
+        self.cursor.insertText(f"[{number}]", link)
+        self.cursor.setCharFormat(self.text_format())
+
+    def block(self, block: Block, anchor: str, heading_scale: float = 1.15) -> None:
+        """One block, with its title or else its first line (paragraph, list item or
+        header row) recorded as `anchor`'s span: enough to find, not a wall to read."""
+        if block.kind == "note":
+            self.note(block, anchor)
+            return
+        start = self.cursor.position()
+        if block.title:
+            self.heading(block.title, heading_scale)
+        if block.kind == "table":
+            if not block.title:
+                self.paragraph("")
+            self.marker(block.citation)
+            if not block.title:
+                start = self.cursor.position()  # the span starts at the table, not its marker
+            header, rows = block.cells()
+            self.table(header, rows, widths=[100 // len(header)] * len(header))
+        else:
+            self.markdown(block.body)
+            self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.spans[anchor] = self._first_line_from(start)
+        if block.kind != "table":
+            self.marker(block.citation)
+
+    def _first_line_from(self, position: int) -> tuple[int, int]:
+        """The span of the first line of text at or after `position`, skipping the block
+        and table breaks before it; a table's first line is its header row."""
+        breaks = {"\u2029", "\ufdd0", "\ufdd1"}  # paragraph, table cell and row breaks
+        while position < self.cursor.position() and self.document.characterAt(position) in breaks:
+            position += 1
+        table = QTextCursor(self.document)
+        table.setPosition(position)
+        if (found := table.currentTable()) is not None:
+            return position, found.cellAt(0, found.columns() - 1).lastPosition()
+        line = self.document.findBlock(position)
+        return position, line.position() + line.length() - 1
+
+    def note(self, note: Block, anchor: str) -> None:
         """A clinical note: framed, tinted, with its source underneath."""
         frame = QTextFrameFormat()
         frame.setBorder(1)
@@ -112,8 +168,17 @@ class DocumentWriter:
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format())
         self.cursor.insertMarkdown(breakable(note.body), MARKDOWN)
         self.cursor.insertBlock(QTextBlockFormat(), self.text_format(scale=0.9))
-        self.cursor.insertText(f"Source: {note.source}")
+        self.cursor.insertText(f"Source: {note.citation.label}", self.text_format(scale=0.9))
+        self.marker(note.citation)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def sources_used(self) -> None:
+        """The numbered list of every source this document cited, in full."""
+        if not self.cited:
+            return
+        self.heading("Sources", 1.15)
+        for number, citation in enumerate(self.cited, start=1):
+            self.paragraph(f"[{number}] {citation.full}")
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
               widths: Sequence[int] | None = None, row_anchors: Sequence[str] = ()) -> None:
@@ -145,9 +210,16 @@ class DocumentWriter:
                                   table.cellAt(row_index, len(header) - 1).lastPosition())
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
-    def notes(self, section: Section) -> None:
-        for position, note in enumerate(section.notes):
-            self.note(note, anchors.row(anchors.NOTE, position))
+    def blocks(self, section: Section, first: int = 0, last: int | None = None) -> None:
+        """Blocks `first` to `last` (all by default) of `section`, each anchored by position."""
+        for position, block in enumerate(section.blocks[first:last], start=first):
+            self.block(block, anchors.row(anchors.BLOCK, position))
+
+    def cited_heading(self, text: str, citations: Iterable[Citation]) -> None:
+        """A heading followed by the markers of the rows under it."""
+        self.heading(text, 1.15)
+        for citation in dict.fromkeys(citations):
+            self.marker(citation)
 
 
 def _dose_amount(mg_per_day: float | None, days: int | None) -> str:
@@ -157,8 +229,8 @@ def _dose_amount(mg_per_day: float | None, days: int | None) -> str:
 
 def _overview(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
     writer.paragraph(f"{monograph.drug_class}. {monograph.summary}")
-    writer.markdown(section.body)
-    writer.heading("Dosing", 1.15)
+    writer.blocks(section)
+    writer.cited_heading("Dosing", (d.citation for d in monograph.dosing))
     writer.table(["Route", "Stage", "Amount", "Details"],
                  ([d.route, d.stage, _dose_amount(d.mg_per_day, d.days), d.detail]
                   for d in monograph.dosing), widths=[14, 22, 22, 42],
@@ -166,17 +238,18 @@ def _overview(writer: DocumentWriter, monograph: Monograph, section: Section) ->
 
 
 def _how_it_works(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
-    writer.heading("Key facts", 1.15)
+    writer.cited_heading("Key facts", (f.citation for f in monograph.facts))
     writer.table(["", "Value", "Details"],
                  ([f.label, f.value or "—", f.detail] for f in monograph.facts),
                  widths=[26, 20, 54],
                  row_anchors=_row_anchors(anchors.FACT, range(len(monograph.facts))))
     writer.heading("Mechanism and body handling", 1.15)
-    writer.markdown(section.body)
+    writer.blocks(section)
 
 
 def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section) -> None:
-    writer.markdown(section.body)
+    """The first block introduces the tier tables; the other blocks follow them."""
+    writer.blocks(section, last=1)
     for tier in TIERS:
         positions = [i for i, e in enumerate(monograph.side_effects) if e.tier == tier]
         if not positions:
@@ -184,10 +257,13 @@ def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section
         effects = [monograph.side_effects[i] for i in positions]
         writer.heading("", 1.1)
         writer.badge(tier, 22)
+        for citation in dict.fromkeys(e.citation for e in effects):
+            writer.marker(citation)
         writer.table(["Symptom", "How often", "What to do"],
                      ([e.name.capitalize(), e.frequency, e.advice] for e in effects),
                      widths=[26, 16, 58],
                      row_anchors=_row_anchors(anchors.SIDE_EFFECT, positions))
+    writer.blocks(section, first=1)
 
 
 def _row_anchors(kind: str, positions: Iterable[int]) -> list[str]:
@@ -201,13 +277,38 @@ def section_document(monograph: Monograph, key: str, palette: QPalette,
                      font: QFont) -> SectionDocument:
     """The document for one monograph page: title, body, cards and notes."""
     section = monograph.section(key)
+    writer = _titled_writer(f"{monograph.name}: {section.title}", palette, font)
+    _EXTRAS.get(key, lambda w, m, s: w.blocks(s))(writer, monograph, section)
+    writer.sources_used()
+    return SectionDocument(writer.document, writer.spans)
+
+
+def _titled_writer(title: str, palette: QPalette, font: QFont) -> DocumentWriter:
     document = QTextDocument()
     document.setDefaultFont(font)
     document.setDocumentMargin(14)
     writer = DocumentWriter(document, palette)
-    writer.cursor.insertText(f"{monograph.name}: {section.title}",
-                             writer.text_format(bold=True, scale=1.6))
-    _EXTRAS.get(key, lambda w, m, s: w.markdown(s.body))(writer, monograph, section)
-    writer.notes(section)
-    return SectionDocument(document, writer.spans)
+    writer.cursor.insertText(title, writer.text_format(bold=True, scale=1.6))
+    return writer
 
+
+def sources_document(sources: list[Source], monograph: Monograph, palette: QPalette,
+                     font: QFont) -> QTextDocument:
+    """Every source the guide cites, in full, with what each part of it supports here."""
+    supports: dict[str, dict[str, list[str]]] = {source.id: {} for source in sources}
+    for what, citation in monograph.citations():
+        parts = supports[citation.source.id]
+        parts.setdefault(citation.part, [])
+        if what not in parts[citation.part]:
+            parts[citation.part].append(what)
+    writer = _titled_writer(f"{monograph.name}: Sources", palette, font)
+    writer.paragraph("Every fact in this guide names one of these sources and the part of it it "
+                     "comes from. Labels are cited by set id and revision where known.")
+    for source in sources:
+        writer.heading(f"{source.short} ({SOURCE_KIND_WORDS[source.kind]})", 1.15)
+        writer.paragraph(source.citation)
+        if not supports[source.id]:
+            writer.paragraph("Not cited in this monograph.")
+        for part, whats in supports[source.id].items():
+            writer.paragraph(f"\u2022 {part}: {'; '.join(whats)}.")
+    return writer.document

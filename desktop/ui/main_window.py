@@ -38,7 +38,7 @@ PRINT_SERVICE_WAIT = ("Asking the system's print service for printers\u2026 (thi
                       "while if the print server is unreachable)")
 SHORTCUTS = [
     ("Ctrl+F", "Search the guide (Down/Up pick a result, Enter opens it, Esc clears)"),
-    (f"{PAGES[0].shortcut} \u2026 {PAGES[-1].shortcut}", "Switch pages"),
+    *((spec.shortcut, f"Show {spec.title}") for spec in PAGES),
     ("Ctrl+P", "Print the current page"),
     ("Ctrl+Shift+E", "Export the current page as PDF"),
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in, zoom out, reset"),
@@ -200,7 +200,9 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             index = PAGE_KEYS.index(key)
             holder = self.tabs.widget(index)
-            context = PageContext(self.controller.monograph, self.content.database.info)
+            database = self.content.database
+            context = PageContext(self.controller.monograph, database.info,
+                                  tuple(database.sources()))
             self.pages[key] = PAGES[index].load()(key, context, holder)
             holder.layout().addWidget(self.pages[key])
         return self.pages[key]
@@ -310,13 +312,13 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         info = self.content.database.info
         monograph = self.controller.monograph
-        sources = "\n".join(f"\u2022 {s.title}: {s.detail}" for s in monograph.sources)
+        sources = "\n".join(f"\u2022 {s.short}" for s in self.content.database.sources())
         refused = "".join(f"\nRefused content pack {p}: {why}" for p, why in self.content.refused)
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"
             f"{monograph.name} last reviewed {monograph.last_reviewed}.\n\n"
-            f"Sources:\n{sources}\n\n{info.disclaimer}{refused}"
+            f"Sources (in full on the Sources page):\n{sources}\n\n{info.disclaimer}{refused}"
         )
 
     def show_about(self) -> None:

@@ -14,6 +14,7 @@ from desktop.paths import ICONS, RESOURCES
 NEGATED = "negated"
 # Rich text names the app's icons as `icon:NAME`; nothing else is ever loaded.
 ICON_SCHEME = "icon"
+SOURCE_SCHEME = "source"  # links in documents: source markers, never followed
 # Text on a tinted row stays dark in every theme, for contrast.
 TINT_TEXT = "#1b1f24"
 

@@ -5,15 +5,17 @@ from dataclasses import dataclass
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.content.models import GuideInfo, Monograph, SearchHit
+from desktop.content.models import GuideInfo, Monograph, SearchHit, Source
 
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a page is built from: one drug's monograph and the guide's own texts."""
+    """What a page is built from: one drug's monograph, the guide's own texts and the
+    sources it cites."""
 
     monograph: Monograph
     info: GuideInfo
+    sources: tuple[Source, ...] = ()
 
 
 class Page(QWidget):

@@ -54,8 +54,10 @@ class InteractionTableModel(QAbstractTableModel):
             return None
         item = self._items[index.row()]
         values = (item.name, BADGES[item.severity].word, item.includes, item.advice)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{values[index.column()]}\n\nSource: {item.citation.full}"
         if role == SortRole:
             return SEVERITIES.index(item.severity) if index.column() == 1 else (
                 values[index.column()].casefold())
@@ -78,7 +80,8 @@ def match_html(matches: list[InteractionMatch], query: str, unknown: str) -> str
     for match in matches:
         listed = f" (listed under {escape(match.drug_class)})" if match.drug_class else ""
         parts.append(f"<p>{badge_html(match.severity, 18)} &mdash; <b>{escape(match.name)}</b>"
-                     f"{listed}<br>{escape(match.advice)}</p>")
+                     f"{listed}<br>{escape(match.advice)}<br>"
+                     f"<small>Source: {escape(match.source)}</small></p>")
     return "".join(parts)
 
 

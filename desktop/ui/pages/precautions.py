@@ -98,7 +98,7 @@ class PrecautionsPage(SectionPage):
         ticked = self.ticked()
         if not ticked:
             return ["Nothing ticked."]
-        return [f"- {p.label}: {p.caution}" for p in ticked]
+        return [f"- {p.label}: {p.caution} (Source: {p.citation.label})" for p in ticked]
 
     def _on_ticks_changed(self) -> None:
         ticked = bool(self.ticked())

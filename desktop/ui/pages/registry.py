@@ -40,5 +40,8 @@ PAGES: tuple[PageSpec, ...] = (
              "desktop.ui.pages.interactions:InteractionsPage"),
     PageSpec("symptom_checker", "Symptom checker", "Ctrl+7",
              "desktop.ui.pages.checker:SymptomCheckerPage"),
+    PageSpec("forms", "Forms and strengths", "Ctrl+8", _SECTION),
+    PageSpec("pump", "Intrathecal pump", "Ctrl+9", _SECTION),
+    PageSpec("sources", "Sources", "Ctrl+Shift+S", "desktop.ui.pages.sources:SourcesPage"),
 )
 PAGE_KEYS: tuple[str, ...] = tuple(spec.key for spec in PAGES)
