@@ -114,8 +114,9 @@ class ContentDatabase:
         try:
             yield
         except sqlite3.Error as error:
+            # SQLite may quote the damaged text, new lines and all: one line here.
             reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
-                      else str(error))
+                      else " ".join(str(error).split()))
             raise ContentError(
                 f"Content database {self.path} cannot be read ({reason}). {REINSTALL}"
             ) from None
