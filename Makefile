@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint db bench fuzz screenshots dist clean eval
+.PHONY: run test lint db bench fuzz screenshots dist fresh-check clean eval
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -26,7 +26,7 @@ lint: $(INSTALLED)
 	$(BIN)/lint-imports
 
 test: $(INSTALLED)
-	@scripts/system-deps.sh test
+	@PYTHON=$(BIN)/python scripts/system-deps.sh test
 	$(MAKE) --no-print-directory lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
@@ -49,7 +49,11 @@ screenshots: $(INSTALLED)
 	else echo "For real-X screenshots: sudo apt-get install xvfb libxcb-cursor0"; fi
 
 dist: $(INSTALLED)
+	@PYTHON=$(BIN)/python scripts/system-deps.sh dist
 	scripts/make-dist.sh
+
+fresh-check:  ## needs root, debootstrap and the package registries; not part of make test
+	scripts/fresh-check.sh
 
 clean:
 	rm -rf $(VENV) build dist screenshots .pytest_cache .ruff_cache .hypothesis

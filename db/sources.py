@@ -429,10 +429,33 @@ def _check_triage(drug: DrugSource, guide_findings: list[dict[str, Any]],
             if finding["kind"] == "ignore" and len(term_key(term)) < 2:
                 # A one-word guard would hide that word everywhere: "fitness" is "fit".
                 raise row.fail(f"terms[{index}]", f"a guard needs two words or more: {term!r}")
+    _refuse_hiding_guards(owners, [*guide_findings, *drug.findings])
     targets = _targets(drug, guide_findings)
-    drug.rules = [_rule(row, targets, known) for row in drug.rules]  # type: ignore[arg-type]
+    rule_rows: list[Fields] = drug.rules  # type: ignore[assignment]
+    drug.rules = [_rule(row, targets, known) for row in rule_rows]
+    for row in [*guide_rules, *rule_rows]:
+        # A rule's id names its alert, as a sign's does: one id, one alert.
+        if row.text("id") in keys:
+            raise row.fail("id", f"{row.text('id')!r} is already used")
+        keys.add(row.text("id"))
     for row in guide_rules:
         _rule(row, targets, known)
+
+
+def _refuse_hiding_guards(owners: dict[tuple[str, ...], str],
+                          findings: list[dict[str, Any]]) -> None:
+    """A guard ("ignore") must never swallow the words of a term that counts: a guard
+    "a fit of" would hide every "a fit"."""
+    counting = {key for key, owner in owners.items() if owner not in
+                {f["key"] for f in findings if f["kind"] == "ignore"}}
+    for finding in (f for f in findings if f["kind"] == "ignore"):
+        for index, term in enumerate(finding["terms"]):
+            key = term_key(term)
+            for other in counting:
+                if len(key) <= len(other) and any(
+                        other[i:i + len(key)] == key for i in range(len(other) - len(key) + 1)):
+                    raise finding["_fields"].fail(
+                        f"terms[{index}]", f"guard {term!r} would hide the term {other!r}")
 
 
 def _targets(drug: DrugSource, guide_findings: list[dict[str, Any]],

@@ -116,6 +116,8 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
     engine = Triage(monograph.triage)
     answers = dict(args.answer)
     if args.text == "-":
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(line_buffering=True)  # one answer per line, as it comes
         for number, line in enumerate(_stdin_lines(), 1):
             try:
                 result = engine.assess(*_request(line, answers))

@@ -1,6 +1,7 @@
 """The frozen build works: bundle, archive and .deb, each started for real.
 
-Marked `frozen`; `make test` runs these (the build takes under a minute).
+Marked `frozen`; `make test` runs these (the build takes under a minute). A failed build
+shows the end of its stderr, which names the missing tool or library.
 """
 
 import json
@@ -16,13 +17,32 @@ from devtools.repo import ROOT
 # The first test also builds the bundle, archive and .deb (about a minute).
 pytestmark = [pytest.mark.frozen, pytest.mark.timeout(900)]
 DIST = ROOT / "dist"
+REASON_LINES = 15  # PyInstaller ends with the missing tool or library and how to install it
+
+
+def build_dist(env):
+    """Run scripts/make-dist.sh; if it fails, fail with the last lines of its stderr."""
+    build = subprocess.run(["bash", "scripts/make-dist.sh"], cwd=ROOT, env=env, check=False,
+                           capture_output=True, text=True, errors="replace")
+    if build.returncode != 0:
+        reason = "\n".join(build.stderr.splitlines()[-REASON_LINES:])
+        pytest.fail(f"scripts/make-dist.sh exited with {build.returncode}:\n{reason}",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def dist():
-    subprocess.run(["bash", "scripts/make-dist.sh"], cwd=ROOT, check=True,
-                   env={**os.environ, "PYTHON": sys.executable}, capture_output=True)
+    build_dist({**os.environ, "PYTHON": sys.executable})
     return DIST
+
+
+def test_failed_build_names_its_reason(tmp_path):
+    # A stand-in interpreter that fails the way PyInstaller does on a bare system.
+    python = tmp_path / "python"
+    python.write_text("#!/bin/sh\necho 'On Linux, objdump is required.' >&2\nexit 1\n")
+    python.chmod(0o755)
+    with pytest.raises(pytest.fail.Exception, match="exited with 1:\nOn Linux, objdump"):
+        build_dist({**os.environ, "PYTHON": str(python)})
 
 
 def run_frozen(executable, *args):

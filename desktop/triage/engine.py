@@ -56,6 +56,8 @@ _NEVER_JOINED = SEPARATORS | frozenset(
 # Words that deny or clear, across which a word pair never forms.
 _CLEARS = DENIALS | frozenset({"fine", "ok", "okay", "normal", "alright", "good", "none",
                                "nil", "denies", "negative"})
+# After a denial, words that say something goes on: "it hasn't stopped".
+_GOING_ON = frozenset({"stop", "stopped", "slow", "slowing", "eas", "eased", "settl", "better"})
 # Number words a caller uses for a count of tablets.
 _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
@@ -295,7 +297,8 @@ class Triage:
         first, second = tokens[index], tokens[index + 1]
         if not _joinable(first, second) or {first.norm, second.norm} & self.triggers.single:
             return None
-        words = [w for w in self.lexicon.sounds_like(first.norm, second.norm)
+        words = [w for w in self.lexicon.sounds_like(
+            first.norm, second.norm, after_onset=_after_onset(tokens, index))
                  if stem(w) not in {r.stem for r in self.lexicon.repair(second.norm)}]
         if len(words) == 1:
             return words[0]
@@ -313,6 +316,10 @@ class Triage:
         tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
         tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered),
                                    across=True)
+        # An emergency told in a pair may share words with a milder term: "her arm on
+        # one side has gone all weak" is weakness, and a stroke.
+        tiered += self._find_pairs(tokens, self._emergency, blocked | _covered(
+            f for f in tiered if self._emergency(f.target)), across=True)
         rest = self._of_kind({SYMPTOM, CONTEXT})
         untiered = [f for f in self._find_terms(tokens, rest, blocked)
                     + self._find_pairs(tokens, rest, blocked | _covered(tiered), across=False)
@@ -321,6 +328,9 @@ class Triage:
 
     def _tiered(self, target: str) -> bool:
         return target in self.tiers
+
+    def _emergency(self, target: str) -> bool:
+        return self.tiers.get(target) == EMERGENCY
 
     def _of_kind(self, kinds: set[str]) -> Wanted:
         return lambda target: self._kind.get(target) in kinds
@@ -638,7 +648,8 @@ def _denial_between(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a denial or an all-clear stands between two words of a pair:
     "eyesight's fine, no blurring" pairs nothing across the comma."""
     low, high = sorted((a, b))
-    return any(tokens[i].norm in _CLEARS for i in range(low, high + 1))
+    return any(tokens[i].norm in _CLEARS and tokens[min(i + 1, high)].stem not in _GOING_ON
+               for i in range(low, high + 1))
 
 
 def _words_apart(tokens: list[Token], a: int, b: int) -> int:

@@ -177,12 +177,15 @@ class Lexicon:
             Repair(self._stem_of(word), free and word[0] == norm[0]) for word in typos + sounds
             if not norm.startswith(word) and not word.startswith(norm)))
 
-    def sounds_like(self, first: str, second: str) -> tuple[str, ...]:
+    def sounds_like(self, first: str, second: str, *, after_onset: bool) -> tuple[str, ...]:
         """The lexicon words and drug names two words said together sound like:
-        "sea shores" (seizures), "back lofen" (baclofen)."""
+        "sea shores" (seizures), "back lofen" (baclofen). Two everyday words are taken
+        as one only after "had a" or the like ("had a sea sure"), never in a phrase of
+        their own ("can't see well")."""
         joined = first + second
+        everyday = is_everyday_word(first) and is_everyday_word(second)
         if (len(joined) < MIN_TYPO_LENGTH or self._known(joined) or is_english_word(joined)
-                or (is_everyday_word(first) and is_everyday_word(second))):
+                or (everyday and not after_onset)):
             return ()
         return tuple(self._by_sound.get(sound_key(joined), ()))
 
