@@ -206,7 +206,8 @@ class Triage:
         joined = self._join_sound_alikes(tokens, _covered(found))
         if joined != tokens:
             tokens, found = joined, self._find(joined)
-        reads = self._read(text, tokens, found)
+        hits = self.triggers.find(tokens, _covered(found))
+        reads = self._read(text, tokens, found, hits)
         counted = [r for r in reads if not (r.negated or r.history)]
         spans = _spans(text, tokens)
         said = [_Said(r.found.target, spans(r.found), r.uncertain) for r in counted]
@@ -217,13 +218,13 @@ class Triage:
                    if s.target in self.tiers and self._kind.get(s.target) != SIGN]
         alerts = self._signs(said) + self._fired_rules(said)
         used = {t for alert in alerts for t in alert.because}
-        implied = self._implied_denials(tokens, found)
+        implied = self._implied_denials(tokens, found, hits)
         denied = ({r.found.target for r in reads if r.negated} | set(implied)
                   | self.questions.denied(answered)) - present - picked
         history = [spans(r.found) for r in reads if r.history and not r.negated
                    and r.found.target not in present]
         unlisted = self._unlisted(text, tokens, [*found, *implied.values()],
-                                  {r.found for r in counted}, used, spans)
+                                  {r.found for r in counted}, used, spans, hits)
         unlisted += [s.text for s in answered_said if s.text not in used
                      and s.target not in self.tiers and self._kind.get(s.target) == SYMPTOM]
         asked = (self.questions.asked(answered, present | picked)
@@ -438,9 +439,9 @@ class Triage:
                 answered.update(sentences[sentence])
         return answered
 
-    def _read(self, text: str, tokens: list[Token], found: list[_Found]) -> list[_Read]:
+    def _read(self, text: str, tokens: list[Token], found: list[_Found],
+              hits: list[TriggerHit]) -> list[_Read]:
         inside = _covered(found)
-        hits = self.triggers.find(tokens, inside)
         terminators = [h for h in hits if h.category == TERMINATE]
         recent = [h for h in hits if h.category == RECENT]
         answered_no = self._answered_no(text, tokens, hits)
@@ -464,12 +465,13 @@ class Triage:
         return any(hit.category == category and governs(hit, span, tokens, inside, stops)
                    for hit in hits)
 
-    def _implied_denials(self, tokens: list[Token], found: list[_Found]) -> dict[str, _Found]:
+    def _implied_denials(self, tokens: list[Token], found: list[_Found],
+                         hits: list[TriggerHit]) -> dict[str, _Found]:
         """Targets a caller rules out by calling a body part or function normal:
         "breathing's fine", "she's sleeping fine"."""
         inside = _covered(found)
         denied = {}
-        for hit in self.triggers.find(tokens, inside):
+        for hit in hits:
             if hit.category != NORMAL:
                 continue
             for rule in self.lexicon.pair_rules:
@@ -517,7 +519,8 @@ class Triage:
         return self.findings[target].name if target in self.findings else target
 
     def _unlisted(self, text: str, tokens: list[Token], found: list[_Found],
-                  counted: set[_Found], used: set[str], spans: Spans) -> list[str]:
+                  counted: set[_Found], used: set[str], spans: Spans,
+                  hits: list[TriggerHit]) -> list[str]:
         """Clauses that name nothing the guide lists but say something: reported,
         never dropped. An untiered finding no alert used counts as unlisted. Not
         complaints: a denial ("no cough"), a question, or a sentence about the drug
@@ -525,7 +528,7 @@ class Triage:
         matched = {tokens[i].clause for f in found for i in range(f.first, f.last + 1)
                    if f.target in self.tiers or self._kind.get(f.target) == CONTEXT
                    or f not in counted or spans(f) in used}
-        denials = [h for h in self.triggers.find(tokens, _covered(found)) if h.category == NEGATED]
+        denials = [h for h in hits if h.category == NEGATED]
         questions = _questions(text, tokens)
         about_drug = {t.clause for t in tokens if t.norm in self.lexicon.drug_names}
         clauses: dict[int, list[Token]] = {}
