@@ -10,18 +10,7 @@ from hypothesis import strategies as st
 
 from desktop.cli import main
 from desktop.content.schema import NONE, UNLISTED, urgency
-
-# The calls a clinic dreads, as first reported, with what the checker must say.
-DREADED = [
-    ("he won't wake up", "emergency", "unresponsive"),
-    ("can't wake him up", "emergency", "unresponsive"),
-    ("unresponsive", "emergency", "unresponsive"),
-    ("took 20 tablets by mistake", "emergency", "overdose"),
-    ("his pump is beeping and he's burning up with fever and really stiff", "emergency",
-     "withdrawal"),
-    ("ran out of baclofen 2 days ago and now seeing things", "emergency", "withdrawal"),
-    ("very drowsy and floppy", "emergency", "overdose"),
-]
+from devtools.phrasings import DREADED
 
 # One call for each emergency sign for any patient.
 SIGNS = {
@@ -163,7 +152,7 @@ def lexicon_terms(monograph):
              for term in (effect.name, *effect.terms)]
     terms += [(term, finding.tier) for finding in content.findings
               if finding.tier for term in finding.terms]
-    return terms
+    return [(term.replace("{drug}", monograph.name), tier) for term, tier in terms]
 
 
 def _clauses(data, lexicon_terms, size):

@@ -166,7 +166,7 @@ def test_the_copied_summary_holds_every_answer(qtbot, checker):
     for key, letter in (("awake", Qt.Key.Key_Y), ("breathing", Qt.Key.Key_U),
                         ("sedatives", Qt.Key.Key_2)):
         answer(qtbot, checker, key, letter)
-    checker.copy_summary()
+    checker.copy_record()
     note = QGuiApplication.clipboard().text()
     assert "Are they awake and responding to you normally? Yes" in note
     assert "Are they breathing normally? Unknown" in note
@@ -181,7 +181,7 @@ def test_printed_summary_holds_the_answers(qtbot, checker, pdf_target):
 
     say(qtbot, checker, "drowsy")
     answer(qtbot, checker, "overdose", Qt.Key.Key_Y)
-    checker.export_pdf()
+    checker.export_record()
     text = pdf_text(pdf_target)
     assert "content version" in text and "Possible baclofen overdose" in text
     assert "could a child have swallowed some? Yes" in text

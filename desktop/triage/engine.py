@@ -32,6 +32,7 @@ from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, st
 
 # Which targets a pass looks for, and the text a found target covers.
 Wanted = Callable[[str], bool]
+Reading = tuple[str, bool]  # a stem a word may stand for, and whether it stands alone
 Spans = Callable[["_Found"], str]
 
 EMERGENCY = TIERS[0]
@@ -311,9 +312,10 @@ class Triage:
     def _find(self, tokens: list[Token]) -> list[_Found]:
         """Guards first, then everything with a tier, then untiered findings and
         contexts, which may share words with what came before but never take them."""
-        guards = self._find_terms(tokens, self._of_kind({IGNORE}), set())
+        readings = [self._readings(tokens, index) for index in range(len(tokens))]
+        guards = self._find_terms(tokens, readings, self._of_kind({IGNORE}), set())
         blocked = _covered(guards)
-        tiered = self._find_terms(tokens, self._tiered, blocked)
+        tiered = self._find_terms(tokens, readings, self._tiered, blocked)
         tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
         tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered),
                                    across=True)
@@ -322,7 +324,7 @@ class Triage:
         tiered += self._find_pairs(tokens, self._emergency, blocked | _covered(
             f for f in tiered if self._emergency(f.target)), across=True)
         rest = self._of_kind({SYMPTOM, CONTEXT})
-        untiered = [f for f in self._find_terms(tokens, rest, blocked)
+        untiered = [f for f in self._find_terms(tokens, readings, rest, blocked)
                     + self._find_pairs(tokens, rest, blocked | _covered(tiered), across=False)
                     if f.target not in self.tiers]
         return sorted(tiered + untiered, key=lambda f: (f.first, f.last))
@@ -336,7 +338,7 @@ class Triage:
     def _of_kind(self, kinds: set[str]) -> Wanted:
         return lambda target: self._kind.get(target) in kinds
 
-    def _find_terms(self, tokens: list[Token], wanted: Wanted,
+    def _find_terms(self, tokens: list[Token], readings: list[list[Reading]], wanted: Wanted,
                     blocked: set[int]) -> list[_Found]:
         """Longest lexicon terms, left to right, skipping transparent words."""
         words = [i for i, token in enumerate(tokens)
@@ -344,7 +346,7 @@ class Triage:
         found = []
         position = 0
         while position < len(words):
-            match = self._longest_at(tokens, words, position, wanted)
+            match = self._longest_at(tokens, readings, words, position, wanted)
             if match:
                 found.append(match[0])
                 position = match[1]
@@ -352,53 +354,29 @@ class Triage:
                 position += 1
         return found
 
-    def _longest_at(self, tokens: list[Token], words: list[int], position: int,
-                    wanted: Wanted) -> tuple[_Found, int] | None:
+    def _longest_at(self, tokens: list[Token], readings: list[list[Reading]], words: list[int],
+                    position: int, wanted: Wanted) -> tuple[_Found, int] | None:
         """The longest term starting at `words[position]`, and where the next word is."""
-        for number, (first_stem, freely) in enumerate(self._readings(tokens, words, position)):
+        for number, (first_stem, freely) in enumerate(readings[words[position]]):
             for key in self.lexicon.by_first.get(first_stem, ()):
                 target = self.lexicon.by_key[key]
                 if not wanted(target) or (len(key) == 1 and not freely):
                     continue
-                end = self._match_rest(tokens, words, position + 1, key[1:],
-                                       tokens[words[position]].phrase, repaired=number > 0)
+                end = _match_rest(tokens, readings, words, position + 1, key[1:],
+                                  repaired=number > 0)
                 if end is not None:
                     return _Found(target, words[position], words[end - 1]), end
         return None
 
-    def _readings(self, tokens: list[Token], words: list[int],
-                  position: int) -> list[tuple[str, bool]]:
-        """Ways to read the word at `position`: (stem, stands on its own). A word
+    def _readings(self, tokens: list[Token], index: int) -> list[Reading]:
+        """Ways to read `tokens[index]`: (stem, stands on its own), its own first. A word
         joined from two ("sea shores") stands alone only after "having" or the like."""
-        index = words[position]
         token = tokens[index]
         alone = not token.joined or _after_onset(tokens, index)
         readings = [(self.lexicon.stem_for(token.norm, token.stem), alone)]
         if not _APOSTROPHE.search(token.raw):  # "they're" is no typo of "teary"
             readings += [(r.stem, r.free) for r in self.lexicon.repair(token.norm)]
         return readings
-
-    def _match_rest(self, tokens: list[Token], words: list[int], position: int,
-                    rest: tuple[str, ...], phrase: int, repaired: bool) -> int | None:
-        """Where the match of `rest` ends (exclusive, in `words`), or None. Filler such
-        as "a bit" may stand between a term's words; repairs are allowed because
-        the words around them confirm the term, but one repair per term at most."""
-        skipped = 0
-        for wanted in rest:
-            while True:
-                if position >= len(words) or tokens[words[position]].phrase != phrase:
-                    return None
-                token = tokens[words[position]]
-                readings = [s for s, _ in self._readings(tokens, words, position)]
-                if readings[0] == wanted or (not repaired and wanted in readings[1:]):
-                    repaired = repaired or readings[0] != wanted
-                    position += 1
-                    break
-                if token.norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
-                    return None
-                skipped += 1
-                position += 1
-        return position
 
     def _find_shorthand(self, tokens: list[Token], blocked: set[int]) -> list[_Found]:
         """Clinical abbreviations, matched with their case: "HA" but not "ha"."""
@@ -566,6 +544,29 @@ def _alert(rule: Rule, said: dict[str, list[str]]) -> Alert:
     because = [text for group in rule.needs for key in group for text in said.get(key, ())]
     return Alert(rule.key, rule.title, rule.tier, rule.advice, rule.source,
                  tuple(dict.fromkeys(because)))
+
+
+def _match_rest(tokens: list[Token], readings: list[list[Reading]], words: list[int],
+                position: int, rest: tuple[str, ...], *, repaired: bool) -> int | None:
+    """Where the match of a term's `rest` ends (exclusive, in `words`), or None. Filler
+    such as "a bit" may stand between a term's words; repairs are allowed because the
+    words around them confirm the term, but one repair per term at most."""
+    phrase = tokens[words[position - 1]].phrase
+    skipped = 0
+    for wanted in rest:
+        while True:
+            if position >= len(words) or tokens[words[position]].phrase != phrase:
+                return None
+            stems = [stemmed for stemmed, _ in readings[words[position]]]
+            if stems[0] == wanted or (not repaired and wanted in stems[1:]):
+                repaired = repaired or stems[0] != wanted
+                position += 1
+                break
+            if tokens[words[position]].norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
+                return None
+            skipped += 1
+            position += 1
+    return position
 
 
 def _after_onset(tokens: Sequence[Token], index: int) -> bool:

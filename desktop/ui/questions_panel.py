@@ -185,6 +185,13 @@ class QuestionPanel(QWidget):
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.scroll.ensureWidgetVisible(target)
 
+    def offer(self, question: str) -> None:
+        """Bring a question the result calls for into view, leaving the focus alone
+        (the user may be typing)."""
+        row = self.rows.get(question)
+        if row is not None:
+            self.scroll.ensureWidgetVisible(row)
+
     def clear(self) -> None:
         self.answers.clear()
 
