@@ -27,7 +27,7 @@ _SENTENCE_BREAK = re.compile(r"[;.!?\n\r()\[\]•|]")
 # Words that join complaints ("dizzy and sick") and so end a clause.
 SEPARATORS = frozenset(
     {"and", "also", "plus", "with", "but", "then", "although", "though", "however", "yet",
-     "except"}
+     "except", "so"}
 )
 
 # Words ignored inside terms, so "my ears are ringing" matches "ears ringing".
