@@ -53,7 +53,8 @@ _NEVER_JOINED = SEPARATORS | frozenset(
     {"i", "im", "ive", "id", "is", "am", "are", "was", "were", "be", "been", "he", "hes", "she",
      "shes", "it", "its", "we", "they", "has", "have", "had", "having", "a", "an", "the",
      "to", "of", "or", "not", "no", "so", "very", "really", "this", "that", "on", "at",
-     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+     "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes", "month", "months"})
 # Words that deny or clear, across which a word pair never forms.
 _CLEARS = DENIALS | frozenset({"fine", "ok", "okay", "normal", "alright", "good", "none",
                                "nil", "denies", "negative"})

@@ -76,7 +76,7 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
 
 def _allowed_edits(word: str) -> int:
     """Edits a typo may hold: two only in long words."""
-    return 1 if len(word) < 9 else 2
+    return 1 if len(word) < 10 else 2
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ _WORD = re.compile(
 _INNER_MARKS = re.compile(r"['’‘`\-]")
 _APOSTROPHES = "'’‘`"
 # Punctuation that ends a phrase: terms never cross it.
-_PHRASE_BREAK = re.compile(r"[,;:.!?\n\r/()\[\]•|]")
+_PHRASE_BREAK = re.compile(r"[,;:.!?\n\r/()\[\]•|—–]")
 # Punctuation that ends a sentence: word pairs and scopes never cross it.
 _SENTENCE_BREAK = re.compile(r"[;.!?\n\r()\[\]•|]")
 
