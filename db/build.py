@@ -183,6 +183,27 @@ def _write_triage(writer: _Writer, drug: DrugSource, guide: GuideSource) -> None
         writer.add("rule_needs", ({"grp": g, "target": t}
                                   for g, group in enumerate(rule["needs"]) for t in group),
                    rule_id=rule_id)
+    _write_questions(writer, drug)
+
+
+def _write_questions(writer: _Writer, drug: DrugSource) -> None:
+    """The guide's questions and the drug's, already in asking order."""
+    columns = ("key", "text", "red_flag", "source_id", "source_part")
+    ids = writer.add("triage_questions", ({c: int(q[c]) if c == "red_flag" else q[c]
+                                           for c in columns} for q in drug.questions),
+                     drug_id=drug.id)
+    for question, question_id in zip(drug.questions, ids, strict=True):
+        writer.add("question_when", ({"target": t} for t in question["when"]),
+                   question_id=question_id)
+        answers = question["answers"]
+        answer_ids = writer.add("question_answers", ({"key": a["key"], "label": a["label"]}
+                                                     for a in answers),
+                                question_id=question_id)
+        for answer, answer_id in zip(answers, answer_ids, strict=True):
+            writer.add("answer_targets",
+                       [*({"target": t, "denies": 0} for t in answer["feeds"]),
+                        *({"target": t, "denies": 1} for t in answer["denies"])],
+                       answer_id=answer_id)
 
 
 def _create_search_index(db: sqlite_utils.Database) -> None:

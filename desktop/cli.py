@@ -2,7 +2,9 @@
 
     drug-guide [--db PATH]                     open the window
     drug-guide triage TEXT [--json]            sort complaints into tiers
-                                               ("-": one per line from stdin, JSON out)
+               [--answer ID=ANSWER ...]        with answers to the guided questions
+                                               ("-": one per line from stdin, JSON out;
+                                               a line may be {"text": .., "answers": {..}})
     drug-guide interactions NAMES [--json]     what the guide says about taking NAMES too
     drug-guide search QUERY [--json]           full-text search over the guide
     drug-guide self-test                       check this installation
@@ -40,6 +42,7 @@ from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.search import marked_snippet
 from desktop.content.trust import Trust
 from desktop.triage.engine import Triage
+from desktop.triage.questions import AnswerError
 from desktop.triage.report import ReportContext, summary_lines
 
 USAGE_ERROR = 2
@@ -95,6 +98,13 @@ def _pack_parser(commands: argparse._SubParsersAction) -> None:
         _trusted_key_option(command)
 
 
+def _answer(text: str) -> tuple[str, str]:
+    question, equals, answer = text.partition("=")
+    if not (equals and question.strip() and answer.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not QUESTION=ANSWER (e.g. pump=yes)")
+    return question.strip(), answer.strip()
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=_database_path, default=argparse.SUPPRESS,
@@ -109,6 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     triage = commands.add_parser("triage", parents=[common], help="sort complaints into tiers")
     triage.add_argument("text", help='what the patient reports; "-" reads one complaint per line')
+    triage.add_argument("--answer", type=_answer, action="append", default=[],
+                        metavar="ID=ANSWER", help="an answer to a guided question (repeatable)")
     interactions = commands.add_parser("interactions", parents=[common],
                                        help="interactions with another drug")
     interactions.add_argument("name", help="generic, brand or class names; a list such as "
@@ -148,16 +160,37 @@ def _stdin_lines() -> Iterable[str]:
         yield line.rstrip("\r\n")
 
 
+def _request(line: str, answers: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """A stdin line: plain text, or {"text": str, "answers": {id: answer}} whose answers
+    add to those given with --answer."""
+    try:
+        data = json.loads(line) if line.lstrip().startswith("{") else None
+    except ValueError:
+        data = None  # plain text that starts with a brace
+    if not isinstance(data, dict):
+        return line, answers
+    text, given = data.get("text"), data.get("answers", {})
+    if not (isinstance(text, str) and isinstance(given, dict)
+            and all(isinstance(answer, str) for answer in given.values())):
+        raise AnswerError('a JSON line needs {"text": str, "answers": {id: answer}}')
+    return text, {**answers, **given}
+
+
 def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
     monograph = db.monograph(drug_id)
     engine = Triage(monograph.triage)
+    answers = dict(args.answer)
     if args.text == "-":
         if isinstance(sys.stdout, io.TextIOWrapper):
             sys.stdout.reconfigure(line_buffering=True)  # one answer per line, as it comes
-        for line in _stdin_lines():
-            _print_json(engine.assess(line).to_json(), sys.stdout)
+        for number, line in enumerate(_stdin_lines(), 1):
+            try:
+                result = engine.assess(*_request(line, answers))
+            except AnswerError as error:
+                raise AnswerError(f"stdin line {number}: {error}") from None
+            _print_json(result.to_json(), sys.stdout)
         return
-    result = engine.assess(args.text)
+    result = engine.assess(args.text, answers)
     if args.json:
         _print_json(result.to_json(), sys.stdout)
     else:
@@ -330,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stdout.flush()  # an output error surfaces here, not at exit
             return code
         return _run(args)
-    except ContentError as error:
+    except (ContentError, AnswerError) as error:
         _say(f"drug-guide: error: {error}")
         return USAGE_ERROR
     except KeyboardInterrupt:

@@ -44,6 +44,8 @@ OTHER_KEYS = [
     *((spec.shortcut, f"Show {spec.title}") for spec in PAGES),
     ("Enter (complaint box)", "Add the complaint"),
     ("Delete (complaint list)", "Remove the selected complaint"),
+    ("Alt+Q (symptom checker)", "Go to the first open question"),
+    ("Y / N / U or 1, 2, 3 \u2026 (a question)", "Answer it; Delete clears; Tab moves on"),
 ]
 # Shortcuts of the pages' own buttons, shown beside them as Alt+letter.
 BUTTON_KEYS = [
