@@ -585,8 +585,9 @@ def _triggers(file: Fields) -> list[dict[str, Any]]:
                     raise table.fail(f"{direction}[{index}]",
                                      f"{phrase!r} is already listed under {seen[words]}")
                 seen[words] = f"{category}.{direction}"
+                # A list runs forward only: "low mood, denies SI" denies only the SI.
                 rows.append({"phrase": phrase, "category": category,
-                             "direction": "both" if direction == "list" else direction,
+                             "direction": "forward" if direction == "list" else direction,
                              "list_scope": int(direction == "list")})
     return rows
 
