@@ -10,7 +10,7 @@ from datetime import datetime
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -299,6 +299,7 @@ class SymptomCheckerPage(Page):
         # Enter is deferred: when it chose a completion, that is added first, once.
         view.entry.returnPressed.connect(lambda: QTimer.singleShot(0, self.add_entry))
         view.entry.completer().activated.connect(self.add_completion)
+        view.entry.installEventFilter(self)
         view.add_button.clicked.connect(self.add_entry)
         view.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, view.entries, self.remove_selected,
@@ -316,6 +317,22 @@ class SymptomCheckerPage(Page):
     @property
     def focus_target(self) -> QWidget:
         return self.view.entry
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter always adds what was typed. A line edit ignores Enter while its
+        completion list shows, expecting the list to take it; when the key reaches the
+        box itself instead (a slow machine, a test), close the list and add the text."""
+        popup = self.view.entry.completer().popup()
+        if (watched is self.view.entry and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and popup.isVisible()):
+            chosen = popup.currentIndex()
+            popup.hide()
+            if chosen.isValid():
+                self.view.entry.setText(str(chosen.data()))
+            QTimer.singleShot(0, self.add_entry)
+            return True
+        return super().eventFilter(watched, event)
 
     # Behaviour ----------------------------------------------------------------
     def add_entry(self) -> None:
