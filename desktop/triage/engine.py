@@ -44,7 +44,8 @@ MAX_INNER_FILLER = 2
 PAIR_REACH = 5
 # Words before a sound-alike of two words that mark it as a complaint:
 # "having sea shores", "had a sea sure".
-_ONSET = frozenset({"having", "had", "has", "have", "got", "getting", "another", "started",
+_ONSET = frozenset({"having", "havin", "had", "has", "have", "got", "getting", "another",
+                    "started",
                     "more", "some", "bad", "of", "hes", "shes", "im", "ive", "two", "three",
                     "several", "few"})
 _ARTICLES = frozenset({"a", "an", "the", "another", "some", "two", "few"})
@@ -63,9 +64,10 @@ _GOING_ON = frozenset({"stop", "stopped", "slow", "slowing", "eas", "eased", "se
 # Number words a caller uses for a count of tablets.
 _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
-# Words before a number that make it a reading: "GCS 8", "RR 6", "sats 86".
+# Words before a number that make it a reading or a time: "GCS 8", "RR 6", "at 11".
 _MEASURES = frozenset({"gcs", "rr", "sats", "sat", "spo2", "o2", "bp", "hr", "pulse", "temp",
-                       "resp", "rate", "score", "bm", "glucose"})
+                       "resp", "rate", "score", "bm", "glucose", "at", "of", "by", "until",
+                       "till", "past"})
 # Words after a number that make it a strength or a volume, not a count.
 _UNITS = frozenset({"mg", "mcg", "g", "ml", "mls", "milligrams", "micrograms", "kg", "kilos",
                     "lb", "lbs", "pounds", "mins", "minutes", "hours", "hrs", "days", "am",
