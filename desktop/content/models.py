@@ -202,6 +202,32 @@ class ContextTrigger:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """One answer to a guided question: the targets (side effect names or finding
+    keys) it reports present, and those it denies. "unknown" feeds nothing."""
+
+    key: str
+    label: str
+    feeds: tuple[str, ...] = ()
+    denies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question(Cited):
+    """A question the checker asks, in asking order: red flags first.
+
+    It applies always (`when` empty) or once one of the `when` targets is present.
+    """
+
+    key: str
+    text: str
+    answers: tuple[Answer, ...]
+    when: tuple[str, ...]
+    red_flag: bool
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class TriageContent:
     """Everything the triage engine reads for one drug."""
 
@@ -210,6 +236,7 @@ class TriageContent:
     rules: tuple[Rule, ...] = ()
     triggers: tuple[ContextTrigger, ...] = ()
     drug_names: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)

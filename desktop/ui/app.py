@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.content.database import ContentError
 from desktop.content.packs import open_drug
+from desktop.content.trust import SIGNED_ONLY, Trust
 from desktop.locations import content_folders, log_folder, set_application_names
 from desktop.ui import dialogs, first_paint
 from desktop.ui.main_window import MainWindow
@@ -27,10 +28,10 @@ def application() -> QApplication:
     return app
 
 
-def create_window(db: Path | None, drug: str | None) -> MainWindow:
+def create_window(db: Path | None, drug: str | None, trust: Trust = SIGNED_ONLY) -> MainWindow:
     """The main window on the chosen content; raises ContentError if none is usable."""
-    content, drug_id = open_drug(db, content_folders(), drug)
-    window = MainWindow(content, drug_id, QSettings())
+    content, drug_id = open_drug(db, content_folders(), drug, trust)
+    window = MainWindow(content, drug_id, QSettings(), trust)
     for path, reason in content.refused:
         window.statusBar().showMessage(f"Content pack {path.name} refused: {reason}")
     return window
@@ -52,13 +53,13 @@ def quit_on_interrupt(app: QApplication) -> None:
     signal.signal(signal.SIGINT, lambda *_: app.exit(INTERRUPTED))
 
 
-def run_app(db: Path | None = None, drug: str | None = None) -> int:
+def run_app(db: Path | None = None, drug: str | None = None, trust: Trust = SIGNED_ONLY) -> int:
     from desktop.ui import crash
 
     crash.install(log_folder())
     app = application()
     try:
-        window = create_window(db, drug)
+        window = create_window(db, drug, trust)
     except ContentError as error:
         dialogs.show_message(
             None, "Drug Guide cannot start",

@@ -131,7 +131,6 @@ class InteractionsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         fit_columns(self.table, stretch=(2, 3))
-        keep_rows(self.answer, 2)
         keep_rows(self.table, 3)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -147,13 +146,14 @@ class InteractionsView(QWidget):
 
 
     def fit_answer(self) -> None:
-        """The answer box as tall as its answer, from two lines up to six, at the zoom in
-        use; a longer answer scrolls, and the table keeps the rest of the height."""
+        """The answer box exactly as tall as its answer, from two lines up to six, at the
+        zoom in use: never cut short (the page scrolls first), and when empty the table
+        keeps the height. A longer answer scrolls in the box."""
         document = self.answer.document()
         document.setTextWidth(self.answer.viewport().width())
-        six_lines = self.answer.fontMetrics().height() * 6
-        height = min(int(document.size().height()), six_lines) + 2 * self.answer.frameWidth()
-        self.answer.setMaximumHeight(max(height, self.answer.minimumHeight()))
+        line = self.answer.fontMetrics().height()
+        wanted = int(document.size().height()) + 2 * self.answer.frameWidth()
+        self.answer.setFixedHeight(min(max(wanted, 2 * line), 6 * line))
 
 
 class InteractionsPage(SectionPage):
