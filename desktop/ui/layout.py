@@ -140,10 +140,24 @@ class ScrollingPane(QScrollArea):
         super().resizeEvent(event)  # the viewport's resizes come here too
         self._fit_page()
 
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """The content's minimum changed (a splitter turned, text wrapped): fit again."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_page()
+        return super().viewportEvent(event)
+
     def _fit_page(self) -> None:
         page = self.widget()
-        if page is not None:
-            page.resize(self.viewport().size().expandedTo(page.minimumSizeHint()))
+        if page is None:
+            return
+        least = page.minimumSizeHint()
+        width = max(self.viewport().width(), least.width())
+        height = least.height()
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            # Wrapped text (the banner, the Ask: line) needs more lines when narrower.
+            height = max(height, layout.totalMinimumHeightForWidth(width))
+        page.resize(width, max(self.viewport().height(), height))
 
 
 class _RowKeeper(QObject):
