@@ -26,6 +26,7 @@ from desktop.content.models import SearchHit
 from desktop.content.packs import Content
 from desktop.ui import dialogs
 from desktop.ui.controller import GuideController, int_setting
+from desktop.ui.first_paint import FinishAfterFirstPaint
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.pages.registry import PAGE_KEYS, PAGES
 from desktop.ui.style import icon
@@ -55,15 +56,18 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.controller = GuideController(content, drug_id, settings, self)
         self.pages: dict[str, Page] = {}  # only those built so far
+        self.actions_by_name: dict[str, QAction] = {}  # filled by finish_setup()
         self._search_panel: SearchPanel | None = None  # built on the first search
         self.setWindowIcon(icon("app"))
         self._build_toolbar()
         self._build_central()
-        self.actions_by_name = self._build_menus()
+        self._menus = self._build_menu_titles()
         self._connect_signals()
         self._on_content_changed()
-        self._on_drug_changed()
-        self._restore()
+        self._on_drug_changed(self._restore())  # only the tab last open is built
+        # The first frame shows the menu titles, search field, tab titles and the open
+        # page; menu commands and shortcuts follow in the turn after it is painted.
+        self._finisher = FinishAfterFirstPaint(self.tabs, self.finish_setup)
 
     @property
     def content(self) -> Content:
@@ -96,8 +100,27 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+    def _build_menu_titles(self) -> dict[str, QMenu]:
+        """The menu bar's titles, as the first frame shows them; finish_setup() fills them."""
+        bar = self.menuBar()
+        return {name: bar.addMenu(title)
+                for name, title in (("file", "&File"), ("view", "&View"), ("help", "&Help"))}
+
+    @property
+    def ready(self) -> bool:
+        """True once every menu command and shortcut is in place."""
+        return bool(self.actions_by_name)
+
+    def finish_setup(self) -> None:
+        """Menu commands and shortcuts: run once, just after the first paint or at the
+        first input before it (desktop/ui/first_paint.py)."""
+        self._finisher.run()  # runs this method at most once, whoever calls first
+        if not self.ready:
+            self.actions_by_name = self._build_menus()
+            self._connect_commands()
+
     def _build_menus(self) -> dict[str, QAction]:
-        """Every menu command, by name, for `_connect_signals` to wire."""
+        """Every menu command, by name, for `_connect_commands` to wire."""
         actions: dict[str, QAction] = {}
 
         def add(menu: QMenu, name: str, text: str,
@@ -110,15 +133,14 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             return action
 
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = self._menus["file"]
         add(file, "print", "&Print\u2026", QKeySequence.StandardKey.Print)
         add(file, "export", "&Export PDF\u2026", "Ctrl+Shift+E")
         file.addSeparator()
         add(file, "load_pack", "&Load content pack\u2026")
         file.addSeparator()
         add(file, "quit", "&Quit", QKeySequence.StandardKey.Quit)
-        view = bar.addMenu("&View")
+        view = self._menus["view"]
         add(view, "zoom_in", "Zoom &in", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         add(view, "zoom_out", "Zoom &out", "Ctrl+-")
         add(view, "zoom_reset", "&Reset zoom", "Ctrl+0")
@@ -131,14 +153,15 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(theme == self.controller.theme())
             group.addAction(action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = self._menus["help"]
         add(help_menu, "shortcuts", "&Keyboard shortcuts", "F1")
         add(help_menu, "about", "&About Drug Guide")
         return actions
 
     def _connect_signals(self) -> None:
-        """Every connection the window makes, in one place; only the search panel, built
-        on the first search to keep start-up light, is connected where it is built."""
+        """Every connection the first frame's widgets make, in one place; menu commands
+        and shortcuts are connected in `_connect_commands`, and the search panel, built
+        on the first search to keep start-up light, where it is built."""
         self.drug_picker.activated.connect(
             lambda index: self.controller.choose_drug(self.drug_picker.itemData(index)))
         self.search_field.textChanged.connect(self.run_search)
@@ -150,6 +173,9 @@ class MainWindow(QMainWindow):
         controller.lookChanged.connect(self._on_look_changed)
         controller.zoomChanged.connect(
             lambda zoom: self.statusBar().showMessage(f"Zoom {zoom}%", 2000))
+
+    def _connect_commands(self) -> None:
+        controller = self.controller
         slots = {
             "print": self.print_current, "export": self.export_current,
             "load_pack": self.load_content_pack, "quit": self.close,
@@ -171,12 +197,13 @@ class MainWindow(QMainWindow):
             self.drug_picker.addItem(drug.name, drug.id)
         self.drug_picker_action.setVisible(self.drug_picker.count() > 1)
 
-    def _on_drug_changed(self) -> None:
-        """Rebuild the tabs for the new monograph, keeping the page that was open."""
+    def _on_drug_changed(self, current: int | None = None) -> None:
+        """Rebuild the tabs for the new monograph, showing tab `current` (by default the
+        page that was open)."""
         monograph = self.controller.monograph
         self.drug_picker.setCurrentIndex(self.drug_picker.findData(self.controller.drug_id))
         self.setWindowTitle(f"Drug Guide \u2014 {monograph.name}")
-        current = max(self.tabs.currentIndex(), 0)
+        current = max(self.tabs.currentIndex(), 0) if current is None else current
         self.tabs.blockSignals(True)
         while self.tabs.count():
             holder = self.tabs.widget(0)
@@ -327,7 +354,8 @@ class MainWindow(QMainWindow):
         dialogs.show_message(self, "Keyboard shortcuts", text)
 
     # Window settings ----------------------------------------------------------------------------
-    def _restore(self) -> None:
+    def _restore(self) -> int:
+        """The window's saved size and state; returns the tab to show."""
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray) and not self.restoreGeometry(geometry):
             geometry = None
@@ -336,8 +364,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        last = min(max(int_setting(self.settings, "lastTab", 0), 0), len(PAGES) - 1)
-        self.tabs.setCurrentIndex(last)
+        return min(max(int_setting(self.settings, "lastTab", 0), 0), len(PAGES) - 1)
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -1,0 +1,118 @@
+"""Start-up: the first frame looks complete, nothing moves after it, and keys and menus
+work from the first input, before the window's deferred setup has run."""
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
+
+from desktop.ui.main_window import MainWindow
+
+
+class FirstFrame(QObject):
+    """Takes `layout_of(window)` at the moment the window's tabs first paint."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.layout: dict[str, object] | None = None
+        window.tabs.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self.layout is None:
+            self.layout = layout_of(self.window)
+        return False
+
+
+def _in_window(window: MainWindow, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def layout_of(window: MainWindow) -> dict[str, object]:
+    """Where everything the first frame shows lies, and what it says."""
+    bar, tab_bar = window.menuBar(), window.tabs.tabBar()
+    overview = window.pages["overview"]
+    return {
+        "menu titles": [(action.text(), bar.actionGeometry(action))
+                        for action in bar.actions()],
+        "menu bar": _in_window(window, bar),
+        "search field": _in_window(window, window.search_field),
+        "tab titles": [(tab_bar.tabText(i), tab_bar.tabRect(i)) for i in range(tab_bar.count())],
+        "tabs": _in_window(window, window.tabs),
+        "page": _in_window(window, overview),
+        "overview text": overview.browser.toPlainText(),
+        "overview layout": (overview.browser.document().size(),
+                            overview.browser.verticalScrollBar().maximum()),
+        # window.statusBar() would create one; a status bar appearing later moves the page
+        "status bars": [_in_window(window, bar) for bar in window.findChildren(QStatusBar)
+                        if bar.isVisible()],
+    }
+
+
+@pytest.fixture
+def fresh_window(make_window):
+    """The window as it is first shown, before its deferred setup has run."""
+    window = make_window(settled=False)
+    assert not window.ready
+    return window
+
+
+def test_first_frame_is_complete_and_nothing_moves_after_it(qtbot, settings_dir):
+    from desktop.ui.app import application, create_window
+
+    application()
+    window = create_window(None, None)
+    qtbot.addWidget(window)
+    first_frame = FirstFrame(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready)
+    QApplication.processEvents()
+    window.content.database.close()
+    first = first_frame.layout
+    assert first is not None, "the window never painted"
+    assert [title for title, _ in first["menu titles"]] == ["&File", "&View", "&Help"]
+    assert window.search_field.placeholderText().startswith("Search everything")
+    assert len(first["tab titles"]) == 10 and first["tab titles"][0][0] == "Overview"
+    assert "Baclofen" in first["overview text"]
+    assert layout_of(window) == first
+
+
+def test_setup_finishes_after_the_first_paint_without_any_input(qtbot, fresh_window):
+    qtbot.waitUntil(lambda: fresh_window.ready)
+    names = {action.text().replace("&", "") for menu in fresh_window.findChildren(QMenu)
+             for action in menu.actions()}
+    assert {"Print\u2026", "Quit", "Zoom in", "Dark", "About Drug Guide"} <= names
+
+
+def test_ctrl_f_works_at_the_first_keystroke(qtbot, fresh_window):
+    fresh_window.activateWindow()
+    fresh_window.tabs.setFocus()
+    qtbot.keyClick(fresh_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert fresh_window.search_field.hasFocus()
+
+
+@pytest.mark.parametrize(("key", "tab"), [(Qt.Key.Key_3, 2), (Qt.Key.Key_7, 6)])
+def test_tab_shortcuts_work_at_the_first_keystroke(qtbot, fresh_window, key, tab):
+    fresh_window.activateWindow()
+    qtbot.keyClick(fresh_window, key, Qt.KeyboardModifier.ControlModifier)
+    assert fresh_window.tabs.currentIndex() == tab
+
+
+def test_menu_action_shortcut_works_at_the_first_keystroke(qtbot, fresh_window):
+    fresh_window.activateWindow()
+    qtbot.keyClick(fresh_window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert fresh_window.ready
+    assert fresh_window.statusBar().currentMessage() == "Zoom 100%"
+
+
+def test_menu_opens_with_its_commands_at_the_first_click(qtbot, fresh_window):
+    bar = fresh_window.menuBar()
+    file_title = bar.actions()[0]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(file_title).center())
+    popup = QApplication.activePopupWidget()
+    try:
+        assert popup is file_title.menu()
+        assert "&Print\u2026" in [action.text() for action in popup.actions()]
+    finally:
+        if popup is not None:
+            popup.close()
