@@ -1,0 +1,40 @@
+"""The baseline every start-up figure is divided by: a bare PySide6 window.
+
+A `QMainWindow` with one tab holding a label, the floor any PySide6 app starts
+from. `benchmarks/probe.py` builds it from source; run as a script, it reports its
+first paint as the app does (`DRUG_GUIDE_FIRST_PAINT`), which is how the frozen
+copy that `benchmarks/cold.py` builds with PyInstaller is timed.
+"""
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+
+
+def bare_window() -> tuple[QMainWindow, QTabWidget]:
+    window = QMainWindow()
+    tabs = QTabWidget()
+    tabs.addTab(QLabel("Hello"), "Tab")
+    window.setCentralWidget(tabs)
+    return window, tabs
+
+
+def main() -> None:
+    from desktop.ui.first_paint import report_first_paint, requested_start
+
+    app = QApplication(sys.argv[:1])
+    window, tabs = bare_window()
+    window.resize(1366, 768)
+    started = requested_start()
+    if started is not None:
+        def report(seconds: float) -> None:
+            print(f"first paint after {seconds:.4f} s", flush=True)
+            app.quit()
+
+        report_first_paint(tabs.currentWidget(), started, report)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
