@@ -22,7 +22,7 @@ import sqlite_utils
 
 from db.sources import ContentSourceError, DrugSource, GuideSource, load_guide
 from desktop.content import anchors
-from desktop.content.models import Member
+from desktop.content.models import Member, figure
 from desktop.content.schema import SCHEMA_VERSION, SEARCH_INDEX, TABLES, TIER_LABELS
 from desktop.content.verify import write_manifest
 from desktop.paths import DEFAULT_DATABASE
@@ -102,7 +102,9 @@ def _search_rows(drug: DrugSource) -> list[dict[str, str]]:
     rows += [("overview", anchors.row(anchors.DOSE, position), f"Dosing: {dose['stage']}",
               f"{dose['route']}. {dose['detail']}")
              for position, dose in enumerate(drug.dosing)]
-    rows += [("how_it_works", anchors.row(anchors.FACT, position), fact["label"], fact["detail"])
+    # A fact's figure is indexed with its words, so its snippet holds the number asked for.
+    rows += [("how_it_works", anchors.row(anchors.FACT, position), fact["label"],
+              f"{_figure(fact)}{fact['detail']}")
              for position, fact in enumerate(drug.facts)]
     rows += [("side_effects", anchors.row(anchors.SIDE_EFFECT, position),
               effect["name"].capitalize(),
@@ -155,6 +157,12 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
 def _terms(item: dict[str, Any]) -> list[dict[str, Any]]:
     return ([{"term": t, "shorthand": 0} for t in item["terms"]]
             + [{"term": t, "shorthand": 1} for t in item["shorthand"]])
+
+
+def _figure(fact: dict[str, Any]) -> str:
+    """ "2-4 hours. " for a fact with a figure, as the page shows it; else nothing."""
+    value = figure(fact["low"], fact["high"], fact["unit"])
+    return f"{value}. " if value else ""
 
 
 def _write_triage(writer: _Writer, drug: DrugSource, guide: GuideSource) -> None:

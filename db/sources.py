@@ -21,11 +21,13 @@ from desktop.content.schema import (
     SECTION_KEYS,
     SEVERITIES,
     SOURCE_KINDS,
+    SYNONYMS_KEY,
     TIERS,
     TRIGGER_CATEGORIES,
     TRIGGER_DIRECTIONS,
     urgency,
 )
+from desktop.content.text import normalize_input
 from desktop.triage.text import fold, term_key
 
 GUIDE_FILE = "guide.toml"
@@ -33,6 +35,7 @@ SOURCES_FILE = "sources.toml"
 SOURCE_FIELDS = ("short", "title", "publisher", "document", "revision")
 SIGNS_FILE = "signs.toml"
 CONTEXT_FILE = "context.toml"
+SEARCH_FILE = "search.toml"
 DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions", "triage")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -222,6 +225,7 @@ def load_guide(content_dir: Path) -> GuideSource:
         _check_triage(drug, findings, rules, known)
     guide_rules = [_rule(row, _targets(drugs[0], findings), known) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
+    guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
     return GuideSource(guide_row, sources, drugs, findings, guide_rules, triggers)
 
 
@@ -235,6 +239,12 @@ def _sources(file: Fields) -> list[dict[str, str]]:
         rows.append({"id": source_id, "kind": row.choice("kind", SOURCE_KINDS),
                      **{key: row.text(key) for key in SOURCE_FIELDS}})
     return rows
+
+
+def _search_synonyms(path: Path) -> str:
+    """The search synonym groups as JSON for `meta`, each word in the searched form."""
+    groups = read_toml(path).groups("groups")
+    return json.dumps([[normalize_input(word) for word in group] for group in groups])
 
 
 def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:
@@ -354,6 +364,7 @@ def _side_effects(file: Fields, known: set[str]) -> list[dict[str, Any]]:
         shared = {
             "tier": group.choice("tier", TIERS),
             "frequency": group.text("frequency"),
+            "act": group.text("act"),
             "advice": group.text("advice"),
             **group.citation(known),
         }

@@ -3,7 +3,7 @@
     drug-guide [--db PATH]                     open the window
     drug-guide triage TEXT [--json]            sort complaints into tiers
                                                ("-": one per line from stdin, JSON out)
-    drug-guide interactions NAME [--json]      what the guide says about taking NAME too
+    drug-guide interactions NAMES [--json]     what the guide says about taking NAMES too
     drug-guide search QUERY [--json]           full-text search over the guide
     drug-guide self-test                       check this installation
 
@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     triage.add_argument("text", help='what the patient reports; "-" reads one complaint per line')
     interactions = commands.add_parser("interactions", parents=[common],
                                        help="interactions with another drug")
-    interactions.add_argument("name", help="generic, brand or class name")
+    interactions.add_argument("name", help="generic, brand or class names; a list such as "
+                              "\"valium 5mg, oxycodone\" gives one answer per drug")
     search = commands.add_parser("search", parents=[common], help="full-text search")
     search.add_argument("query")
     for command in (triage, interactions, search):
@@ -102,15 +103,22 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
 
 
 def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
-    matches = InteractionIndex(db.monograph(drug_id).interactions).lookup(args.name)
+    """One answer per drug named; `matches` in the JSON is their union, as it always was."""
+    answers = InteractionIndex(db.monograph(drug_id).interactions).check(args.name)
     if args.json:
-        _print_json({"query": args.name, "matches": [m.to_json() for m in matches]}, sys.stdout)
-    elif not matches:
+        union = dict.fromkeys(m for answer in answers for m in answer.matches)
+        _print_json({"query": args.name, "drugs": [a.to_json() for a in answers],
+                     "matches": [m.to_json() for m in union]}, sys.stdout)
+        return
+    if not answers:
         print(db.info.no_interaction_message)
-    for match in [] if args.json else matches:
-        listed_as = f" ({match.drug_class})" if match.drug_class else ""
-        print(f"{match.name}{listed_as}: {match.severity.upper()}. {match.advice} "
-              f"Source: {match.source}.")
+    for answer in answers:
+        if not answer.matches:
+            print(f"{answer.text}: {db.info.no_interaction_message}")
+        for match in answer.matches:
+            listed_as = f" ({match.drug_class})" if match.drug_class else ""
+            print(f"{answer.text}: {match.name}{listed_as}: {match.severity.upper()}. "
+                  f"{match.advice} Source: {match.source}.")
 
 
 def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:

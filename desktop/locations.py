@@ -30,3 +30,8 @@ def log_folder() -> Path:
     return Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     ) / "logs"
+
+
+def documents_folder() -> Path:
+    """Where a save dialog first opens: the user's Documents folder."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))

@@ -184,3 +184,15 @@ PHRASINGS: list[tuple[str, str, set[str], set[str]]] = [
     ("   \n\t ", "none", set(), set()),
     ("?!,;", "none", set(), set()),
 ]
+
+# The calls a clinic dreads, as first reported, with what the checker must say.
+DREADED = [
+    ("he won't wake up", "emergency", "unresponsive"),
+    ("can't wake him up", "emergency", "unresponsive"),
+    ("unresponsive", "emergency", "unresponsive"),
+    ("took 20 tablets by mistake", "emergency", "overdose"),
+    ("his pump is beeping and he's burning up with fever and really stiff", "emergency",
+     "withdrawal"),
+    ("ran out of baclofen 2 days ago and now seeing things", "emergency", "withdrawal"),
+    ("very drowsy and floppy", "emergency", "overdose"),
+]

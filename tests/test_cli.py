@@ -78,21 +78,32 @@ def test_interactions_json(capsys, monograph):
     code, out, _ = call(capsys, "interactions", "oxycodone", "--json")
     assert code == 0
     opioids = next(item for item in monograph.interactions if item.name == "Opioids")
-    assert json.loads(out) == {"query": "oxycodone", "matches": [{
-        "name": "oxycodone", "class": "Opioids", "severity": "major",
-        "advice": opioids.advice, "source": opioids.citation.label}]}
+    match = {"name": "oxycodone", "class": "Opioids", "severity": "major",
+             "advice": opioids.advice, "source": opioids.citation.label}
+    assert json.loads(out) == {"query": "oxycodone",
+                               "drugs": [{"text": "oxycodone", "matches": [match]}],
+                               "matches": [match]}
+
+
+def test_interactions_json_gives_one_entry_per_drug(capsys):
+    _, out, _ = call(capsys, "interactions", "valium 5mg, oxycodone, ibuprofen", "--json")
+    data = json.loads(out)
+    assert [(d["text"], [m["name"] for m in d["matches"]]) for d in data["drugs"]] == [
+        ("valium 5mg", ["diazepam"]), ("oxycodone", ["oxycodone"]), ("ibuprofen", [])]
+    assert [m["name"] for m in data["matches"]] == ["diazepam", "oxycodone"]
 
 
 def test_interactions_unknown(capsys):
     code, out, _ = call(capsys, "interactions", "ibuprofen", "--json")
-    assert (code, json.loads(out)) == (0, {"query": "ibuprofen", "matches": []})
+    assert (code, json.loads(out)) == (0, {
+        "query": "ibuprofen", "drugs": [{"text": "ibuprofen", "matches": []}], "matches": []})
     code, out, _ = call(capsys, "interactions", "ibuprofen")
     assert "does not mean the combination is safe" in out
 
 
 def test_interactions_readable(capsys):
     _, out, _ = call(capsys, "interactions", "Valium")
-    assert out.startswith("diazepam (Benzodiazepines): MODERATE.")
+    assert out.startswith("Valium: diazepam (Benzodiazepines): MODERATE.")
 
 
 def test_search_json(capsys):

@@ -47,7 +47,7 @@ def test_hostile_queries_are_plain_searches(database, query):
 
 
 def test_fts_query_quotes_every_word():
-    assert fts_query('AND "x" (y') == '"and" "x" "y"*'
+    assert fts_query('AND "x" (y') == '"and" AND "x" AND "y"*'
     assert fts_query("bacl ") == '"bacl"'
     assert fts_query("!!!") is None
 
@@ -65,3 +65,23 @@ def test_marked_snippet(database):
 @given(st.text(max_size=200))
 def test_fuzz_search_query_builder(database, text):
     database.search(text)
+
+
+# Synonyms, fallback and figures (issue #17) --------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["max daily dose", "max dose", "maximum daily dose",
+                                   "max dosing"])
+def test_abbreviations_and_synonyms_from_content_find_the_maximum_dose(database, query):
+    hits = database.search(query)
+    assert hits and any("80 mg" in f"{h.title} {h.snippet}" for h in hits[:2]), query
+
+
+def test_when_no_text_holds_every_word_any_word_is_ranked(database):
+    hits = database.search("zzzz maximum")
+    assert hits and "aximum" in f"{hits[0].title} {hits[0].snippet}"
+
+
+def test_the_half_life_result_holds_its_number(database):
+    top = database.search("half life")[0]
+    assert top.title == "Half-life" and "2-4 hours" in top.snippet

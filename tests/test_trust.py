@@ -274,14 +274,15 @@ def test_window_quits_on_sigint(qtbot, window):
 
 def test_print_says_it_is_waiting_on_the_print_service(window, monkeypatch):
     from desktop.ui import dialogs
-    from desktop.ui.main_window import PRINT_SERVICE_WAIT
+    from desktop.ui.pages.base import PRINT_SERVICE_WAIT
 
     seen = []
     monkeypatch.setattr(dialogs, "ask_print",
                         lambda parent, printer: seen.append(
                             window.statusBar().currentMessage()) or False)
     window.print_current()
-    assert seen == [PRINT_SERVICE_WAIT] and window.statusBar().currentMessage() == ""
+    assert seen == [PRINT_SERVICE_WAIT]
+    assert window.statusBar().currentMessage() == "Print cancelled"
 
 
 def test_nothing_but_printing_opens_a_socket(tmp_path):

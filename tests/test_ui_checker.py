@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from desktop.ui.pages.checker import TierRole
+from devtools.phrasings import DREADED
 from devtools.repo import pdf_text
 
 
@@ -30,7 +31,7 @@ def test_typing_cant_breathe_shows_the_emergency_banner(qtbot, checker):
     qtbot.keyClick(checker.view.entry, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
     assert checker.view.banner.tier == "emergency"
-    assert "Possible overdose: call emergency services now" in checker.view.banner.message
+    assert checker.view.banner.message.endswith("call emergency services now")
     assert checker.view.banner.isVisible()
     assert checker.view.entries.count() == 1 and checker.view.entry.text() == ""
     assert tiers(checker) == ["emergency"]
@@ -171,3 +172,10 @@ def test_choosing_a_completion_adds_it(qtbot, checker):
     assert [checker.view.entries.item(i).text() for i in range(checker.view.entries.count())] == [
         "tinnitus"]
     assert checker.view.banner.tier == "contact_doctor"
+
+
+@pytest.mark.parametrize(("text", "overall", "alert"), DREADED)
+def test_dreaded_calls_in_the_window(checker, text, overall, alert):
+    checker.view.sentence.setPlainText(text)
+    assert checker.view.banner.tier == overall
+    assert alert in {a.id for a in checker.result.alerts}

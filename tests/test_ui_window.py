@@ -14,7 +14,9 @@ TAB_TITLES = ["Overview", "How it works", "Uses", "Side effects", "Precautions",
 
 
 def test_title_and_tab_order(window):
-    assert window.windowTitle() == "Drug Guide \u2014 Baclofen"
+    # The platform appends the display name once: "Baclofen \u2014 Drug Guide".
+    assert window.windowTitle() == "Baclofen"
+    assert QApplication.applicationDisplayName() == "Drug Guide"
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES
 
 
@@ -54,7 +56,7 @@ def test_drug_picker_for_two_drugs(make_window, two_drug_db):
     assert window.drug_picker_action.isVisible()
     window.drug_picker.setCurrentIndex(1)
     window.drug_picker.activated.emit(1)
-    assert window.windowTitle() == "Drug Guide \u2014 Synthetine 0001"
+    assert window.windowTitle() == "Synthetine 0001"
     assert window.page("overview").monograph.name == "Synthetine 0001"
 
 
@@ -62,7 +64,7 @@ def test_search_hit_in_another_drug_switches_drug(make_window, two_drug_db):
     window = make_window(two_drug_db)
     window.search_field.setText("Synthetine")
     window.search_panel.open_current()
-    assert window.windowTitle() == "Drug Guide \u2014 Synthetine 0001"
+    assert window.windowTitle() == "Synthetine 0001"
 
 
 def test_menus_and_shortcuts(window):
@@ -273,5 +275,5 @@ def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path, private_
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: asked.append(args[2]))
     monkeypatch.chdir(tmp_path)  # where a file named after the suggestion would land
     window.export_current()
-    assert asked == ["baclofen-overview.pdf"]
+    assert asked == [str(private_home / "Documents" / "baclofen-overview.pdf")]
     assert [p for p in [*tmp_path.rglob("*"), *private_home.rglob("*")] if p.is_file()] == []

@@ -6,6 +6,7 @@ digest before the first query (desktop/content/verify.py), and every query runs
 under a time budget and SQLite's size limits, so no file can hang the app.
 """
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -36,7 +37,13 @@ from desktop.content.models import (
     TriageContent,
     WordPair,
 )
-from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS, SEVERITIES, TIERS
+from desktop.content.schema import (
+    SCHEMA_VERSION,
+    SECTION_KEYS,
+    SEVERITIES,
+    SYNONYMS_KEY,
+    TIERS,
+)
 from desktop.content.verify import ExpectedDigest, open_verified, read_manifest
 
 # Progress-handler calls are this many SQLite virtual-machine steps apart.
@@ -77,6 +84,15 @@ def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
         raise ContentError(f"{path} lacks the {missing} entry. {REINSTALL}") from None
 
 
+def _synonyms(meta: dict[str, str], path: Path) -> search.Synonyms:
+    """Search synonyms from content; a database built before them has none."""
+    try:
+        groups = json.loads(meta.get(SYNONYMS_KEY, "[]"))
+        return search.synonym_map([[str(word) for word in group] for group in groups])
+    except (ValueError, TypeError):
+        raise ContentError(f"{path} has unreadable search synonyms. {REINSTALL}") from None
+
+
 class ContentDatabase:
     """An open, verified content database. Opening never writes to the file.
 
@@ -92,7 +108,9 @@ class ContentDatabase:
         self._monographs: dict[str, Monograph] = {}
         try:
             with self._budget():
-                self.info = _guide_info(_read_meta(self._conn, self.path), self.path)
+                meta = _read_meta(self._conn, self.path)
+            self.info = _guide_info(meta, self.path)
+            self._synonyms = _synonyms(meta, self.path)
             self._sources = {row[0]: Source(*row) for row in self._rows(
                 "SELECT id, short, kind, title, publisher, document, revision FROM sources "
                 "ORDER BY position")}
@@ -162,7 +180,7 @@ class ContentDatabase:
 
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
         with self._budget():
-            return search.run(self._conn, text, limit)
+            return search.run(self._conn, text, limit, self._synonyms)
 
     def _rows(self, sql: str, *params: object) -> list[tuple]:
         """At most MAX_ITEMS rows, each text within MAX_TEXT_CHARS: the builder's caps."""
@@ -226,8 +244,9 @@ class ContentDatabase:
 
     def _side_effects(self, drug_id: str) -> tuple[SideEffect, ...]:
         effects = []
-        for effect_id, name, tier, frequency, advice, source_id, part in self._rows(
-            "SELECT id, name, tier, frequency, advice, source_id, source_part FROM side_effects "
+        for effect_id, name, tier, frequency, act, advice, source_id, part in self._rows(
+            "SELECT id, name, tier, frequency, act, advice, source_id, source_part "
+            "FROM side_effects "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if tier not in TIERS:
@@ -235,7 +254,7 @@ class ContentDatabase:
             terms, shorthand = self._terms("symptom_terms", "side_effect_id", effect_id)
             pairs = self._pairs("symptom_pairs", "side_effect_id", effect_id)
             effects.append(SideEffect(name, tier, frequency, advice, self._cite(source_id, part),
-                                      terms, pairs, shorthand))
+                                      terms, pairs, shorthand, act))
         return tuple(effects)
 
     def _terms(self, table: str, key: str, owner: int) -> tuple[tuple[str, ...], ...]:

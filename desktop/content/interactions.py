@@ -1,7 +1,9 @@
 """Finding what the guide says about taking another drug with this one.
 
 A query may be a generic name, a brand, a class or a class member, in any case
-and with small typos. No match never means safe; the caller says so.
+and with small typos, or a list of them as people paste it ("valium 5mg, oxycodone
+10 mg bd"): strengths, dose forms and frequencies are ignored, and a list gives one
+answer per drug. No match never means safe; the caller says so.
 """
 
 import re
@@ -19,6 +21,19 @@ MIN_SIMILARITY = 0.8
 MIN_FUZZY_LENGTH = 5
 MIN_PREFIX_LENGTH = 4
 _NOT_NAME = re.compile(r"[^\w]+")
+# Where a pasted list breaks into drugs: commas, semicolons, "and", "+", "&", new
+# lines, and "/" unless between numbers ("30/500" is one strength). "with" is not
+# one: "Tylenol with Codeine" is one brand.
+_LIST_BREAK = re.compile(r"[,;+&\n]|(?<!\d)/|/(?!\d)|\band\b|\bplus\b", re.IGNORECASE)
+# What a prescription line adds to a drug's name (matched on name keys, lower case):
+# strengths, dose forms, routes and frequencies.
+_STRENGTH = r"\d+(?: \d+)*(?: ?(?:mg|mcg|micrograms?|ug|g|ml|units?|iu|%))?"
+_FORM = (r"tabs?|tablets?|caps?|capsules?|pills?|syrup|liquid|solution|suspension|drops|"
+         r"injection|inj|patch(?:es)?|cream|gel|spray|inhaler|puffs?|er|sr|xr|xl|cr|mr|la|"
+         r"oral|po|iv|im|sc|prn|od|om|on|bd|bid|tds|tid|qds|qid|qh|q\d+h|mane|nocte|daily|"
+         r"nightly|weekly|once|twice|times|a|per|day|night|morning|as|needed|when|required|"
+         r"at|bedtime|every|hours?|x")
+_PRESCRIPTION_WORDS = re.compile(rf"\b(?:{_STRENGTH}|{_FORM})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +57,30 @@ class InteractionMatch:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class DrugAnswer:
+    """What the guide says about one drug of a query: `text` as typed, and its matches
+    (empty when nothing is listed, which never means safe)."""
+
+    text: str
+    matches: tuple[InteractionMatch, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {"text": self.text, "matches": [m.to_json() for m in self.matches]}
+
+
 def name_key(text: str) -> str:
     return _NOT_NAME.sub(" ", normalize_input(text)).strip()
+
+
+def split_drugs(query: str) -> list[str]:
+    """The drugs of a pasted list, as typed: "valium 5mg, oxycodone" gives two."""
+    return [part.strip() for part in _LIST_BREAK.split(query) if bare_name(name_key(part))]
+
+
+def bare_name(key: str) -> str:
+    """A name key without strengths, dose forms and frequencies: "valium 5mg" -> "valium"."""
+    return " ".join(_PRESCRIPTION_WORDS.sub(" ", key).split())
 
 
 class InteractionIndex:
@@ -68,9 +105,19 @@ class InteractionIndex:
         if match not in matches:
             matches.append(match)
 
-    def lookup(self, query: str) -> list[InteractionMatch]:
-        """Matches for `query`, most severe first; empty when nothing is listed."""
-        key = name_key(query)
+    def check(self, query: str) -> list[DrugAnswer]:
+        """One answer per drug in `query`, in the order typed."""
+        return [DrugAnswer(text, tuple(self.lookup(text))) for text in split_drugs(query)]
+
+    def lookup(self, name: str) -> list[InteractionMatch]:
+        """Matches for one drug `name`, most severe first; empty when nothing is listed.
+
+        The name as typed is tried first, so a brand's own number counts ("Tylenol #3");
+        then without strengths, dose forms and frequencies ("Valium 5mg").
+        """
+        key = name_key(name)
+        if key not in self._names:
+            key = bare_name(key) or key
         if not key:
             return []
         keys = [key] if key in self._names else self._near(key)
@@ -79,7 +126,10 @@ class InteractionIndex:
 
     def _near(self, key: str) -> list[str]:
         if len(key) >= MIN_PREFIX_LENGTH:
-            prefixed = [name for name in self._names if name.startswith(key)]
+            # A whole word is not a prefix of a longer brand: plain "Tylenol"
+            # (acetaminophen) is not "Tylenol with Codeine".
+            prefixed = [name for name in self._names
+                        if name.startswith(key) and not name.startswith(f"{key} ")]
             if prefixed:
                 return prefixed
         if len(key) < MIN_FUZZY_LENGTH:

@@ -111,11 +111,15 @@ class Fact(NamedTuple):
 
     @property
     def value(self) -> str:
-        """The figure as people say it: "2-4 hours", "24 interactions"."""
-        if self.low is None:
-            return ""
-        number = f"{self.low:g}" if self.high is None else f"{self.low:g}-{self.high:g}"
-        return f"{number} {self.unit}"
+        return figure(self.low, self.high, self.unit)
+
+
+def figure(low: float | None, high: float | None, unit: str | None) -> str:
+    """A figure as people say it: "2-4 hours", "24 interactions"; "" without one."""
+    if low is None:
+        return ""
+    number = f"{low:g}" if high is None else f"{low:g}-{high:g}"
+    return f"{number} {unit}"
 
 
 class WordPair(NamedTuple):
@@ -135,6 +139,7 @@ class SideEffect(NamedTuple):
     terms: tuple[str, ...]
     pairs: tuple[WordPair, ...] = ()
     shorthand: tuple[str, ...] = ()  # matched with their case: "HA", not "ha"
+    act: str = ""  # when to act within the tier: "today", "at the next routine contact"
 
     source = _SOURCE
 

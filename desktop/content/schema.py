@@ -9,7 +9,7 @@ NamedTuples, which cost the data layer's import far less than dataclasses.
 
 from typing import NamedTuple
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -37,6 +37,9 @@ TRIGGER_CATEGORIES: tuple[str, ...] = (
     "negated", "normal", "hedge", "history", "recent", "pseudo", "terminate",
 )
 TRIGGER_DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
+
+# The `meta` entry holding the search synonym groups (db/content/search.toml) as JSON.
+SYNONYMS_KEY = "search_synonyms"
 
 # Overall results that are not tiers: nothing entered, or only unlisted complaints.
 NONE = "none"
@@ -146,7 +149,8 @@ TABLES: tuple[Table, ...] = (
            Column("high", float, nullable=True), Column("unit", str, nullable=True),
            Column("detail", str), sourced=True),
     _child("side_effects", _DRUG, Column("name", str), Column("tier", str),
-           Column("frequency", str), Column("advice", str), unique=("name",), sourced=True),
+           Column("frequency", str), Column("act", str), Column("advice", str),
+           unique=("name",), sourced=True),
     _child("symptom_terms", ForeignKey("side_effect_id", "side_effects"), Column("term", str),
            Column("shorthand", int)),
     _child("symptom_pairs", ForeignKey("side_effect_id", "side_effects"),

@@ -1,7 +1,9 @@
 """Full-text search over everything the guide shows, safe for any typed text.
 
 User text is never passed to FTS5 as syntax: each word is quoted, so `AND`,
-quotes, `*` and parentheses are searched for as plain words.
+quotes, `*` and parentheses are searched for as plain words. Each word also finds
+its synonyms from content (db/content/search.toml: max, maximum), and when no text
+holds every word, texts holding any of them are ranked instead.
 """
 
 import json
@@ -40,8 +42,16 @@ WHERE search_fts MATCH ? AND search_fts.rowid IN (SELECT value FROM json_each(?)
 """
 
 
-def fts_query(text: str) -> str | None:
-    """An FTS5 query matching every word of `text`, the last one as a prefix.
+Synonyms = dict[str, tuple[str, ...]]  # a word -> every word of its group
+
+
+def synonym_map(groups: list[list[str]]) -> Synonyms:
+    return {word: tuple(group) for group in groups for word in group}
+
+
+def fts_query(text: str, synonyms: Synonyms | None = None, joiner: str = " AND ") -> str | None:
+    """An FTS5 query matching every word of `text` (or, with `joiner` " OR ", any),
+    each word or one of its synonyms, the last one as a prefix.
 
     Returns None when `text` holds no words. Text is normalised first, so "SEİZURES"
     and a pasted soft hyphen find what "seizures" finds. The last word is a prefix so that
@@ -51,10 +61,12 @@ def fts_query(text: str) -> str | None:
     words = [word[:MAX_WORD_LENGTH] for word in _WORD.findall(text)][:MAX_WORDS]
     if not words:
         return None
-    quoted = [f'"{word}"' for word in words]
-    if not text[-1:].isspace():
-        quoted[-1] += "*"
-    return " ".join(quoted)
+    terms = []
+    for index, word in enumerate(words):
+        own = f'"{word}"' + ("*" if index == len(words) - 1 and not text[-1:].isspace() else "")
+        others = [f'"{w}"' for w in (synonyms or {}).get(word, ()) if w != word]
+        terms.append(f"({' OR '.join([own, *others])})" if others else own)
+    return joiner.join(terms)
 
 
 def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -74,11 +86,17 @@ def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain), tuple(spans)
 
 
-def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
-    query = fts_query(text)
-    if query is None:
-        return []
-    ranked = [row[0] for row in conn.execute(_RANKED, (query, CANDIDATES, limit))]
+def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT,
+        synonyms: Synonyms | None = None) -> list[SearchHit]:
+    """Texts holding every word (or a synonym); failing that, any word, best first."""
+    ranked: list[int] = []
+    for joiner in (" AND ", " OR "):
+        query = fts_query(text, synonyms, joiner)
+        if query is None:
+            return []
+        ranked = [row[0] for row in conn.execute(_RANKED, (query, CANDIDATES, limit))]
+        if ranked:
+            break
     if not ranked:
         return []
     shown = {}

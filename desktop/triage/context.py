@@ -67,7 +67,9 @@ class Triggers:
         self.by_words: dict[tuple[str, ...], ContextTrigger] = {}
         for trigger in triggers:
             self.by_words.setdefault(tuple(map(fold, trigger.phrase.split())), trigger)
-        self.longest = max(map(len, self.by_words), default=0)
+        self._lengths: dict[str, list[int]] = {}
+        for words in sorted(self.by_words, key=len, reverse=True):
+            self._lengths.setdefault(words[0], []).append(len(words))
         self.words = frozenset(w for words in self.by_words for w in words)
         self.single = frozenset(words[0] for words in self.by_words if len(words) == 1)
 
@@ -78,7 +80,9 @@ class Triggers:
         norms = [_placeholder(token.norm) for token in tokens]
         position = 0
         while position < len(tokens):
-            for length in range(min(self.longest, len(tokens) - position), 0, -1):
+            for length in self._lengths.get(norms[position], ()):
+                if position + length > len(tokens):
+                    continue
                 span = range(position, position + length)
                 words = tuple(norms[i] for i in span)
                 trigger = self.by_words.get(words)

@@ -30,6 +30,7 @@ from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, st
 
 # Which targets a pass looks for, and the text a found target covers.
 Wanted = Callable[[str], bool]
+Reading = tuple[str, bool]  # a stem a word may stand for, and whether it stands alone
 Spans = Callable[["_Found"], str]
 
 EMERGENCY = TIERS[0]
@@ -54,6 +55,8 @@ _NEVER_JOINED = SEPARATORS | frozenset(
 # Words that deny or clear, across which a word pair never forms.
 _CLEARS = DENIALS | frozenset({"fine", "ok", "okay", "normal", "alright", "good", "none",
                                "nil", "denies", "negative"})
+# After a denial, words that say something goes on: "it hasn't stopped".
+_GOING_ON = frozenset({"stop", "stopped", "slow", "slowing", "eas", "eased", "settl", "better"})
 # Number words a caller uses for a count of tablets.
 _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
@@ -186,7 +189,8 @@ class Triage:
         joined = self._join_sound_alikes(tokens, _covered(found))
         if joined != tokens:
             tokens, found = joined, self._find(joined)
-        reads = self._read(text, tokens, found)
+        hits = self.triggers.find(tokens, _covered(found))
+        reads = self._read(text, tokens, found, hits)
         counted = [r for r in reads if not (r.negated or r.history)]
         present = {r.found.target for r in counted}
         spans = _spans(text, tokens)
@@ -197,12 +201,12 @@ class Triage:
         ]
         alerts = self._signs(counted, spans) + self._fired_rules(counted, spans)
         used = {t for alert in alerts for t in alert.because}
-        implied = self._implied_denials(tokens, found)
+        implied = self._implied_denials(tokens, found, hits)
         denied = ({r.found.target for r in reads if r.negated} | set(implied)) - present
         history = [spans(r.found) for r in reads if r.history and not r.negated
                    and r.found.target not in present]
         unlisted = self._unlisted(text, tokens, [*found, *implied.values()],
-                                  {r.found for r in counted}, used, spans)
+                                  {r.found for r in counted}, used, spans, hits)
         return self._result(text, matches, sorted(map(self._name, denied)), unlisted, alerts,
                             history)
 
@@ -279,14 +283,19 @@ class Triage:
     def _find(self, tokens: list[Token]) -> list[_Found]:
         """Guards first, then everything with a tier, then untiered findings and
         contexts, which may share words with what came before but never take them."""
-        guards = self._find_terms(tokens, self._of_kind({IGNORE}), set())
+        readings = [self._readings(tokens, index) for index in range(len(tokens))]
+        guards = self._find_terms(tokens, readings, self._of_kind({IGNORE}), set())
         blocked = _covered(guards)
-        tiered = self._find_terms(tokens, self._tiered, blocked)
+        tiered = self._find_terms(tokens, readings, self._tiered, blocked)
         tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
         tiered += self._find_pairs(tokens, self._tiered, blocked | _covered(tiered),
                                    across=True)
+        # An emergency told in a pair may share words with a milder term: "her arm on
+        # one side has gone all weak" is weakness, and a stroke.
+        tiered += self._find_pairs(tokens, self._emergency, blocked | _covered(
+            f for f in tiered if self._emergency(f.target)), across=True)
         rest = self._of_kind({SYMPTOM, CONTEXT})
-        untiered = [f for f in self._find_terms(tokens, rest, blocked)
+        untiered = [f for f in self._find_terms(tokens, readings, rest, blocked)
                     + self._find_pairs(tokens, rest, blocked | _covered(tiered), across=False)
                     if f.target not in self.tiers]
         return sorted(tiered + untiered, key=lambda f: (f.first, f.last))
@@ -294,10 +303,13 @@ class Triage:
     def _tiered(self, target: str) -> bool:
         return target in self.tiers
 
+    def _emergency(self, target: str) -> bool:
+        return self.tiers.get(target) == EMERGENCY
+
     def _of_kind(self, kinds: set[str]) -> Wanted:
         return lambda target: self._kind.get(target) in kinds
 
-    def _find_terms(self, tokens: list[Token], wanted: Wanted,
+    def _find_terms(self, tokens: list[Token], readings: list[list[Reading]], wanted: Wanted,
                     blocked: set[int]) -> list[_Found]:
         """Longest lexicon terms, left to right, skipping transparent words."""
         words = [i for i, token in enumerate(tokens)
@@ -305,7 +317,7 @@ class Triage:
         found = []
         position = 0
         while position < len(words):
-            match = self._longest_at(tokens, words, position, wanted)
+            match = self._longest_at(tokens, readings, words, position, wanted)
             if match:
                 found.append(match[0])
                 position = match[1]
@@ -313,53 +325,29 @@ class Triage:
                 position += 1
         return found
 
-    def _longest_at(self, tokens: list[Token], words: list[int], position: int,
-                    wanted: Wanted) -> tuple[_Found, int] | None:
+    def _longest_at(self, tokens: list[Token], readings: list[list[Reading]], words: list[int],
+                    position: int, wanted: Wanted) -> tuple[_Found, int] | None:
         """The longest term starting at `words[position]`, and where the next word is."""
-        for number, (first_stem, freely) in enumerate(self._readings(tokens, words, position)):
+        for number, (first_stem, freely) in enumerate(readings[words[position]]):
             for key in self.lexicon.by_first.get(first_stem, ()):
                 target = self.lexicon.by_key[key]
                 if not wanted(target) or (len(key) == 1 and not freely):
                     continue
-                end = self._match_rest(tokens, words, position + 1, key[1:],
-                                       tokens[words[position]].phrase, repaired=number > 0)
+                end = _match_rest(tokens, readings, words, position + 1, key[1:],
+                                  repaired=number > 0)
                 if end is not None:
                     return _Found(target, words[position], words[end - 1]), end
         return None
 
-    def _readings(self, tokens: list[Token], words: list[int],
-                  position: int) -> list[tuple[str, bool]]:
-        """Ways to read the word at `position`: (stem, stands on its own). A word
+    def _readings(self, tokens: list[Token], index: int) -> list[Reading]:
+        """Ways to read `tokens[index]`: (stem, stands on its own), its own first. A word
         joined from two ("sea shores") stands alone only after "having" or the like."""
-        index = words[position]
         token = tokens[index]
         alone = not token.joined or _after_onset(tokens, index)
         readings = [(self.lexicon.stem_for(token.norm, token.stem), alone)]
         if not _APOSTROPHE.search(token.raw):  # "they're" is no typo of "teary"
             readings += [(r.stem, r.free) for r in self.lexicon.repair(token.norm)]
         return readings
-
-    def _match_rest(self, tokens: list[Token], words: list[int], position: int,
-                    rest: tuple[str, ...], phrase: int, repaired: bool) -> int | None:
-        """Where the match of `rest` ends (exclusive, in `words`), or None. Filler such
-        as "a bit" may stand between a term's words; repairs are allowed because
-        the words around them confirm the term, but one repair per term at most."""
-        skipped = 0
-        for wanted in rest:
-            while True:
-                if position >= len(words) or tokens[words[position]].phrase != phrase:
-                    return None
-                token = tokens[words[position]]
-                readings = [s for s, _ in self._readings(tokens, words, position)]
-                if readings[0] == wanted or (not repaired and wanted in readings[1:]):
-                    repaired = repaired or readings[0] != wanted
-                    position += 1
-                    break
-                if token.norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
-                    return None
-                skipped += 1
-                position += 1
-        return position
 
     def _find_shorthand(self, tokens: list[Token], blocked: set[int]) -> list[_Found]:
         """Clinical abbreviations, matched with their case: "HA" but not "ha"."""
@@ -400,9 +388,9 @@ class Triage:
                 answered.update(sentences[sentence])
         return answered
 
-    def _read(self, text: str, tokens: list[Token], found: list[_Found]) -> list[_Read]:
+    def _read(self, text: str, tokens: list[Token], found: list[_Found],
+              hits: list[TriggerHit]) -> list[_Read]:
         inside = _covered(found)
-        hits = self.triggers.find(tokens, inside)
         terminators = [h for h in hits if h.category == TERMINATE]
         recent = [h for h in hits if h.category == RECENT]
         answered_no = self._answered_no(text, tokens, hits)
@@ -426,12 +414,13 @@ class Triage:
         return any(hit.category == category and governs(hit, span, tokens, inside, stops)
                    for hit in hits)
 
-    def _implied_denials(self, tokens: list[Token], found: list[_Found]) -> dict[str, _Found]:
+    def _implied_denials(self, tokens: list[Token], found: list[_Found],
+                         hits: list[TriggerHit]) -> dict[str, _Found]:
         """Targets a caller rules out by calling a body part or function normal:
         "breathing's fine", "she's sleeping fine"."""
         inside = _covered(found)
         denied = {}
-        for hit in self.triggers.find(tokens, inside):
+        for hit in hits:
             if hit.category != NORMAL:
                 continue
             for rule in self.lexicon.pair_rules:
@@ -480,7 +469,8 @@ class Triage:
         return self.findings[target].name if target in self.findings else target
 
     def _unlisted(self, text: str, tokens: list[Token], found: list[_Found],
-                  counted: set[_Found], used: set[str], spans: Spans) -> list[str]:
+                  counted: set[_Found], used: set[str], spans: Spans,
+                  hits: list[TriggerHit]) -> list[str]:
         """Clauses that name nothing the guide lists but say something: reported,
         never dropped. An untiered finding no alert used counts as unlisted. Not
         complaints: a denial ("no cough"), a question, or a sentence about the drug
@@ -488,7 +478,7 @@ class Triage:
         matched = {tokens[i].clause for f in found for i in range(f.first, f.last + 1)
                    if f.target in self.tiers or self._kind.get(f.target) == CONTEXT
                    or f not in counted or spans(f) in used}
-        denials = [h for h in self.triggers.find(tokens, _covered(found)) if h.category == NEGATED]
+        denials = [h for h in hits if h.category == NEGATED]
         questions = _questions(text, tokens)
         about_drug = {t.clause for t in tokens if t.norm in self.lexicon.drug_names}
         clauses: dict[int, list[Token]] = {}
@@ -526,6 +516,29 @@ def _alert(rule: Rule, said: dict[str, list[str]]) -> Alert:
     because = [text for group in rule.needs for key in group for text in said.get(key, ())]
     return Alert(rule.key, rule.title, rule.tier, rule.advice, rule.source,
                  tuple(dict.fromkeys(because)))
+
+
+def _match_rest(tokens: list[Token], readings: list[list[Reading]], words: list[int],
+                position: int, rest: tuple[str, ...], *, repaired: bool) -> int | None:
+    """Where the match of a term's `rest` ends (exclusive, in `words`), or None. Filler
+    such as "a bit" may stand between a term's words; repairs are allowed because the
+    words around them confirm the term, but one repair per term at most."""
+    phrase = tokens[words[position - 1]].phrase
+    skipped = 0
+    for wanted in rest:
+        while True:
+            if position >= len(words) or tokens[words[position]].phrase != phrase:
+                return None
+            stems = [stemmed for stemmed, _ in readings[words[position]]]
+            if stems[0] == wanted or (not repaired and wanted in stems[1:]):
+                repaired = repaired or stems[0] != wanted
+                position += 1
+                break
+            if tokens[words[position]].norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:
+                return None
+            skipped += 1
+            position += 1
+    return position
 
 
 def _after_onset(tokens: Sequence[Token], index: int) -> bool:
@@ -611,7 +624,8 @@ def _denial_between(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a denial or an all-clear stands between two words of a pair:
     "eyesight's fine, no blurring" pairs nothing across the comma."""
     low, high = sorted((a, b))
-    return any(tokens[i].norm in _CLEARS for i in range(low, high + 1))
+    return any(tokens[i].norm in _CLEARS and tokens[min(i + 1, high)].stem not in _GOING_ON
+               for i in range(low, high + 1))
 
 
 def _words_apart(tokens: list[Token], a: int, b: int) -> int:

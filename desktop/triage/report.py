@@ -3,9 +3,14 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
+from desktop.content.schema import NONE, TIER_LABELS, TIERS, UNLISTED
 from desktop.content.stamps import dated_header
-from desktop.triage.engine import TriageResult
+from desktop.triage.engine import Alert, SymptomMatch, TriageResult
+
+EMERGENCY, CONTACT_DOCTOR = TIERS[0], TIERS[1]
+# When to act on a contact-doctor finding that does not say (an alert, a label
+# finding): the sooner of the guide's time frames, so nothing waits longer than it should.
+SOONEST_CONTACT = "today"
 
 
 @dataclass(frozen=True)
@@ -14,32 +19,93 @@ class ReportContext:
 
     drug: str
     content_version: str
-    emergency_message: str
+    emergency_message: str  # what to do: "call emergency services now"
     unlisted_advice: str  # may hold {drug}
 
 
+def is_listed_sign(match: SymptomMatch) -> bool:
+    """A side effect the guide lists under a tier (not a finding from the label); only
+    these carry a time frame (`act`) and a frequency worth naming."""
+    return bool(match.effect.act)
+
+
+def why(match: SymptomMatch) -> str:
+    """Why the guide gives a symptom its tier, in words a caller's notes can hold."""
+    effect = match.effect
+    if is_listed_sign(match):
+        return f"the guide lists {effect.name} as a possible {effect.frequency}"
+    return f"the drug's label names {effect.name}"
+
+
+def emergency_cause(result: TriageResult) -> str:
+    """The most urgent alert's title, or else why the first emergency symptom is one."""
+    alert = next((a for a in result.alerts if a.tier == EMERGENCY), None)
+    if alert is not None:
+        return _lower_first(alert.title)
+    match = next(m for m in result.symptoms if m.effect.tier == EMERGENCY)
+    return why(match)
+
+
+def stands_alone(result: TriageResult) -> bool:
+    """An emergency resting only on a listed sign, with no alert to explain it: the
+    case where staff need to ask whether more was taken than prescribed."""
+    return (result.overall == EMERGENCY
+            and not any(a.tier == EMERGENCY for a in result.alerts)
+            and any(is_listed_sign(m) for m in result.symptoms if m.effect.tier == EMERGENCY))
+
+
+def contact_time(result: TriageResult) -> str:
+    """When to contact the doctor: the soonest time frame any contact-doctor item needs."""
+    acts = [SOONEST_CONTACT for a in result.alerts if a.tier == CONTACT_DOCTOR]
+    acts += [m.effect.act or SOONEST_CONTACT for m in result.symptoms
+             if m.effect.tier == CONTACT_DOCTOR]
+    return SOONEST_CONTACT if SOONEST_CONTACT in acts or not acts else acts[0]
+
+
 def headline(result: TriageResult, context: ReportContext) -> str:
-    if result.overall == "emergency":
-        return f"EMERGENCY: {context.emergency_message}"
-    if result.overall == "contact_doctor":
-        return "CONTACT DOCTOR: at least one symptom needs the doctor."
-    if result.overall == "common":
+    """The banner's words: the tier, when to act, and why."""
+    if result.overall == EMERGENCY:
+        return f"EMERGENCY: {emergency_cause(result)} \u2014 {context.emergency_message}"
+    if result.overall == CONTACT_DOCTOR:
+        names = [_lower_first(a.title) for a in result.alerts if a.tier == CONTACT_DOCTOR]
+        names += [m.effect.name for m in result.symptoms if m.effect.tier == CONTACT_DOCTOR]
+        return f"CONTACT DOCTOR {contact_time(result)}: {', '.join(names)}."
+    if result.overall == TIERS[2]:
         return "COMMON: listed side effects that usually ease."
     if result.overall == UNLISTED:
         return "NOT LISTED: " + context.unlisted_advice.format(drug=context.drug)
+    if result.negated or result.history:
+        return "NOTHING CURRENT: only denials or past events entered; none counted."
     return "Nothing entered."
 
 
+def alert_lines(alert: Alert) -> list[str]:
+    said = "; ".join(f'"{text}"' for text in alert.because)
+    return [f"- [{TIER_LABELS[alert.tier]}] {alert.title} (because: {said})",
+            f"    {alert.advice} Source: {alert.source}."]
+
+
+def symptom_lines(match: SymptomMatch) -> list[str]:
+    effect = match.effect
+    when = f"; act {effect.act}" if effect.act else ""
+    hedge = "; said with doubt" if match.uncertain else ""
+    return [f"- [{TIER_LABELS[effect.tier]}] {effect.name} (said: \"{match.text}\"; "
+            f"listed as: {effect.frequency}{when}{hedge})",
+            f"    {effect.advice} Source: {effect.source}."]
+
+
 def summary_lines(result: TriageResult, context: ReportContext) -> list[str]:
-    """The overall tier first, then each symptom with its advice and source."""
+    """The overall tier first, then each alert and symptom with its advice and source,
+    then what was denied, past, or not listed."""
     lines = [f"Overall: {headline(result, context)}"]
+    for alert in result.alerts:
+        lines += alert_lines(alert)
     for match in result.symptoms:
-        effect = match.effect
-        lines.append(f"- [{TIER_LABELS[effect.tier]}] {effect.name} "
-                     f"(said: \"{match.text}\"; {effect.frequency})")
-        lines.append(f"    {effect.advice} Source: {effect.source}.")
+        lines += symptom_lines(match)
     if result.negated:
         lines.append(f"Denied (not counted): {', '.join(result.negated)}")
+    if result.history:
+        lines.append("In the past (not counted): " + "; ".join(f'"{t}"' for t in result.history))
     if result.unlisted:
         lines.append("Not listed in this guide: " + "; ".join(f'"{t}"' for t in result.unlisted))
         if result.overall != UNLISTED:
@@ -51,6 +117,10 @@ def chart_note(result: TriageResult, context: ReportContext, when: datetime) -> 
     """The summary for pasting into a chart: stamped with date, time and content version."""
     header = dated_header(f"Drug Guide symptom check: {context.drug}", context.content_version,
                           when)
-    if result.overall == NONE and not result.negated:
+    if result.overall == NONE and not (result.negated or result.history):
         return "\n".join([*header, "No symptoms entered."])
     return "\n".join([*header, *summary_lines(result, context)])
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

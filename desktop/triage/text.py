@@ -6,7 +6,7 @@ exactly as it was validated.
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -104,6 +104,7 @@ def _spoken(norm: str, after: str) -> str:
     return norm
 
 
+@lru_cache(maxsize=65_536)
 def stem(norm: str) -> str:
     return norm if norm in _UNSTEMMED else _stemmer().stemWord(norm)
 

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 
 from desktop.content import anchors
 from desktop.content.models import Block, Citation, Monograph, Section, Source
-from desktop.content.schema import TIERS
+from desktop.content.schema import TIER_LABELS, TIERS
 from desktop.ui.style import BADGES, ICON_SCHEME, SOURCE_SCHEME
 
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
@@ -258,11 +258,31 @@ def _side_effects(writer: DocumentWriter, monograph: Monograph, section: Section
         writer.badge(tier, 22)
         for citation in dict.fromkeys(e.citation for e in effects):
             writer.marker(citation)
-        writer.table(["Symptom", "How often", "What to do"],
+        # An overdose sign is listed for why it matters, not how often it happens.
+        why_or_how_often = "Why" if tier == TIERS[0] else "How often"
+        writer.table(["Symptom", why_or_how_often, "What to do"],
                      ([e.name.capitalize(), e.frequency, e.advice] for e in effects),
                      widths=[26, 16, 58],
                      row_anchors=_row_anchors(anchors.SIDE_EFFECT, positions))
     writer.blocks(section, first=1)
+    _danger_signs(writer, monograph)
+
+
+def _danger_signs(writer: DocumentWriter, monograph: Monograph) -> None:
+    """What the symptom checker watches for beyond the guide's side effects, each with
+    its tier and source: the label's danger symptoms and alerts, then the signs that
+    are an emergency for any patient."""
+    triage = monograph.triage
+    label = [(f.name.capitalize(), TIER_LABELS[f.tier], f"{f.advice} Source: {f.source}.")
+             for f in triage.findings if f.kind == "symptom" and f.tier]
+    label += [(r.title, TIER_LABELS[r.tier], f"{r.advice} Source: {r.source}.")
+              for r in triage.rules]
+    writer.heading("Danger signs from the label", 1.15)
+    writer.table(["Sign", "Tier", "What to do"], label, widths=[30, 14, 56])
+    signs = [(f.name.capitalize(), f"{f.advice} Source: {f.source}.")
+             for f in triage.findings if f.kind == "sign"]
+    writer.heading("Emergency signs for any patient", 1.15)
+    writer.table(["Sign", "What to do"], signs, widths=[34, 66])
 
 
 def _row_anchors(kind: str, positions: Iterable[int]) -> list[str]:

@@ -2,8 +2,22 @@
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QWidget
+
+
+class InstantButton(QPushButton):
+    """A button whose Alt+letter clicks at once and leaves the keyboard where it was.
+
+    A plain button takes the focus on its mnemonic and clicks 100 ms later, so the
+    first keys typed after Alt+L went to the button and were lost.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and self.isEnabled():
+            self.click()
+            return True
+        return super().event(event)
 
 
 def panes(parent: QWidget, first: QWidget, second: QWidget,

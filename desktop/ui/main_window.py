@@ -5,10 +5,11 @@ shown; the content, drug, zoom and theme in use belong to the GuideController.
 """
 
 from functools import partial
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,19 +37,26 @@ from desktop.ui.theme import THEMES
 if TYPE_CHECKING:
     from desktop.ui.search_panel import SearchPanel
 
-PRINT_SERVICE_WAIT = ("Asking the system's print service for printers\u2026 (this can take a "
-                      "while if the print server is unreachable)")
-SHORTCUTS = [
+# Keys that are not menu commands, for the F1 list; the commands list their own.
+OTHER_KEYS = [
     ("Ctrl+F", "Search the guide (Down/Up pick a result, Enter opens it, Esc clears)"),
     *((spec.shortcut, f"Show {spec.title}") for spec in PAGES),
-    ("Ctrl+P", "Print the current page"),
-    ("Ctrl+Shift+E", "Export the current page as PDF"),
-    ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in, zoom out, reset"),
     ("Enter (complaint box)", "Add the complaint"),
     ("Delete (complaint list)", "Remove the selected complaint"),
-    ("F1", "This list"),
-    ("Ctrl+Q", "Quit"),
 ]
+# Shortcuts of the pages' own buttons, shown beside them as Alt+letter.
+BUTTON_KEYS = [
+    ("Alt+A / Alt+R / Alt+L", "Symptom checker: Add, Remove, Clear"),
+]
+
+
+FIRST_RUN_SIZE = QSize(1200, 760)
+
+
+def first_run_size(available: QSize) -> QSize:
+    """The first-run size, shrunk to fit the screen's free area (a 1024x600 netbook
+    leaves less than that once its panels are drawn)."""
+    return FIRST_RUN_SIZE.boundedTo(available)
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +74,9 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._on_content_changed()
         self._on_drug_changed(self._restore())  # only the tab last open is built
+        # The keyboard starts where work starts on that page, not in the search box:
+        # a complaint typed after a restart must not become a search.
+        self.current_page().focus_target.setFocus()  # (Qt.FocusReason.OtherFocusReason)
         # The first frame shows the menu titles, search field, tab titles and the open
         # page; menu commands and shortcuts follow in the turn after it is painted.
         self._finisher = FinishAfterFirstPaint(self.tabs, self.finish_setup)
@@ -135,6 +146,7 @@ class MainWindow(QMainWindow):
             return action
 
         file = self._menus["file"]
+        add(file, "copy", "&Copy record (chart note, ticks, drugs checked)", "Ctrl+Shift+C")
         add(file, "print", "&Print\u2026", QKeySequence.StandardKey.Print)
         add(file, "export", "&Export PDF\u2026", "Ctrl+Shift+E")
         file.addSeparator()
@@ -147,6 +159,8 @@ class MainWindow(QMainWindow):
         add(view, "zoom_reset", "&Reset zoom", "Ctrl+0")
         view.addSeparator()
         themes = view.addMenu("&Theme")
+        add(themes, "theme_next", "&Next theme", "Ctrl+Shift+T")
+        themes.addSeparator()
         group = QActionGroup(self)
         for theme in THEMES:
             label = "Follow &system" if theme == "system" else f"&{theme.capitalize()}"
@@ -178,11 +192,13 @@ class MainWindow(QMainWindow):
     def _connect_commands(self) -> None:
         controller = self.controller
         slots = {
+            "copy": self.copy_current,
             "print": self.print_current, "export": self.export_current,
             "load_pack": self.load_content_pack, "quit": self.close,
             "zoom_in": partial(controller.step_zoom, 1),
             "zoom_out": partial(controller.step_zoom, -1),
             "zoom_reset": partial(controller.set_zoom, 100),
+            "theme_next": self.next_theme,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
         } | {f"theme_{theme}": partial(controller.set_theme, theme) for theme in THEMES}
         for name, slot in slots.items():
@@ -203,7 +219,8 @@ class MainWindow(QMainWindow):
         page that was open)."""
         monograph = self.controller.monograph
         self.drug_picker.setCurrentIndex(self.drug_picker.findData(self.controller.drug_id))
-        self.setWindowTitle(f"Drug Guide \u2014 {monograph.name}")
+        # The platform adds the application's name: "Baclofen \u2014 Drug Guide".
+        self.setWindowTitle(monograph.name)
         current = max(self.tabs.currentIndex(), 0) if current is None else current
         self.tabs.blockSignals(True)
         while self.tabs.count():
@@ -230,6 +247,7 @@ class MainWindow(QMainWindow):
             context = PageContext(self.controller.monograph, database.info,
                                   tuple(database.sources()))
             self.pages[key] = PAGES[index].load()(key, context, holder)
+            self.pages[key].statusMessage.connect(self.show_status)
             holder.layout().addWidget(self.pages[key])
         return self.pages[key]
 
@@ -315,25 +333,19 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    # Print, help ----------------------------------------------------------------------------
-    def print_current(self) -> None:
-        from desktop.ui import printing  # QtPrintSupport loads on first use
+    # Records, help ------------------------------------------------------------------------
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        self.statusBar().repaint()  # before a slow print dialog, not after it
 
-        # Listing printers asks the system's print service, which can be slow or
-        # unreachable on a network; say so before the wait, not after it.
-        self.statusBar().showMessage(PRINT_SERVICE_WAIT)
-        self.statusBar().repaint()
-        try:
-            printing.print_document(self, self.current_page().printable())
-        finally:
-            self.statusBar().clearMessage()
+    def copy_current(self) -> None:
+        self.current_page().copy_record()
+
+    def print_current(self) -> None:
+        self.current_page().print_record()
 
     def export_current(self) -> None:
-        from desktop.ui import printing
-
-        title = self.tabs.tabText(self.tabs.currentIndex()).lower().replace(" ", "-")
-        printing.export_pdf(self, self.current_page().printable(),
-                            f"{self.controller.drug_id}-{title}.pdf")
+        self.current_page().export_record()
 
     def about_text(self) -> str:
         info = self.content.database.info
@@ -350,9 +362,26 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         dialogs.show_message(self, "About Drug Guide", self.about_text())
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every key the window answers to: the menu commands' own shortcuts, read
+        from the actions that register them, then the keys that are not commands."""
+        commands = [(" / ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                for k in action.shortcuts()), action.text().replace("&", ""))
+                    for action in self.actions_by_name.values() if action.shortcuts()]
+        return [*OTHER_KEYS, *commands, *BUTTON_KEYS]
+
     def show_shortcuts(self) -> None:
-        text = "\n".join(f"{keys}\t{what}" for keys, what in SHORTCUTS)
-        dialogs.show_message(self, "Keyboard shortcuts", text)
+        rows = "".join(f"<tr><td style='padding-right:18px'><b>{escape(keys)}</b></td>"
+                       f"<td>{escape(what)}</td></tr>" for keys, what in self.shortcut_rows())
+        dialogs.show_message(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def next_theme(self) -> None:
+        """Light, dark, follow the system, in turn."""
+        theme = THEMES[(THEMES.index(self.controller.theme()) + 1) % len(THEMES)] \
+            if self.controller.theme() in THEMES else THEMES[0]
+        self.actions_by_name[f"theme_{theme}"].setChecked(True)
+        self.controller.set_theme(theme)
+        self.statusBar().showMessage(f"Theme: {theme}", 3000)
 
     # Window settings ----------------------------------------------------------------------------
     def _restore(self) -> int:
@@ -361,7 +390,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not self.restoreGeometry(geometry):
             geometry = None
         if not isinstance(geometry, QByteArray):
-            self.resize(1200, 760)
+            self.resize(first_run_size(self.screen().availableGeometry().size()))
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -5,13 +5,18 @@ the network). PDF export uses QPdfWriter and never touches it: merely creating a
 QPrinter asks the print service for its default printer.
 """
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
+from desktop.locations import documents_folder
 from desktop.ui import dialogs
 
 PDF_DPI = 300
+SAVE_FOLDER = "saveFolder"  # the setting that remembers where the last PDF went
 
 
 def _printer() -> QPrinter:
@@ -29,18 +34,29 @@ def print_document(parent: QWidget | None, document: QTextDocument) -> bool:
     return True
 
 
-def export_pdf(parent: QWidget | None, document: QTextDocument, suggested: str) -> bool:
-    path = dialogs.ask_save_path(parent, "Export PDF", suggested, "PDF files (*.pdf)")
+def save_folder() -> Path:
+    """The folder the last PDF went to, or else the user's Documents folder."""
+    remembered = QSettings().value(SAVE_FOLDER)
+    if isinstance(remembered, str) and Path(remembered).is_dir():
+        return Path(remembered)
+    return documents_folder()
+
+
+def export_pdf(parent: QWidget | None, document: QTextDocument, suggested: str) -> Path | None:
+    """Ask where, write the PDF, remember the folder; the path written, or None."""
+    path = dialogs.ask_save_path(parent, "Export PDF", str(save_folder() / suggested),
+                                 "PDF files (*.pdf)")
     if path is None:
-        return False
+        return None
     if path.suffix.lower() != ".pdf":
         path = path.with_suffix(".pdf")
+    QSettings().setValue(SAVE_FOLDER, str(path.parent))
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageOrientation(QPageLayout.Orientation.Portrait)
     writer.setResolution(PDF_DPI)
     document.print_(writer)
-    return True
+    return path
 
 
 def plain_document(title: str, lines: list[str]) -> QTextDocument:

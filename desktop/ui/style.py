@@ -6,18 +6,20 @@ from html import escape
 
 from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
 from desktop.paths import ICONS, RESOURCES
 
 NEGATED = "negated"
+HISTORY = "history"
 # Rich text names the app's icons as `icon:NAME`; nothing else is ever loaded.
 ICON_SCHEME = "icon"
 SOURCE_SCHEME = "source"  # links in documents: source markers, never followed
-# Text on a tinted row stays dark in every theme, for contrast.
+# Text on a tinted row: dark on the light theme's pastel, light on the dark theme's tint.
 TINT_TEXT = "#1b1f24"
+DARK_TINT_TEXT = "#eceff3"
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,20 @@ class Badge:
     word: str
     background: str
     foreground: str
-    tint: str = "#f3f4f6"
+    tint: str = "#f3f4f6"  # a result card's background in the light theme
+    dark_tint: str = "#2a2f36"  # and in the dark theme
 
 
 BADGES: dict[str, Badge] = {
-    "emergency": Badge("emergency", TIER_LABELS["emergency"], "#b71c1c", "#ffffff", "#fde4e2"),
+    "emergency": Badge("emergency", TIER_LABELS["emergency"], "#b71c1c", "#ffffff", "#fde4e2",
+                       "#4a1c1c"),
     "contact_doctor": Badge("contact_doctor", TIER_LABELS["contact_doctor"], "#f6b23c",
-                            "#1f1300", "#fff0d4"),
-    "common": Badge("common", TIER_LABELS["common"], "#dcefe3", "#0f3d23", "#e4f3ea"),
-    UNLISTED: Badge("unlisted", "Not listed", "#dde6f3", "#13243d", "#e6edf7"),
-    NEGATED: Badge("negated", "Denied", "#e5e7eb", "#1f2937", "#eceef1"),
+                            "#1f1300", "#fff0d4", "#47361a"),
+    "common": Badge("common", TIER_LABELS["common"], "#dcefe3", "#0f3d23", "#e4f3ea",
+                    "#1d3a2a"),
+    UNLISTED: Badge("unlisted", "Not listed", "#dde6f3", "#13243d", "#e6edf7", "#1f2c40"),
+    NEGATED: Badge("negated", "Denied", "#e5e7eb", "#1f2937", "#eceef1", "#30343a"),
+    HISTORY: Badge("negated", "In the past", "#e5e7eb", "#1f2937", "#eceef1", "#30343a"),
     NONE: Badge("unlisted", "Nothing entered", "#eef1f5", "#1f2937"),
     "major": Badge("emergency", "Major", "#b71c1c", "#ffffff"),
     "moderate": Badge("contact_doctor", "Moderate", "#f6b23c", "#1f1300"),
@@ -70,6 +76,20 @@ def badge_html(key: str, size: int) -> str:
     badge = BADGES[key]
     return (f"<img src='{ICON_SCHEME}:{badge.icon}' width='{size}' height='{size}'> "
             f"<b>{escape(badge.word)}</b>")
+
+
+def is_dark() -> bool:
+    """Whether the palette in use is a dark one."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def tint(key: str) -> str:
+    """A result card's background for tier `key`, in the theme in use."""
+    return BADGES[key].dark_tint if is_dark() else BADGES[key].tint
+
+
+def tint_text() -> str:
+    return DARK_TINT_TEXT if is_dark() else TINT_TEXT
 
 
 def badge_color(key: str) -> QColor:

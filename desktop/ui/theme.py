@@ -24,7 +24,7 @@ _DARK = {
     QPalette.ColorRole.ToolTipText: "#e8eaed",
     QPalette.ColorRole.PlaceholderText: "#9aa0a6",
     QPalette.ColorRole.Link: "#8ab4f8",
-    QPalette.ColorRole.Mid: "#4a505a",
+    QPalette.ColorRole.Mid: "#7a828e",  # input edges: at least 3:1 against Window
     QPalette.ColorRole.Midlight: "#353b44",
 }
 _LIGHT = {

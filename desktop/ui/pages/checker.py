@@ -5,12 +5,14 @@ feed one triage run whenever anything changes. Nothing typed here is ever
 written to disk; only an explicit export leaves the window.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QFrame,
     QHBoxLayout,
@@ -20,49 +22,75 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.content.models import SideEffect
 from desktop.content.schema import TIERS
-from desktop.triage.engine import Triage, TriageResult
-from desktop.triage.report import ReportContext, chart_note, headline
+from desktop.triage.engine import SymptomMatch, Triage, TriageResult
+from desktop.triage.report import ReportContext, chart_note, headline, stands_alone, why
 from desktop.ui import checklist, printing
-from desktop.ui.layout import button_row, panes
+from desktop.ui.layout import InstantButton, button_row, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.rich_delegate import RichTextDelegate
-from desktop.ui.style import BADGES, NEGATED, TINT_TEXT, badge_html, icon
+from desktop.ui.style import BADGES, HISTORY, NEGATED, badge_html, icon, tint, tint_text
 
 TierRole = Qt.ItemDataRole.UserRole  # results: the row's tier
+EMERGENCY = TIERS[0]
 
 
-def _row_html(tier: str, title: str, said: str, advice: str, source: str) -> str:
-    said_part = f" &mdash; said: &ldquo;{escape(said)}&rdquo;" if said else ""
-    source_part = f"<br><small>Source: {escape(source)}</small>" if source else ""
-    return (f"{badge_html(tier, 16)} &middot; <b>{escape(title)}</b>{said_part}<br>"
-            f"{escape(advice)}{source_part}")
+@dataclass(frozen=True)
+class ResultRow:
+    tier: str  # a tier, or NEGATED, HISTORY, "unlisted"
+    title: str
+    said: str
+    advice: str
+    source: str = ""
+    note: str = ""  # why the tier, or when to act within it
+
+
+def _row_html(row: ResultRow) -> str:
+    said_part = f" &mdash; said: &ldquo;{escape(row.said)}&rdquo;" if row.said else ""
+    note_part = f"<br><i>{escape(row.note)}</i>" if row.note else ""
+    source_part = f"<br><small>Source: {escape(row.source)}</small>" if row.source else ""
+    return (f"{badge_html(row.tier, 16)} &middot; <b>{escape(row.title)}</b>{said_part}"
+            f"{note_part}<br>{escape(row.advice)}{source_part}")
+
+
+def _symptom_note(match: SymptomMatch) -> str:
+    if match.effect.tier == EMERGENCY:
+        return f"Why: {why(match)}."
+    return f"When: {match.effect.act}." if match.effect.act else ""
+
+
+def result_rows(result: TriageResult, unlisted_advice: str) -> list[ResultRow]:
+    """Alerts first, then each symptom most urgent first, then denied, past and unlisted."""
+    rows = [ResultRow(a.tier, a.title, "; ".join(a.because), a.advice, a.source)
+            for a in result.alerts]
+    rows += [ResultRow(m.effect.tier, m.effect.name.capitalize(), m.text, m.effect.advice,
+                       m.effect.source, _symptom_note(m)) for m in result.symptoms]
+    rows += [ResultRow(NEGATED, name.capitalize(), "", "Denied by the patient; not counted.")
+             for name in result.negated]
+    rows += [ResultRow(HISTORY, f"\u201c{text}\u201d", "", "In the past; not counted now.")
+             for text in result.history]
+    rows += [ResultRow("unlisted", f"\u201c{text}\u201d", "", unlisted_advice)
+             for text in result.unlisted]
+    return rows
 
 
 class TriageResultModel(QAbstractListModel):
-    """One row per matched symptom, most urgent first, then denied and unlisted entries."""
+    """One row per alert and matched symptom, most urgent first, then denied, past and
+    unlisted entries."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[str, str, str, str, str]] = []
+        self._rows: list[ResultRow] = []
 
     def show(self, result: TriageResult, unlisted_advice: str) -> None:
         self.beginResetModel()
-        self._rows = [
-            (m.effect.tier, m.effect.name.capitalize(), m.text, m.effect.advice, m.effect.source)
-            for m in result.symptoms
-        ]
-        self._rows += [(NEGATED, name.capitalize(), "", "Denied by the patient; not counted.", "")
-                       for name in result.negated]
-        self._rows += [("unlisted", f"\u201c{text}\u201d", "", unlisted_advice, "")
-                       for text in result.unlisted]
+        self._rows = result_rows(result, unlisted_advice)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -72,18 +100,18 @@ class TriageResultModel(QAbstractListModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
-        tier, title, said, advice, _source = row
         if role == Qt.ItemDataRole.DisplayRole:
-            return _row_html(*row)
+            return _row_html(row)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            heard = f", said \u201c{said}\u201d" if said else ""
-            return f"{BADGES[tier].word}: {title}{heard}. {advice}"
+            heard = f", said \u201c{row.said}\u201d" if row.said else ""
+            note = f" {row.note}" if row.note else ""
+            return f"{BADGES[row.tier].word}: {row.title}{heard}.{note} {row.advice}"
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(BADGES[tier].tint)
+            return QColor(tint(row.tier))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(TINT_TEXT)
+            return QColor(tint_text())
         if role == TierRole:
-            return tier
+            return row.tier
         return None
 
 
@@ -109,7 +137,9 @@ class TierBanner(QFrame):
         badge = BADGES[tier]
         self.tier = tier
         self.message = message
-        size = self.text.fontMetrics().height() * 2
+        # The application font carries the zoom at once; a label's own font only once
+        # it is re-polished, which left the icon at the old size after Ctrl+0.
+        size = QFontMetrics(QApplication.font()).height() * 2
         self.icon.setPixmap(icon(badge.icon).pixmap(size, size))
         self.text.setText(f"<span style='font-size:x-large; font-weight:700'>"
                           f"{escape(message)}</span>")
@@ -138,11 +168,11 @@ class CheckerView(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.entry.setCompleter(completer)
-        self.add_button = QPushButton("&Add", self)
+        self.add_button = InstantButton("&Add", self)
         self.add_button.setAccessibleName("Add complaint")
         self.entries = QListWidget(self)
         self.entries.setAccessibleName("Complaints entered (Delete removes)")
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = InstantButton("&Remove", self)
         self.remove_button.setAccessibleName("Remove selected complaint")
         self.sentence = QPlainTextEdit(self)
         self.sentence.setPlaceholderText(
@@ -164,7 +194,7 @@ class CheckerView(QWidget):
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setSpacing(2)
         self.buttons = {
-            name: QPushButton(label, self)
+            name: InstantButton(label, self)
             for name, label in (("clear", "C&lear"), ("copy", "&Copy summary"),
                                 ("print", "&Print\u2026"), ("pdf", "Export P&DF\u2026"))
         }
@@ -204,6 +234,10 @@ class SymptomCheckerPage(Page):
     """Entries, a pasted sentence and a checklist, triaged as they change."""
 
     resultChanged = Signal(object)
+    # A guided question the result calls for, by key ("overdose" when a listed sign
+    # alone made it an emergency), for the question panel (issue #12) to offer.
+    questionWanted = Signal(str)
+    record_kind = "chart note"
 
     def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent)
@@ -230,9 +264,9 @@ class SymptomCheckerPage(Page):
         view.sentence.textChanged.connect(self.refresh)
         view.checklist.itemChanged.connect(self.refresh)
         view.buttons["clear"].clicked.connect(self.clear)
-        view.buttons["copy"].clicked.connect(self.copy_summary)
-        view.buttons["print"].clicked.connect(self.print_summary)
-        view.buttons["pdf"].clicked.connect(self.export_pdf)
+        view.buttons["copy"].clicked.connect(self.copy_record)
+        view.buttons["print"].clicked.connect(self.print_record)
+        view.buttons["pdf"].clicked.connect(self.export_record)
 
     @property
     def focus_target(self) -> QWidget:
@@ -272,6 +306,11 @@ class SymptomCheckerPage(Page):
                                    headline(self.result, self.report_context))
         self.model.show(self.result, self.info.unlisted_advice.format(drug=self.monograph.name))
         self.resultChanged.emit(self.result)
+        if stands_alone(self.result):
+            self.questionWanted.emit("overdose")
+
+    def render(self) -> None:
+        self.refresh()  # the banner's icon and the cards' tints follow zoom and theme
 
     def clear(self) -> None:
         self.view.entries.clear()
@@ -286,19 +325,15 @@ class SymptomCheckerPage(Page):
     def summary(self) -> str:
         return chart_note(self.result, self.report_context, datetime.now().astimezone())
 
-    def copy_summary(self) -> None:
-        QGuiApplication.clipboard().setText(self.summary())
+    def record_text(self) -> str:
+        return self.summary()
 
     def printable(self) -> QTextDocument:
         lines = self.summary().splitlines()
         return printing.plain_document(lines[0], [*lines[1:], "", self.info.disclaimer])
 
-    def print_summary(self) -> None:
-        printing.print_document(self, self.printable())
-
-    def export_pdf(self) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        printing.export_pdf(self, self.printable(), f"symptom-check-{stamp}.pdf")
+    def record_file_name(self) -> str:
+        return f"symptom-check-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:

@@ -1,9 +1,10 @@
 """Interactions: look up another drug, and a sortable table of every listing."""
 
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.content import anchors
-from desktop.content.interactions import InteractionIndex, InteractionMatch
+from desktop.content.interactions import DrugAnswer, InteractionIndex, InteractionMatch
 from desktop.content.models import Interaction, SearchHit
 from desktop.content.schema import SEVERITIES
+from desktop.content.stamps import dated_header
+from desktop.ui import printing
 from desktop.ui.browser import SafeTextBrowser
 from desktop.ui.layout import panes
 from desktop.ui.modelindex import Index
@@ -70,19 +73,32 @@ class InteractionTableModel(QAbstractTableModel):
         return None
 
 
-def match_html(matches: list[InteractionMatch], query: str, unknown: str) -> str:
-    """The lookup answer as rich text; every value escaped."""
-    if not query.strip():
-        return ""
-    if not matches:
-        return f"<p><b>{escape(query)}</b>: {escape(unknown)}</p>"
-    parts = []
-    for match in matches:
-        listed = f" (listed under {escape(match.drug_class)})" if match.drug_class else ""
-        parts.append(f"<p>{badge_html(match.severity, 18)} &mdash; <b>{escape(match.name)}</b>"
-                     f"{listed}<br>{escape(match.advice)}<br>"
-                     f"<small>Source: {escape(match.source)}</small></p>")
-    return "".join(parts)
+def _answer_rows(answers: list[DrugAnswer]) -> list[tuple[str, InteractionMatch | None]]:
+    """(drug as typed, one of its matches), or (drug, None) when nothing is listed."""
+    return [(answer.text, match) for answer in answers
+            for match in (answer.matches or (None,))]
+
+
+def _listed_under(match: InteractionMatch) -> str:
+    return f" (listed under {match.drug_class})" if match.drug_class else ""
+
+
+def answer_lines(answers: list[DrugAnswer], unknown: str) -> list[str]:
+    """The answers as plain text, one line per drug and match, for the record."""
+    return [f"- {text}: {unknown}" if match is None else
+            f"- {text}: {BADGES[match.severity].word.upper()}, {match.name}"
+            f"{_listed_under(match)}. {match.advice} Source: {match.source}."
+            for text, match in _answer_rows(answers)]
+
+
+def match_html(answers: list[DrugAnswer], unknown: str) -> str:
+    """The answers as rich text, one paragraph per drug and match; every value escaped."""
+    return "".join(
+        f"<p><b>{escape(text)}</b>: {escape(unknown)}</p>" if match is None else
+        f"<p>{badge_html(match.severity, 18)} &mdash; <b>{escape(text)}</b>: "
+        f"{escape(match.name + _listed_under(match))}<br>{escape(match.advice)}<br>"
+        f"<small>Source: {escape(match.source)}</small></p>"
+        for text, match in _answer_rows(answers))
 
 
 class InteractionsView(QWidget):
@@ -92,7 +108,8 @@ class InteractionsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lookup = QLineEdit(self)
-        self.lookup.setPlaceholderText("Another drug: generic, brand or class, e.g. Valium")
+        self.lookup.setPlaceholderText("Other drugs: generic, brand or class, e.g. "
+                                       "\u201cValium 5mg, oxycodone\u201d")
         self.lookup.setAccessibleName("Check an interaction with another drug")
         self.lookup.setClearButtonEnabled(True)
         completer = QCompleter(names, self)
@@ -126,6 +143,11 @@ class InteractionsView(QWidget):
 
 
 class InteractionsPage(SectionPage):
+    """The lookup beside the table and section. Copy, Print and Export give the drugs
+    checked with their answers, then the table; with nothing typed, the section text."""
+
+    record_kind = "interaction check"
+
     def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent)
         interactions = self.monograph.interactions
@@ -152,9 +174,30 @@ class InteractionsPage(SectionPage):
         super().render()
         self._on_lookup_changed(self.view.lookup.text())
 
-    def _on_lookup_changed(self, text: str) -> None:
-        matches = self.index.lookup(text)
-        self.view.answer.setHtml(match_html(matches, text, self.info.no_interaction_message))
+    def answers(self) -> list[DrugAnswer]:
+        return self.index.check(self.view.lookup.text())
+
+    def _on_lookup_changed(self, _text: str = "") -> None:
+        self.view.answer.setHtml(match_html(self.answers(), self.info.no_interaction_message))
+
+    def record_lines(self) -> list[str]:
+        """The drugs checked and their answers, then every listed interaction."""
+        table = [f"- {item.name}: {BADGES[item.severity].word}. Includes: {item.includes}. "
+                 f"{item.advice}" for item in self.monograph.interactions]
+        return [f"Checked: {self.view.lookup.text().strip()}",
+                *answer_lines(self.answers(), self.info.no_interaction_message), "",
+                "Every listed interaction:", *table]
+
+    def printable(self) -> QTextDocument:
+        if not self.answers():
+            return super().printable()
+        title, stamp = dated_header(f"Drug Guide interaction check: {self.monograph.name}",
+                                    self.info.content_version, datetime.now().astimezone())
+        return printing.plain_document(
+            title, [stamp, "", *self.record_lines(), "", self.info.disclaimer])
+
+    def record_file_name(self) -> str:
+        return f"interactions-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"
 
     def highlight(self, hit: SearchHit) -> bool:
         """An interaction hit selects its table row; any other marks the text."""

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +17,7 @@ from desktop.content import anchors
 from desktop.content.models import Precaution, SearchHit
 from desktop.content.stamps import dated_header
 from desktop.ui import checklist, printing
-from desktop.ui.layout import button_row, panes
+from desktop.ui.layout import InstantButton, button_row, panes
 from desktop.ui.pages.base import PageContext
 from desktop.ui.pages.section import SectionPage
 
@@ -52,9 +51,9 @@ class PrecautionsView(QWidget):
         self.cautions.setAccessibleName("Cautions for the ticked items")
         self.cautions.setPlaceholderText("Tick what applies to the patient; the cautions "
                                          "appear here.")
-        self.print_button = QPushButton("&Print summary\u2026", self)
+        self.print_button = InstantButton("&Print summary\u2026", self)
         self.print_button.setAccessibleName("Print precautions summary")
-        self.pdf_button = QPushButton("Export P&DF\u2026", self)
+        self.pdf_button = InstantButton("Export P&DF\u2026", self)
         self.pdf_button.setAccessibleName("Export precautions summary as PDF")
 
         screening = QWidget(self)
@@ -71,6 +70,11 @@ class PrecautionsView(QWidget):
 
 
 class PrecautionsPage(SectionPage):
+    """The screening checklist beside the section. Copy, Print and Export give the
+    ticked items; with nothing ticked, the section text."""
+
+    record_kind = "precautions summary"
+
     def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent)
         self.view = PrecautionsView(self.monograph.precautions, self.browser, self)
@@ -81,11 +85,8 @@ class PrecautionsPage(SectionPage):
 
     def _connect_signals(self) -> None:
         self.view.checklist.itemChanged.connect(self._on_ticks_changed)
-        self.view.print_button.clicked.connect(
-            lambda: printing.print_document(self, self.summary_document()))
-        self.view.pdf_button.clicked.connect(lambda: printing.export_pdf(
-            self, self.summary_document(),
-            f"precautions-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"))
+        self.view.print_button.clicked.connect(self.print_record)
+        self.view.pdf_button.clicked.connect(self.export_record)
 
     @property
     def focus_target(self) -> QWidget:
@@ -105,6 +106,12 @@ class PrecautionsPage(SectionPage):
         self.view.cautions.setPlainText("\n".join(self.summary_lines()) if ticked else "")
         self.view.print_button.setEnabled(ticked)
         self.view.pdf_button.setEnabled(ticked)
+
+    def printable(self) -> QTextDocument:
+        return self.summary_document() if self.ticked() else super().printable()
+
+    def record_file_name(self) -> str:
+        return f"precautions-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"
 
     def summary_document(self) -> QTextDocument:
         title, stamp = dated_header(f"Drug Guide precautions check: {self.monograph.name}",
