@@ -3,6 +3,7 @@ work from the first input, before the window's deferred setup has run."""
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
 
 from desktop.ui.main_window import MainWindow
@@ -116,3 +117,19 @@ def test_menu_opens_with_its_commands_at_the_first_click(qtbot, fresh_window):
     finally:
         if popup is not None:
             popup.close()
+
+
+@pytest.mark.parametrize(("platform_window", "dark"), [("#202124", True), ("#f4f5f7", False)])
+def test_system_theme_follows_the_platform_palette(qapp, platform_window, dark):
+    from desktop.ui import theme
+
+    saved = QApplication.palette()
+    try:
+        QApplication.setPalette(QPalette(QColor(platform_window), QColor(platform_window)))
+        theme._system_is_dark.cache_clear()
+        window_colour = theme.palette_for("system").color(QPalette.ColorRole.Window).name()
+        assert window_colour == ("#1f2329" if dark else "#f4f5f7")
+    finally:
+        QApplication.setPalette(saved)
+        theme._system_is_dark.cache_clear()
+        theme._system_is_dark()  # primed again from the palette in use before this test

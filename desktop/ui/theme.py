@@ -2,7 +2,6 @@
 
 from functools import cache, lru_cache
 
-from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -43,12 +42,17 @@ _LIGHT = {
 }
 
 
+@cache
 def _system_is_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
+    """Whether the platform's own palette is dark, read once, before the app sets its
+    own. QStyleHints.colorScheme() would tell the same, but its answer is a Qt enum,
+    and PySide builds all of Qt's ~100 namespace enums (12 ms) to name the first one."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def palette_for(theme: str) -> QPalette:
-    dark = theme == "dark" or (theme == "system" and _system_is_dark())
+    system_dark = _system_is_dark()  # the first call comes before any palette of ours
+    dark = theme == "dark" or (theme == "system" and system_dark)
     palette = QPalette()
     for role, color in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(color))
