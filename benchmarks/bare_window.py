@@ -20,7 +20,7 @@ def bare_window() -> tuple[QMainWindow, QTabWidget]:
 
 
 def main() -> None:
-    from desktop.ui.first_paint import report_first_paint, requested_start
+    from desktop.ui.first_paint import FirstPaint, requested_start
 
     app = QApplication(sys.argv[:1])
     window, tabs = bare_window()
@@ -31,7 +31,7 @@ def main() -> None:
             print(f"first paint after {seconds:.4f} s", flush=True)
             app.quit()
 
-        report_first_paint(tabs.currentWidget(), started, report)
+        FirstPaint(tabs.currentWidget(), started, report)
     window.show()
     app.exec()
 

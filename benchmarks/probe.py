@@ -46,7 +46,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.bare_window import bare_window
-    from desktop.ui.first_paint import report_first_paint
+    from desktop.ui.first_paint import FirstPaint
 
     app = QApplication(sys.argv[:1])
     window, tabs = _app_window() if kind == "app" else bare_window()
@@ -77,7 +77,7 @@ def main() -> None:
         print(json.dumps(result), flush=True)
         app.quit()
 
-    report_first_paint(tabs.currentWidget(), started, finish)
+    FirstPaint(tabs.currentWidget(), started, finish)
     window.show()
     window.activateWindow()
     app.exec()

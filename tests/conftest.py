@@ -112,23 +112,17 @@ def settings_dir(private_home):
 
 @pytest.fixture
 def make_window(qtbot, settings_dir):
-    """Opens a main window as the app does; call again to simulate a restart.
-
-    The window is returned once its setup has finished after the first paint, as a
-    user finds it; `settled=False` returns it just shown, before that.
-    """
+    """Opens a main window as the app does; call again to simulate a restart."""
     from desktop.ui.app import application, create_window
 
     application()
     windows = []
 
-    def make(db=None, drug=None, *, settled=True):
+    def make(db=None, drug=None):
         window = create_window(db, drug)
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
-        if settled:
-            qtbot.waitUntil(lambda: window.ready)
         return window
 
     yield make

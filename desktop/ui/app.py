@@ -70,7 +70,7 @@ def run_app(db: Path | None = None, drug: str | None = None) -> int:
             print(f"first paint after {seconds:.4f} s", flush=True)
             app.quit()
 
-        first_paint.report_first_paint(window.tabs.currentWidget(), started, report)
+        first_paint.FirstPaint(window.tabs.currentWidget(), started, report)
     quit_on_interrupt(app)
     window.show()
     return app.exec()

@@ -28,7 +28,6 @@ from desktop.content.models import SearchHit
 from desktop.content.packs import Content
 from desktop.ui import dialogs
 from desktop.ui.controller import GuideController, int_setting
-from desktop.ui.first_paint import FinishAfterFirstPaint
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.pages.registry import PAGE_KEYS, PAGES
 from desktop.ui.style import icon
@@ -65,21 +64,17 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.controller = GuideController(content, drug_id, settings, self)
         self.pages: dict[str, Page] = {}  # only those built so far
-        self.actions_by_name: dict[str, QAction] = {}  # filled by finish_setup()
         self._search_panel: SearchPanel | None = None  # built on the first search
         self.setWindowIcon(icon("app"))
         self._build_toolbar()
         self._build_central()
-        self._menus = self._build_menu_titles()
+        self.actions_by_name = self._build_menus()
         self._connect_signals()
         self._on_content_changed()
         self._on_drug_changed(self._restore())  # only the tab last open is built
         # The keyboard starts where work starts on that page, not in the search box:
         # a complaint typed after a restart must not become a search.
         self.current_page().focus_target.setFocus()  # (Qt.FocusReason.OtherFocusReason)
-        # The first frame shows the menu titles, search field, tab titles and the open
-        # page; menu commands and shortcuts follow in the turn after it is painted.
-        self._finisher = FinishAfterFirstPaint(self.tabs, self.finish_setup)
 
     @property
     def content(self) -> Content:
@@ -112,54 +107,36 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-    def _build_menu_titles(self) -> dict[str, QMenu]:
-        """The menu bar's titles, as the first frame shows them; finish_setup() fills them."""
-        bar = self.menuBar()
-        return {name: bar.addMenu(title)
-                for name, title in (("file", "&File"), ("view", "&View"), ("help", "&Help"))}
-
-    @property
-    def ready(self) -> bool:
-        """True once every menu command and shortcut is in place."""
-        return bool(self.actions_by_name)
-
-    def finish_setup(self) -> None:
-        """Menu commands and shortcuts: run once, just after the first paint or at the
-        first input before it (desktop/ui/first_paint.py)."""
-        self._finisher.run()  # runs this method at most once, whoever calls first
-        if not self.ready:
-            self.actions_by_name = self._build_menus()
-            self._connect_commands()
-
     def _build_menus(self) -> dict[str, QAction]:
-        """Every menu command, by name, for `_connect_commands` to wire."""
+        """Every menu command, by name, for `_connect_signals` to wire."""
         actions: dict[str, QAction] = {}
 
         def add(menu: QMenu, name: str, text: str,
-                keys: QKeySequence | str | list[QKeySequence] | None = None) -> QAction:
+                keys: QKeySequence.StandardKey | tuple[str, ...] = ()) -> QAction:
             action = actions[name] = QAction(text, self)
-            if isinstance(keys, list):
-                action.setShortcuts(keys)
-            elif keys is not None:
-                action.setShortcut(keys)
+            # Always setShortcuts: PySide picks among setShortcut's overloads by building
+            # all of Qt's namespace enums, 12 ms before the first frame.
+            action.setShortcuts(keys if isinstance(keys, QKeySequence.StandardKey)
+                                else [QKeySequence(key) for key in keys])
             menu.addAction(action)
             return action
 
-        file = self._menus["file"]
-        add(file, "copy", "&Copy record (chart note, ticks, drugs checked)", "Ctrl+Shift+C")
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        add(file, "copy", "&Copy record (chart note, ticks, drugs checked)", ("Ctrl+Shift+C",))
         add(file, "print", "&Print\u2026", QKeySequence.StandardKey.Print)
-        add(file, "export", "&Export PDF\u2026", "Ctrl+Shift+E")
+        add(file, "export", "&Export PDF\u2026", ("Ctrl+Shift+E",))
         file.addSeparator()
         add(file, "load_pack", "&Load content pack\u2026")
         file.addSeparator()
         add(file, "quit", "&Quit", QKeySequence.StandardKey.Quit)
-        view = self._menus["view"]
-        add(view, "zoom_in", "Zoom &in", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        add(view, "zoom_out", "Zoom &out", "Ctrl+-")
-        add(view, "zoom_reset", "&Reset zoom", "Ctrl+0")
+        view = bar.addMenu("&View")
+        add(view, "zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+="))
+        add(view, "zoom_out", "Zoom &out", ("Ctrl+-",))
+        add(view, "zoom_reset", "&Reset zoom", ("Ctrl+0",))
         view.addSeparator()
         themes = view.addMenu("&Theme")
-        add(themes, "theme_next", "&Next theme", "Ctrl+Shift+T")
+        add(themes, "theme_next", "&Next theme", ("Ctrl+Shift+T",))
         themes.addSeparator()
         group = QActionGroup(self)
         for theme in THEMES:
@@ -168,15 +145,14 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(theme == self.controller.theme())
             group.addAction(action)
-        help_menu = self._menus["help"]
-        add(help_menu, "shortcuts", "&Keyboard shortcuts", "F1")
+        help_menu = bar.addMenu("&Help")
+        add(help_menu, "shortcuts", "&Keyboard shortcuts", ("F1",))
         add(help_menu, "about", "&About Drug Guide")
         return actions
 
     def _connect_signals(self) -> None:
-        """Every connection the first frame's widgets make, in one place; menu commands
-        and shortcuts are connected in `_connect_commands`, and the search panel, built
-        on the first search to keep start-up light, where it is built."""
+        """Every connection the window makes, in one place; only the search panel, built
+        on the first search to keep start-up light, is connected where it is built."""
         self.drug_picker.activated.connect(
             lambda index: self.controller.choose_drug(self.drug_picker.itemData(index)))
         self.search_field.textChanged.connect(self.run_search)
@@ -188,9 +164,6 @@ class MainWindow(QMainWindow):
         controller.lookChanged.connect(self._on_look_changed)
         controller.zoomChanged.connect(
             lambda zoom: self.statusBar().showMessage(f"Zoom {zoom}%", 2000))
-
-    def _connect_commands(self) -> None:
-        controller = self.controller
         slots = {
             "copy": self.copy_current,
             "print": self.print_current, "export": self.export_current,
