@@ -1,13 +1,15 @@
 """A child process for the start-up and memory benchmarks.
 
-    python -m benchmarks.probe app|bare START_TIME
+    DRUG_GUIDE_FIRST_PAINT=START_TIME python -m benchmarks.probe app|bare
 
 Prints one JSON line: seconds from START_TIME (the parent's clock just before it
 started this process) to the first paint of the main window with content; for the
 app, seconds until Ctrl+F has put the keyboard in the search field and the File
 menu opens with its commands; and the peak RSS after every tab has been shown.
+The app starts as `drug-guide` starts it (desktop/cli.py, desktop.ui.app.run_app).
 """
 
+import gc
 import json
 import os
 import resource
@@ -15,13 +17,6 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _app_window() -> tuple[object, object]:
-    from desktop.ui.app import create_window
-
-    window = create_window(None, None)
-    return window, window.tabs
 
 
 def _interactive(window: object) -> bool:
@@ -41,19 +36,13 @@ def _interactive(window: object) -> bool:
     return window.search_field.hasFocus() and opened
 
 
-def main() -> None:
-    kind, started = sys.argv[1], float(sys.argv[2])
+def _after_first_paint(window: object, tabs: object, startup: float, kind: str) -> None:
+    """Time the first input (app only), show every tab, print the figures and quit."""
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.bare_window import bare_window
-    from desktop.ui.first_paint import FirstPaint
-
-    app = QApplication(sys.argv[:1])
-    window, tabs = _app_window() if kind == "app" else bare_window()
-    window.resize(1366, 768)
-    result: dict[str, float] = {}
-
-    def measure_interactive() -> None:
+    started = time.time() - startup  # back to the parent's clock, as the app counted
+    result = {"startup_s": startup}
+    if kind == "app":
         # The probe's own imports (QtTest, and Qt's key and button names) are not the
         # app's cost: they are left out.
         before_import = time.time()
@@ -65,21 +54,33 @@ def main() -> None:
         if not _interactive(window):
             raise SystemExit("Ctrl+F or the File menu did not work after the first paint")
         result["interactive_s"] = time.time() - started - imported
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        window.grab()
+    result["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps(result), flush=True)
+    QApplication.instance().quit()
 
-    def finish(startup: float) -> None:
-        result["startup_s"] = startup
-        if kind == "app":
-            measure_interactive()
-        for index in range(tabs.count()):
-            tabs.setCurrentIndex(index)
-            window.grab()
-        result["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(json.dumps(result), flush=True)
-        app.quit()
 
-    FirstPaint(tabs.currentWidget(), started, finish)
+def main() -> None:
+    kind = sys.argv[1]
+    if kind == "app":
+        gc.disable()  # as desktop/cli.py does before it loads the window
+        from desktop.ui.app import run_app
+
+        run_app(on_first_paint=lambda window, startup: _after_first_paint(
+            window, window.tabs, startup, kind))
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.bare_window import bare_window
+    from desktop.ui.first_paint import FirstPaint, requested_start
+
+    app = QApplication(sys.argv[:1])
+    window, tabs = bare_window()
+    FirstPaint(tabs.currentWidget(), requested_start(),
+               lambda startup: _after_first_paint(window, tabs, startup, kind))
     window.show()
-    window.activateWindow()
     app.exec()
 
 

@@ -15,6 +15,7 @@ named on stderr (`note: pack PATH refused: REASON`) and the next valid one is us
 import argparse
 import contextlib
 import errno
+import gc
 import io
 import json
 import os
@@ -24,11 +25,10 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from desktop.content.database import ContentDatabase, ContentError
-from desktop.content.interactions import InteractionIndex
 from desktop.content.packs import open_content
-from desktop.content.search import marked_snippet
-from desktop.triage.engine import Triage
-from desktop.triage.report import ReportContext, summary_lines
+
+# Each command imports what it needs, so that the window, the default, starts without
+# the triage engine, the interaction index and their libraries.
 
 USAGE_ERROR = 2
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -85,6 +85,9 @@ def _stdin_lines() -> Iterable[str]:
 
 
 def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
+    from desktop.triage.engine import Triage
+    from desktop.triage.report import ReportContext, summary_lines
+
     monograph = db.monograph(drug_id)
     engine = Triage(monograph.triage)
     if args.text == "-":
@@ -104,6 +107,8 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
 
 def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
     """One answer per drug named; `matches` in the JSON is their union, as it always was."""
+    from desktop.content.interactions import InteractionIndex
+
     answers = InteractionIndex(db.monograph(drug_id).interactions).check(args.name)
     if args.json:
         union = dict.fromkeys(m for answer in answers for m in answer.matches)
@@ -122,6 +127,8 @@ def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespac
 
 
 def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:
+    from desktop.content.search import marked_snippet
+
     hits = db.search(args.query)
     if args.json:
         results = [{"section": h.page, "title": h.title, "snippet": marked_snippet(h)}
@@ -183,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             if isinstance(stream, io.TextIOWrapper):
                 stream.reconfigure(encoding="utf-8", errors="backslashreplace")
         if args.command is None:
+            gc.disable()  # until the first paint: see desktop.ui.app.resume_garbage_collection
             from desktop.ui.app import run_app  # Qt is loaded only for the window
 
             return run_app(getattr(args, "db", None), getattr(args, "drug", None))

@@ -123,3 +123,10 @@ def test_system_theme_follows_the_platform_palette(qapp, platform_window, dark):
         QApplication.setPalette(saved)
         theme._system_is_dark.cache_clear()
         theme._system_is_dark()  # primed again from the palette in use before this test
+
+
+def test_the_benchmarks_bare_window_has_the_apps_first_run_size():
+    from benchmarks.bare_window import WINDOW_SIZE
+    from desktop.ui.main_window import FIRST_RUN_SIZE
+
+    assert WINDOW_SIZE == FIRST_RUN_SIZE
