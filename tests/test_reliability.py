@@ -75,7 +75,7 @@ def test_newest_valid_pack_wins(tmp_path, content_copy):
     content = open_content(None, [folder])
     assert content.database.info.content_version == "2099.1.1"
     assert content.origin == f"content pack {folder / 'newer.sqlite3'}"
-    assert content.refused == []
+    assert content.refused == ()
     content.database.close()
 
 

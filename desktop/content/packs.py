@@ -10,8 +10,8 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.verify import manifest_path, read_manifest
@@ -22,13 +22,12 @@ BUNDLED = "bundled with the app"
 CHOSEN_BY_USER = "chosen with --db"
 
 
-@dataclass
-class Content:
+class Content(NamedTuple):
     """The database in use, where it came from, and the packs that were refused."""
 
     database: ContentDatabase
     origin: str
-    refused: list[tuple[Path, str]] = field(default_factory=list)
+    refused: tuple[tuple[Path, str], ...] = ()
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -99,8 +98,7 @@ def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
             database.close()
     if best is None:
         raise bundled_error or ContentError("No content database found.")
-    best.refused = refused
-    return best
+    return best._replace(refused=tuple(refused))
 
 
 def open_drug(explicit: Path | None, folders: Iterable[Path],

@@ -9,7 +9,7 @@ carry them too.
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import (
     QFont,
@@ -45,8 +45,7 @@ def breakable(text: str) -> str:
     return _LONG_RUN.sub(lambda run: run.group() + _BREAK, text)
 
 
-@dataclass(frozen=True)
-class SectionDocument:
+class SectionDocument(NamedTuple):
     """A section's document, and where each search anchor's block or row lies in it."""
 
     document: QTextDocument

@@ -1,8 +1,8 @@
 """How tiers and severities look: always an icon and a word, never colour alone."""
 
-from dataclasses import dataclass
 from functools import cache
 from html import escape
+from typing import NamedTuple
 
 from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
 from PySide6.QtCore import QSize
@@ -22,8 +22,7 @@ TINT_TEXT = "#1b1f24"
 DARK_TINT_TEXT = "#eceff3"
 
 
-@dataclass(frozen=True)
-class Badge:
+class Badge(NamedTuple):
     """The icon, word and colours for one tier or severity."""
 
     icon: str
