@@ -25,7 +25,10 @@ INTERRUPTED = 130  # 128 + SIGINT, as the command line exits after Ctrl-C
 
 def application() -> QApplication:
     set_application_names()
-    app = QApplication.instance() or QApplication(sys.argv)
+    # Fusion chosen by argument: QApplication.setStyle() hands back a QStyle, and PySide
+    # builds that class's enums to do so (4 ms before the first frame).
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", "Fusion",
+                                                   *sys.argv[1:]])
     app.setWindowIcon(icon("app"))
     app.setApplicationDisplayName("Drug Guide")
     return app

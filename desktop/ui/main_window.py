@@ -5,7 +5,6 @@ shown; the content, drug, zoom and theme in use belong to the GuideController.
 """
 
 from functools import partial
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
@@ -344,6 +343,8 @@ class MainWindow(QMainWindow):
         return [*OTHER_KEYS, *commands, *BUTTON_KEYS]
 
     def show_shortcuts(self) -> None:
+        from html import escape  # html.entities takes 2 ms to import, not needed at start-up
+
         rows = "".join(f"<tr><td style='padding-right:18px'><b>{escape(keys)}</b></td>"
                        f"<td>{escape(what)}</td></tr>" for keys, what in self.shortcut_rows())
         dialogs.show_message(self, "Keyboard shortcuts", f"<table>{rows}</table>")

@@ -1,7 +1,6 @@
 """How tiers and severities look: always an icon and a word, never colour alone."""
 
 from functools import cache
-from html import escape
 from typing import NamedTuple
 
 from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
@@ -72,6 +71,8 @@ def icon(name: str) -> QIcon:
 
 def badge_html(key: str, size: int) -> str:
     """A tier's or severity's icon and word, as rich text."""
+    from html import escape  # html.entities takes 2 ms to import, not needed at start-up
+
     badge = BADGES[key]
     return (f"<img src='{ICON_SCHEME}:{badge.icon}' width='{size}' height='{size}'> "
             f"<b>{escape(badge.word)}</b>")

@@ -1,4 +1,4 @@
-"""Light, dark or follow-the-system colours, on Qt's Fusion style."""
+"""Light, dark or follow-the-system colours, on Qt's Fusion style (desktop.ui.app)."""
 
 from functools import cache, lru_cache
 
@@ -79,8 +79,7 @@ def _polish(theme: str, point_size: float | None) -> None:
     """The palette and style sheet; a zoomed text size goes into the style sheet because
     an application style sheet stops QApplication.setFont from reaching existing widgets.
     """
-    app = QApplication.instance()
-    app.setStyle("Fusion")
+    app = QApplication.instance()  # on Fusion, chosen when it was made (app.application)
     app.setPalette(palette_for(theme))
     size_rule = f"\n* {{ font-size: {point_size:g}pt; }}\n" if point_size else ""
     app.setStyleSheet(stylesheet() + size_rule)
