@@ -2,8 +2,9 @@
 
 Prints every miss, then one JSON object as the last line. The corpus was written
 from the symptom list, the tiers and the danger signs alone, by writers who never
-saw the lexicon. `fresh.jsonl` is never used to tune anything; its figures are
-reported apart under "fresh" so that they mean something.
+saw the lexicon. The `tune*.jsonl` files are used to find what to fix; `fresh.jsonl`
+is never used to tune anything, and its figures are reported apart under "fresh" so
+that they mean something.
 """
 
 import json
@@ -19,7 +20,8 @@ from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage, TriageResult
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-TUNE, FRESH = CORPUS / "tune.jsonl", CORPUS / "fresh.jsonl"
+FRESH = CORPUS / "fresh.jsonl"
+TUNE = sorted(CORPUS.glob("tune*.jsonl"))  # written in rounds, each by a new writer
 ANSWERS = (*TIERS, UNLISTED, NONE)
 
 
@@ -111,7 +113,7 @@ def _miss_line(outcome: Outcome) -> str:
 def main() -> int:
     with ContentDatabase(DEFAULT_DATABASE) as db:
         triage = Triage(db.monograph(db.drug_id(None)).triage)
-        outcomes = evaluate(triage, [*load(TUNE), *load(FRESH)])
+        outcomes = evaluate(triage, [case for path in [*TUNE, FRESH] for case in load(path)])
     for outcome in outcomes:
         if not outcome.exact or (not outcome.negation_right and outcome.case.denied):
             print(_miss_line(outcome))

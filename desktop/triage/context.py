@@ -126,7 +126,16 @@ def governs(hit: TriggerHit, target: Span, tokens: Sequence[Token], inside: set[
     free = [i for i in between if i not in inside and not _is_list_word(tokens[i])]
     if len(free) > REACH.get(hit.category, 0):
         return False
+    if not hit.trigger.list_scope and _past_a_finding(between, free, inside):
+        return False
     return _crosses_only_lists(hit, target, between, tokens, inside)
+
+
+def _past_a_finding(between: range, free: list[int], inside: set[int]) -> bool:
+    """Whether a free word follows another finding on the way: "no chest pain just feel
+    sick" denies the chest pain only. Only a list runs on from one finding to the next."""
+    first_finding = next((i for i in between if i in inside), None)
+    return first_finding is not None and any(i > first_finding for i in free)
 
 
 def _is_list_word(token: Token) -> bool:

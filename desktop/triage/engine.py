@@ -51,7 +51,8 @@ _NEVER_JOINED = SEPARATORS | frozenset(
     {"i", "im", "ive", "id", "is", "am", "are", "was", "were", "be", "been", "he", "hes", "she",
      "shes", "it", "its", "we", "they", "has", "have", "had", "having", "a", "an", "the",
      "to", "of", "or", "not", "no", "so", "very", "really", "this", "that", "on", "at",
-     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+     "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes", "month", "months"})
 # Words that deny or clear, across which a word pair never forms.
 _CLEARS = DENIALS | frozenset({"fine", "ok", "okay", "normal", "alright", "good", "none",
                                "nil", "denies", "negative"})
@@ -185,10 +186,10 @@ class Triage:
     def assess(self, text: str) -> TriageResult:
         """Triage free text holding one or many complaints."""
         tokens = _read_counts(tokenize(text))
-        found = self._find(tokens)
-        joined = self._join_sound_alikes(tokens, _covered(found))
+        found, guarded = self._find(tokens)
+        joined = self._join_sound_alikes(tokens, _covered(found) | guarded)
         if joined != tokens:
-            tokens, found = joined, self._find(joined)
+            tokens, (found, guarded) = joined, self._find(joined)
         hits = self.triggers.find(tokens, _covered(found))
         reads = self._read(text, tokens, found, hits)
         counted = [r for r in reads if not (r.negated or r.history)]
@@ -280,11 +281,14 @@ class Triage:
         fitting = [w for w in words if any(self.lexicon.go_together(w, n) for n in neighbours)]
         return fitting[0] if len(fitting) == 1 else None
 
-    def _find(self, tokens: list[Token]) -> list[_Found]:
+    def _find(self, tokens: list[Token]) -> tuple[list[_Found], set[int]]:
         """Guards first, then everything with a tier, then untiered findings and
-        contexts, which may share words with what came before but never take them."""
+        contexts, which may share words with what came before but never take them.
+        Returns what was found, and the words the guards took."""
         readings = [self._readings(tokens, index) for index in range(len(tokens))]
-        guards = self._find_terms(tokens, readings, self._of_kind({IGNORE}), set())
+        # A guard takes words only as they are: "out of breath" is never "out of bread".
+        exact = [own[:1] for own in readings]
+        guards = self._find_terms(tokens, exact, self._of_kind({IGNORE}), set())
         blocked = _covered(guards)
         tiered = self._find_terms(tokens, readings, self._tiered, blocked)
         tiered += self._find_shorthand(tokens, blocked | _covered(tiered))
@@ -298,7 +302,7 @@ class Triage:
         untiered = [f for f in self._find_terms(tokens, readings, rest, blocked)
                     + self._find_pairs(tokens, rest, blocked | _covered(tiered), across=False)
                     if f.target not in self.tiers]
-        return sorted(tiered + untiered, key=lambda f: (f.first, f.last))
+        return sorted(tiered + untiered, key=lambda f: (f.first, f.last)), blocked
 
     def _tiered(self, target: str) -> bool:
         return target in self.tiers
@@ -334,7 +338,7 @@ class Triage:
                 if not wanted(target) or (len(key) == 1 and not freely):
                     continue
                 end = _match_rest(tokens, readings, words, position + 1, key[1:],
-                                  repaired=number > 0)
+                                  repaired=number > 0 and not freely)
                 if end is not None:
                     return _Found(target, words[position], words[end - 1]), end
         return None
@@ -522,16 +526,19 @@ def _match_rest(tokens: list[Token], readings: list[list[Reading]], words: list[
                 position: int, rest: tuple[str, ...], *, repaired: bool) -> int | None:
     """Where the match of a term's `rest` ends (exclusive, in `words`), or None. Filler
     such as "a bit" may stand between a term's words; repairs are allowed because the
-    words around them confirm the term, but one repair per term at most."""
+    words around them confirm the term; a typo anywhere, but one real word read as
+    another at most ("musle pane", not "wait gain" for "head pain")."""
     phrase = tokens[words[position - 1]].phrase
     skipped = 0
     for wanted in rest:
         while True:
             if position >= len(words) or tokens[words[position]].phrase != phrase:
                 return None
-            stems = [stemmed for stemmed, _ in readings[words[position]]]
-            if stems[0] == wanted or (not repaired and wanted in stems[1:]):
-                repaired = repaired or stems[0] != wanted
+            own, *repairs = readings[words[position]]
+            free = [stemmed for stemmed, alone in repairs if alone]
+            other = [stemmed for stemmed, alone in repairs if not alone]
+            if own[0] == wanted or wanted in free or (not repaired and wanted in other):
+                repaired = repaired or (own[0] != wanted and wanted not in free)
                 position += 1
                 break
             if tokens[words[position]].norm not in INNER_FILLER or skipped == MAX_INNER_FILLER:

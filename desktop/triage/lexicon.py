@@ -76,7 +76,7 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
 
 def _allowed_edits(word: str) -> int:
     """Edits a typo may hold: two only in long words."""
-    return 1 if len(word) < 9 else 2
+    return 1 if len(word) < 10 else 2
 
 
 @dataclass(frozen=True)
@@ -179,13 +179,13 @@ class Lexicon:
 
     def sounds_like(self, first: str, second: str, *, after_onset: bool) -> tuple[str, ...]:
         """The lexicon words and drug names two words said together sound like:
-        "sea shores" (seizures), "back lofen" (baclofen). Two everyday words are taken
-        as one only after "had a" or the like ("had a sea sure"), never in a phrase of
-        their own ("can't see well")."""
+        "sea shores" (seizures), "back lofen" (baclofen). Two everyday words, or two that
+        make an English word, are taken as one only after "had a" or the like ("had a
+        sea shore"), never in a phrase of their own ("can't see well", "the seashore")."""
         joined = first + second
         everyday = is_everyday_word(first) and is_everyday_word(second)
-        if (len(joined) < MIN_TYPO_LENGTH or self._known(joined) or is_english_word(joined)
-                or (everyday and not after_onset)):
+        if (len(joined) < MIN_TYPO_LENGTH or self._known(joined)
+                or ((everyday or is_english_word(joined)) and not after_onset)):
             return ()
         return tuple(self._by_sound.get(sound_key(joined), ()))
 

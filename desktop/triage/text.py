@@ -20,14 +20,14 @@ _WORD = re.compile(
 _INNER_MARKS = re.compile(r"['’‘`\-]")
 _APOSTROPHES = "'’‘`"
 # Punctuation that ends a phrase: terms never cross it.
-_PHRASE_BREAK = re.compile(r"[,;:.!?\n\r/()\[\]•|]")
+_PHRASE_BREAK = re.compile(r"[,;:.!?\n\r/()\[\]•|—–]")
 # Punctuation that ends a sentence: word pairs and scopes never cross it.
 _SENTENCE_BREAK = re.compile(r"[;.!?\n\r()\[\]•|]")
 
 # Words that join complaints ("dizzy and sick") and so end a clause.
 SEPARATORS = frozenset(
     {"and", "also", "plus", "with", "but", "then", "although", "though", "however", "yet",
-     "except"}
+     "except", "so"}
 )
 
 # Words ignored inside terms, so "my ears are ringing" matches "ears ringing".
