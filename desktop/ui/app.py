@@ -1,6 +1,7 @@
 """Starting the window: settings, theme, content, and a clear message if content is bad."""
 
 import gc
+import linecache
 import os
 import signal
 import sys
@@ -67,7 +68,12 @@ def _report_and_quit(_window: MainWindow, seconds: float) -> None:
 def resume_garbage_collection() -> None:
     """The collector is paused while the window starts (desktop/cli.py): start-up makes
     many objects and few cycles, and collecting found nothing worth ~10 ms. What start-up
-    made is set aside (gc.freeze), so later collections stay short."""
+    made is set aside (gc.freeze), so later collections stay short.
+
+    Also dropped: the source text of every module imported so far, which PySide's import
+    hook reads (through linecache) to look for `__feature__` use; 2 MB run from source,
+    nothing frozen. A traceback reads the lines again if it needs them."""
+    linecache.clearcache()
     gc.freeze()
     gc.enable()
 
