@@ -48,9 +48,9 @@ screenshots: $(INSTALLED)
 			$(BIN)/python -m devtools.screenshots screenshots/xvfb; \
 	else echo "For real-X screenshots: sudo apt-get install xvfb libxcb-cursor0"; fi
 
-dist: $(INSTALLED)
+dist: $(INSTALLED)  ## PUBLISHER_KEY=path/to/key.pub embeds that publisher key in the build
 	@PYTHON=$(BIN)/python scripts/system-deps.sh dist
-	scripts/make-dist.sh
+	PUBLISHER_KEY="$(PUBLISHER_KEY)" scripts/make-dist.sh
 
 fresh-check:  ## needs root, debootstrap and the package registries; not part of make test
 	scripts/fresh-check.sh

@@ -3,11 +3,19 @@
 - `verify_ms`: reading and BLAKE2b-hashing the file, then the whole open
   (verify, deserialize, meta) and the full validation a pack gets (every drug
   loaded, a search run), for the bundled database and synthetic ones.
+  For signed packs (issue #16) also `signature`, checking the minisign signature
+  alone (keys read, Ed25519 twice), `signed_pack`, the whole trial a signed pack gets
+  (signature, then all of the above), and `pynacl_import`, what loading PyNaCl adds
+  to a start-up that has a pack to check (a fresh process).
 - `render_1mb_section_ms`: building and painting a tab whose section is 1 MB of
   text, unbroken or prose; the promise is under one second.
 """
 
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,7 +44,35 @@ def verify_costs(path: Path) -> dict[str, float]:
         "digest": _median_ms(lambda: file_digest(path.read_bytes())),
         "open": _median_ms(lambda: ContentDatabase(path).close()),
         "open_and_validate": _median_ms(lambda: validated(path).close()),
+        **signature_costs(path),
     }
+
+
+def signature_costs(path: Path) -> dict[str, float]:
+    from desktop.content.packs import validated_pack
+    from desktop.content.trust import Trust, check_signature
+    from devtools.signing import new_key_pair, sign
+
+    with tempfile.TemporaryDirectory() as folder:
+        pack = Path(folder) / "pack.sqlite3"
+        shutil.copyfile(path, pack)
+        secret, public = new_key_pair(Path(folder), "bench")
+        sign(pack, secret)
+        trust = Trust((public,))
+        return {
+            "signature": _median_ms(lambda: check_signature(pack, trust)),
+            "signed_pack": _median_ms(lambda: validated_pack(pack, trust).database.close()),
+            "pynacl_import": _import_ms("nacl.signing"),
+        }
+
+
+def _import_ms(module: str) -> float:
+    """Milliseconds to import `module` in a fresh interpreter."""
+    code = (f"import time; t = time.perf_counter(); import {module}; "
+            "print((time.perf_counter() - t) * 1000)")
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(ROUNDS)]
+    return statistics.median(times)
 
 
 def render_costs() -> dict[str, float]:

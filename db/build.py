@@ -183,6 +183,27 @@ def _write_triage(writer: _Writer, drug: DrugSource, guide: GuideSource) -> None
         writer.add("rule_needs", ({"grp": g, "target": t}
                                   for g, group in enumerate(rule["needs"]) for t in group),
                    rule_id=rule_id)
+    _write_questions(writer, drug)
+
+
+def _write_questions(writer: _Writer, drug: DrugSource) -> None:
+    """The guide's questions and the drug's, already in asking order."""
+    columns = ("key", "text", "red_flag", "source_id", "source_part")
+    ids = writer.add("triage_questions", ({c: int(q[c]) if c == "red_flag" else q[c]
+                                           for c in columns} for q in drug.questions),
+                     drug_id=drug.id)
+    for question, question_id in zip(drug.questions, ids, strict=True):
+        writer.add("question_when", ({"target": t} for t in question["when"]),
+                   question_id=question_id)
+        answers = question["answers"]
+        answer_ids = writer.add("question_answers", ({"key": a["key"], "label": a["label"]}
+                                                     for a in answers),
+                                question_id=question_id)
+        for answer, answer_id in zip(answers, answer_ids, strict=True):
+            writer.add("answer_targets",
+                       [*({"target": t, "denies": 0} for t in answer["feeds"]),
+                        *({"target": t, "denies": 1} for t in answer["denies"])],
+                       answer_id=answer_id)
 
 
 def _create_search_index(db: sqlite_utils.Database) -> None:
@@ -197,9 +218,11 @@ def _create_search_index(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO {fts.name}({fts.name}) VALUES ('optimize')")
 
 
-def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
-    """Write the database to `out` atomically (a complete file or none), then the
-    manifest beside it that the app verifies its bytes against."""
+def write_database(guide: GuideSource, out: Path, sources_digest: str, *,
+                   manifest: bool = True) -> None:
+    """Write the database to `out` atomically (a complete file or none), then, with
+    `manifest`, the manifest beside it that the app verifies the bundled database
+    against (a content pack carries its digest in its signature instead)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     os.close(handle)
@@ -228,15 +251,22 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str) -> None:
         conn.close()
         temp.chmod(0o644)
         temp.replace(out)
-        write_manifest(out)
+        if manifest:
+            write_manifest(out)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
 
 
-def build(content_dir: Path = CONTENT_DIR, out: Path = DEFAULT_DATABASE) -> None:
+def build(content_dir: Path = CONTENT_DIR, out: Path = DEFAULT_DATABASE, *,
+          content_version: str | None = None, manifest: bool = True) -> str:
+    """Build `out` from the sources; `content_version` replaces the sources' own.
+    Returns the content version written."""
     guide = load_guide(content_dir)
-    write_database(guide, out, sources_sha256(content_dir))
+    if content_version is not None:
+        guide.guide["content_version"] = content_version
+    write_database(guide, out, sources_sha256(content_dir), manifest=manifest)
+    return guide.guide["content_version"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,6 +17,7 @@ from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS
 from desktop.content.schema import (
     BLOCK_KINDS,
     FINDING_KINDS,
+    NO,
     PRECAUTION_KINDS,
     SECTION_KEYS,
     SEVERITIES,
@@ -25,6 +26,8 @@ from desktop.content.schema import (
     TIERS,
     TRIGGER_CATEGORIES,
     TRIGGER_DIRECTIONS,
+    UNKNOWN,
+    YES,
     urgency,
 )
 from desktop.content.text import normalize_input
@@ -35,6 +38,7 @@ SOURCES_FILE = "sources.toml"
 SOURCE_FIELDS = ("short", "title", "publisher", "document", "revision")
 SIGNS_FILE = "signs.toml"
 CONTEXT_FILE = "context.toml"
+QUESTIONS_FILE = "questions.toml"  # guide-wide, and optional in each drug folder
 SEARCH_FILE = "search.toml"
 DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions", "triage")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -131,6 +135,15 @@ class Fields:
     def has(self, key: str) -> bool:
         return key in self._data
 
+    def field_names(self) -> list[str]:
+        return list(self._data)
+
+    def flag(self, key: str) -> bool:
+        value = self._data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, "expected true or false")
+        return value
+
     def groups(self, key: str) -> list[list[str]]:
         """A non-empty list of non-empty lists of names: [["a", "b"], ["c"]]."""
         values = self._get(key, list, required=True)
@@ -147,8 +160,8 @@ class Fields:
             raise self.fail(key, f"has more than {MAX_ITEMS:,} entries")
         return values
 
-    def table(self, key: str) -> "Fields":
-        return Fields(self._get(key, dict, required=True), self.file, self._path(key))
+    def table(self, key: str, *, required: bool = True) -> "Fields":
+        return Fields(self._get(key, dict, required) or {}, self.file, self._path(key))
 
     def tables(self, key: str, *, required: bool = True) -> list["Fields"]:
         values = self._capped(key, self._get(key, list, required) or [])
@@ -176,6 +189,7 @@ class DrugSource:
     names: list[str] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     rules: list[dict[str, Any]] = field(default_factory=list)
+    questions: list[dict[str, Any]] = field(default_factory=list)  # with the guide's, in order
 
 
 @dataclass
@@ -221,8 +235,11 @@ def load_guide(content_dir: Path) -> GuideSource:
     rules = signs.tables("rule", required=False)
     drugs = [load_drug(folder, known) for folder in folders]
     _refuse_duplicate_drugs(drugs)
+    guide_questions = _question_rows(content_dir / QUESTIONS_FILE)
     for drug in drugs:
         _check_triage(drug, findings, rules, known)
+        drug.questions = _questions(guide_questions + _question_rows(
+            drug.folder / QUESTIONS_FILE), _targets(drug, findings, answerable=True), known)
     guide_rules = [_rule(row, _targets(drugs[0], findings), known) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
     guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
@@ -452,10 +469,91 @@ def _refuse_hiding_guards(owners: dict[tuple[str, ...], str],
                         f"terms[{index}]", f"guard {term!r} would hide the term {other!r}")
 
 
-def _targets(drug: DrugSource, guide_findings: list[dict[str, Any]]) -> dict[str, str | None]:
-    """Every name a rule may use, with its tier."""
+def _targets(drug: DrugSource, guide_findings: list[dict[str, Any]],
+             answerable: bool = False) -> dict[str, str | None]:
+    """Every name a rule may use, with its tier; `answerable`: what a question may
+    name, which leaves out the guards (words that only look like a symptom)."""
+    findings = [f for f in [*guide_findings, *drug.findings]
+                if not (answerable and f["kind"] == "ignore")]
     return {**{e["name"]: e["tier"] for e in drug.side_effects},
-            **{f["key"]: f["tier"] for f in [*guide_findings, *drug.findings]}}
+            **{f["key"]: f["tier"] for f in findings}}
+
+
+# What a question's table may hold beside its answers.
+_QUESTION_FIELDS = frozenset({"id", "order", "red_flag", "text", "source", "part", "when",
+                              "choice"})
+
+
+def _question_rows(file: Path) -> list[Fields]:
+    return read_toml(file).tables("question", required=False) if file.exists() else []
+
+
+def _questions(rows: list[Fields], targets: dict[str, str | None],
+               known: set[str]) -> list[dict[str, Any]]:
+    """Guided questions in asking order: red flags first, then by `order`, then as
+    listed. Ids are unique across the guide's questions and the drug's."""
+    seen: dict[str, Path] = {}
+    questions = []
+    for row in rows:
+        question = _question(row, targets, known)
+        if question["key"] in seen:
+            raise row.fail("id", f"duplicate question {question['key']!r}, "
+                                 f"also in {seen[question['key']]}")
+        seen[question["key"]] = row.file
+        questions.append(question)
+    return sorted(questions, key=lambda q: (not q["red_flag"], q["order"]))
+
+
+def _question(row: Fields, targets: dict[str, str | None], known: set[str]) -> dict[str, Any]:
+    key = row.text("id")
+    if not _KEY.match(key):
+        raise row.fail("id", f"{key!r} must be lower case letters, digits and _")
+    order = row.number("order")
+    if order is None:
+        raise row.fail("order", "missing")
+    choices = row.tables("choice", required=False)
+    if choices:
+        answers = [_answer(choice, targets, choice.text("id"), choice.text("label"))
+                   for choice in choices]
+    else:
+        answers = [_answer(row.table(k, required=False), targets, k, k.capitalize())
+                   for k in (YES, NO)]
+    for name in row.field_names():
+        if name not in _QUESTION_FIELDS and (choices or name not in (YES, NO)):
+            raise row.fail(name, "unknown field (a yes/no question's answers are `yes` and "
+                                 "`no`; a choice question lists `[[question.choice]]`; "
+                                 "`unknown` is always offered and feeds nothing)")
+    keys = [a["key"] for a in answers]
+    for index, answer_key in enumerate(keys):
+        if answer_key == UNKNOWN or not _KEY.match(answer_key) or keys.index(answer_key) < index:
+            raise row.fail(f"choice[{index}].id", f"{answer_key!r} must be a new lower-case "
+                                                   f"id other than {UNKNOWN!r}")
+    if not any(a["feeds"] for a in answers):
+        raise row.fail("choice" if choices else "yes.feeds", "no answer feeds anything")
+    when = row.strings("when")
+    for index, target in enumerate(when):
+        if target not in targets:
+            raise row.fail(f"when[{index}]", f"unknown symptom or finding {target!r}")
+    return {"key": key, "text": row.text("text"), "red_flag": row.flag("red_flag"),
+            "order": order, **row.citation(known), "when": when,
+            "answers": [*answers, {"key": UNKNOWN, "label": "Unknown", "feeds": [],
+                                   "denies": []}]}
+
+
+def _answer(row: Fields, targets: dict[str, str | None], key: str,
+            label: str) -> dict[str, Any]:
+    """What one answer reports present (`feeds`) or denies (`denies`)."""
+    named = {}
+    for field_name in ("feeds", "denies"):
+        named[field_name] = row.strings(field_name)
+        for index, target in enumerate(named[field_name]):
+            if target not in targets:
+                raise row.fail(f"{field_name}[{index}]",
+                               f"unknown symptom or finding {target!r}")
+    both = set(named["feeds"]) & set(named["denies"])
+    if both:
+        raise row.fail("denies", f"{sorted(both)[0]!r} is also fed by this answer")
+    return {"key": key, "label": label, **named}
 
 
 def _rule(row: Fields, targets: dict[str, str | None], known: set[str]) -> dict[str, Any]:
@@ -487,8 +585,9 @@ def _triggers(file: Fields) -> list[dict[str, Any]]:
                     raise table.fail(f"{direction}[{index}]",
                                      f"{phrase!r} is already listed under {seen[words]}")
                 seen[words] = f"{category}.{direction}"
+                # A list runs forward only: "low mood, denies SI" denies only the SI.
                 rows.append({"phrase": phrase, "category": category,
-                             "direction": "both" if direction == "list" else direction,
+                             "direction": "forward" if direction == "list" else direction,
                              "list_scope": int(direction == "list")})
     return rows
 

@@ -2,14 +2,25 @@
 
     drug-guide [--db PATH]                     open the window
     drug-guide triage TEXT [--json]            sort complaints into tiers
-                                               ("-": one per line from stdin, JSON out)
+               [--answer ID=ANSWER ...]        with answers to the guided questions
+                                               ("-": one per line from stdin, JSON out;
+                                               a line may be {"text": .., "answers": {..}})
     drug-guide interactions NAMES [--json]     what the guide says about taking NAMES too
     drug-guide search QUERY [--json]           full-text search over the guide
     drug-guide self-test                       check this installation
+    drug-guide pack build --out DIR [--version V]      build a content pack from db/content/
+    drug-guide pack sign PACK --key SECRET             sign it (a minisign secret-key file)
+    drug-guide pack verify PACK [--trusted-key PUB] [--json]
+    drug-guide pack install PACK [--machine]           verify, then copy into a content folder
+
+Every database but the bundled one must be signed by a trusted publisher key
+(desktop/content/trust.py); --trusted-key PUB adds one, and --allow-unsigned lets an
+unsigned database be used, with a warning.
 
 Exit status: 0 for any query, 1 when a self-test fails, 2 for a usage, database or
-output error (with one line on stderr), 130 after Ctrl-C. A refused content pack is
-named on stderr (`note: pack PATH refused: REASON`) and the next valid one is used.
+output error or a refused pack (with one line on stderr), 130 after Ctrl-C. A refused
+content pack is named on stderr (`note: pack PATH refused: REASON`) and the next valid
+one is used.
 """
 
 import argparse
@@ -19,13 +30,17 @@ import gc
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from desktop.content.database import ContentDatabase, ContentError
-from desktop.content.packs import open_content
+from desktop.content.errors import reason
+from desktop.content.packs import Content, install_pack, open_content
+from desktop.content.trust import Trust
+from desktop.triage.questions import AnswerError
 
 # Each command imports what it needs, so that the window, the default, starts without
 # the triage engine, the interaction index and their libraries.
@@ -49,17 +64,63 @@ def _database_path(text: str) -> Path:
     return Path(text)
 
 
+def _content_version(text: str) -> str:
+    if not re.fullmatch(r"\d+(\.\d+)*", text):
+        raise argparse.ArgumentTypeError("must be numbers joined by dots, such as 2026.11.27")
+    return text
+
+
+def _trusted_key_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--trusted-key", type=_database_path, action="append",
+                        default=argparse.SUPPRESS, metavar="PUB",
+                        help="also trust this minisign public-key file (for tests and IT checks)")
+
+
+def _pack_parser(commands: argparse._SubParsersAction) -> None:
+    pack = commands.add_parser("pack", help="build, sign, verify and install content packs")
+    actions = pack.add_subparsers(dest="pack_command", required=True, parser_class=_Parser)
+    build = actions.add_parser("build", help="build a pack from db/content/")
+    build.add_argument("--out", type=_database_path, required=True, metavar="DIR")
+    build.add_argument("--version", type=_content_version,
+                       help="content version to write (default: the sources' own)")
+    sign = actions.add_parser("sign", help="sign a pack with a minisign secret key")
+    sign.add_argument("pack", type=_database_path)
+    sign.add_argument("--key", type=_database_path, required=True, metavar="SECRET",
+                      help="minisign secret-key file, unencrypted (minisign -G -W)")
+    verify = actions.add_parser("verify", help="check a pack's signature and content")
+    verify.add_argument("pack", type=_database_path)
+    verify.add_argument("--json", action="store_true", help="print JSON")
+    install = actions.add_parser("install", help="verify a pack, then copy it into place")
+    install.add_argument("pack", type=_database_path)
+    install.add_argument("--machine", action="store_true",
+                         help="for every user of this computer (needs an administrator)")
+    for command in (verify, install):
+        _trusted_key_option(command)
+
+
+def _answer(text: str) -> tuple[str, str]:
+    question, equals, answer = text.partition("=")
+    if not (equals and question.strip() and answer.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not QUESTION=ANSWER (e.g. pump=yes)")
+    return question.strip(), answer.strip()
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=_database_path, default=argparse.SUPPRESS,
                         help="content database to use instead of the installed one")
     common.add_argument("--drug", default=argparse.SUPPRESS,
                         help="drug to look up (default: the first in the database)")
+    _trusted_key_option(common)
+    common.add_argument("--allow-unsigned", action="store_true", default=argparse.SUPPRESS,
+                        help="use a database with no signature (for authors and tests)")
     parser = _Parser(prog="drug-guide", description="Offline drug reference and symptom checker.",
                      parents=[common])
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     triage = commands.add_parser("triage", parents=[common], help="sort complaints into tiers")
     triage.add_argument("text", help='what the patient reports; "-" reads one complaint per line')
+    triage.add_argument("--answer", type=_answer, action="append", default=[],
+                        metavar="ID=ANSWER", help="an answer to a guided question (repeatable)")
     interactions = commands.add_parser("interactions", parents=[common],
                                        help="interactions with another drug")
     interactions.add_argument("name", help="generic, brand or class names; a list such as "
@@ -69,7 +130,22 @@ def _parser() -> argparse.ArgumentParser:
     for command in (triage, interactions, search):
         command.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("self-test", parents=[common], help="check this installation")
+    _pack_parser(commands)
     return parser
+
+
+def trust_from(args: argparse.Namespace) -> Trust:
+    return Trust(tuple(getattr(args, "trusted_key", ())),
+                 getattr(args, "allow_unsigned", False))
+
+
+def content_notes(content: Content) -> list[str]:
+    """What the user must be told about the content in use, one line each."""
+    notes = [f"note: pack {path} refused: {why}" for path, why in content.refused]
+    if content.unverified:
+        notes.append(f"warning: unverified content: {content.database.path} is not signed "
+                     f"(allowed by --allow-unsigned); do not use it with patients")
+    return notes
 
 
 def _print_json(data: object, out: TextIO) -> None:
@@ -84,19 +160,40 @@ def _stdin_lines() -> Iterable[str]:
         yield line.rstrip("\r\n")
 
 
+def _request(line: str, answers: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """A stdin line: plain text, or {"text": str, "answers": {id: answer}} whose answers
+    add to those given with --answer."""
+    try:
+        data = json.loads(line) if line.lstrip().startswith("{") else None
+    except ValueError:
+        data = None  # plain text that starts with a brace
+    if not isinstance(data, dict):
+        return line, answers
+    text, given = data.get("text"), data.get("answers", {})
+    if not (isinstance(text, str) and isinstance(given, dict)
+            and all(isinstance(answer, str) for answer in given.values())):
+        raise AnswerError('a JSON line needs {"text": str, "answers": {id: answer}}')
+    return text, {**answers, **given}
+
+
 def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
     from desktop.triage.engine import Triage
     from desktop.triage.report import ReportContext, summary_lines
 
     monograph = db.monograph(drug_id)
     engine = Triage(monograph.triage)
+    answers = dict(args.answer)
     if args.text == "-":
         if isinstance(sys.stdout, io.TextIOWrapper):
             sys.stdout.reconfigure(line_buffering=True)  # one answer per line, as it comes
-        for line in _stdin_lines():
-            _print_json(engine.assess(line).to_json(), sys.stdout)
+        for number, line in enumerate(_stdin_lines(), 1):
+            try:
+                result = engine.assess(*_request(line, answers))
+            except AnswerError as error:
+                raise AnswerError(f"stdin line {number}: {error}") from None
+            _print_json(result.to_json(), sys.stdout)
         return
-    result = engine.assess(args.text)
+    result = engine.assess(args.text, answers)
     if args.json:
         _print_json(result.to_json(), sys.stdout)
     else:
@@ -172,15 +269,88 @@ def _discard_stdout() -> None:
 def _run(args: argparse.Namespace) -> int:
     from desktop.locations import content_folders
 
-    content = open_content(getattr(args, "db", None), content_folders())
-    for path, reason in content.refused:
-        _say(f"note: pack {path} refused: {reason}")
+    content = open_content(getattr(args, "db", None), content_folders(),
+                           trust=trust_from(args))
+    for line in content_notes(content):
+        _say(line)
     with content.database as db:
         drug_id = db.drug_id(getattr(args, "drug", None))
         code = COMMANDS[args.command](db, drug_id, args) or 0
         if sys.stdout is not None:
             sys.stdout.flush()  # an output error surfaces here, not at exit
         return code
+
+
+def _pack_build(args: argparse.Namespace) -> int:
+    try:  # the builder and the sources come with the source tree, not the installed app
+        from db.build import CONTENT_DIR, ContentSourceError, build
+    except ImportError:
+        raise ContentError("drug-guide pack build needs the Drug Guide source tree (db/): "
+                           "run it there, as python -m desktop pack build.") from None
+    from desktop.content.publishing import pack_claim
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    staged = args.out / ".drug-guide-pack-building.sqlite3"
+    try:
+        version = build(CONTENT_DIR, staged, content_version=args.version, manifest=False)
+    except ContentSourceError as error:
+        raise ContentError(f"The content sources have an error: {error}") from None
+    out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
+    claim = pack_claim(out)
+    print(f"built content version {claim.content_version} ({', '.join(claim.drugs)}); "
+          f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {out} "
+          f"-t '{claim.to_comment()}'")
+    print(out)
+    return 0
+
+
+def _pack_sign(args: argparse.Namespace) -> int:
+    from desktop.content.publishing import sign_pack
+
+    print(sign_pack(args.pack, args.key))
+    return 0
+
+
+def _pack_verify(args: argparse.Namespace) -> int:
+    report = {"path": str(args.pack), "valid": False, "reason": None, "key_id": None,
+              "content_version": None, "drugs": None}
+    try:
+        content = open_content(args.pack, trust=trust_from(args))
+    except ContentError as error:
+        report["reason"] = str(error)
+    else:
+        with content.database as database:
+            report.update(valid=True, content_version=content.version,
+                          key_id=content.signed.key_id if content.signed else None,
+                          drugs=[drug.id for drug in database.drugs()])
+    if args.json:
+        _print_json(report, sys.stdout)
+    elif report["valid"]:
+        signer = f"signed by key {report['key_id']}" if report["key_id"] else "as shipped"
+        print(f"valid: {args.pack}, content version {report['content_version']}, {signer}")
+    else:
+        _say(f"drug-guide: refused: {report['reason']}")
+    return 0 if report["valid"] else USAGE_ERROR
+
+
+def _pack_install(args: argparse.Namespace) -> int:
+    from desktop.locations import content_folders, machine_content_folder, user_content_folder
+
+    folder = machine_content_folder() if args.machine else user_content_folder()
+    try:
+        print(install_pack(args.pack, folder, trust_from(args), content_folders()))
+    except (PermissionError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as error:
+        needs = " (--machine needs an administrator)" if args.machine else ""
+        raise ContentError(f"Cannot install into {folder}: {reason(error)}{needs}.") from None
+    return 0
+
+
+PACK_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": _pack_build,
+    "sign": _pack_sign,
+    "verify": _pack_verify,
+    "install": _pack_install,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -193,9 +363,15 @@ def main(argv: list[str] | None = None) -> int:
             gc.disable()  # until the first paint: see desktop.ui.app.resume_garbage_collection
             from desktop.ui.app import run_app  # Qt is loaded only for the window
 
-            return run_app(getattr(args, "db", None), getattr(args, "drug", None))
+            return run_app(getattr(args, "db", None), getattr(args, "drug", None),
+                           trust_from(args))
+        if args.command == "pack":
+            code = PACK_COMMANDS[args.pack_command](args)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # an output error surfaces here, not at exit
+            return code
         return _run(args)
-    except ContentError as error:
+    except (ContentError, AnswerError) as error:
         _say(f"drug-guide: error: {error}")
         return USAGE_ERROR
     except KeyboardInterrupt:

@@ -25,6 +25,12 @@ def user_content_folder() -> Path:
     return content_folders()[0]
 
 
+def machine_content_folder() -> Path:
+    """The first machine-wide content folder (Linux: /usr/local/share/..., Windows:
+    ProgramData, macOS: /Library/Application Support)."""
+    return content_folders()[1]
+
+
 def log_folder() -> Path:
     set_application_names()
     return Path(

@@ -1,14 +1,18 @@
 """Every way a content database file can be unusable, as (make the fault, words the error
-must contain); shared by the data-layer, window and command-line tests. Also the copies
-that the trust tests edit."""
+must contain); shared by the data-layer, window and command-line tests (DB_OPTION_FAULTS:
+the same files given with --db, where a signature stands for the manifest). Also the
+copies that the trust tests edit."""
 
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
+from desktop.content.trust import signature_path
 from desktop.content.verify import manifest_path, write_manifest
 from desktop.paths import DEFAULT_DATABASE
+from devtools.signing import forge_signature, sign
 
 
 def copy_bundled(target: Path) -> Path:
@@ -19,9 +23,12 @@ def copy_bundled(target: Path) -> Path:
 
 
 def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
-    """A copy of the bundled database changed by SQL. With `forge`, its manifest is made
-    to match, as anyone who can write a pack folder could; otherwise it is left stale."""
+    """A copy of the bundled database changed by SQL. With `forge`, its manifest and
+    signature are made to match, as a publisher whose key was stolen could; otherwise
+    the copy is signed first and edited afterwards, so both are left stale."""
     copy_bundled(path)
+    if not forge:
+        forge_signature(path)
     conn = sqlite3.connect(path)
     for statement in statements:
         conn.execute(statement)
@@ -29,6 +36,7 @@ def edited_copy(path: Path, *statements: str, forge: bool = True) -> Path:
     conn.close()
     if forge:
         write_manifest(path)
+        forge_signature(path)
     return path
 
 
@@ -87,4 +95,37 @@ FAULTS = {
     "corrupt page": (_corrupt_page, "damaged"),
     "no drugs": (lambda path: edited_copy(path, "PRAGMA foreign_keys = OFF", "DELETE FROM drugs"),
                  "holds no drugs"),
+}
+
+
+def _another_files_signature(path: Path) -> None:
+    other = sign(copy_bundled(path.with_name("other.sqlite3")))
+    edited_copy(path, "UPDATE meta SET value = 'x' WHERE key = 'title'")
+    shutil.copyfile(signature_path(other), signature_path(path))
+
+
+def _bad_signature(path: Path) -> None:
+    forge_signature(copy_bundled(path))
+    signature_path(path).write_text("{")
+
+
+def _signed_as_it_stands(make: Callable[[Path], object]) -> Callable[[Path], None]:
+    def make_and_sign(path: Path) -> None:
+        make(path)
+        if path.is_file() and not signature_path(path).exists():
+            forge_signature(path)
+    return make_and_sign
+
+
+# Given with --db, a file is checked as a pack: by its signature, not by a manifest.
+# Every other fault is signed as it stands, so the data layer's own reason shows.
+DB_OPTION_FAULTS = {
+    **{name: (_signed_as_it_stands(make), reason) for name, (make, reason) in FAULTS.items()},
+    "no manifest": (FAULTS["no manifest"][0], "unsigned"),
+    "bad manifest": (_bad_signature, "bad signature"),
+    "digest mismatch": (_another_files_signature, "signature made for another file"),
+    "altered content": (FAULTS["altered content"][0], "signature made for another file"),
+    "altered meta": (FAULTS["altered meta"][0], "signature made for another file"),
+    "corrupt page": (_signed_as_it_stands(_corrupt_page), "cannot be read"),
+    "truncated": (_signed_as_it_stands(_truncated), "not a Drug Guide content database"),
 }

@@ -36,6 +36,21 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     path = out / f"{prefix}{len(PAGE_KEYS) + 1:02d}-checker-emergency.png"
     window.grab().save(str(path))
     written.append(path)
+    checker.clear()
+    checker.view.sentence.setPlainText("he's really drowsy today")
+    _settle()
+    path = out / f"{prefix}{len(PAGE_KEYS) + 1}b-checker-questions-open.png"
+    window.grab().save(str(path))
+    written.append(path)
+    for question, answer in (("awake", "yes"), ("breathing", "yes"), ("pump", "yes"),
+                             ("alarm", "yes"), ("fever", "unknown")):
+        checker.view.questions.answers[question] = answer
+    checker.refresh()
+    checker.view.questions.focus_first_open()
+    _settle()
+    path = out / f"{prefix}{len(PAGE_KEYS) + 1}c-checker-questions-answered.png"
+    window.grab().save(str(path))
+    written.append(path)
     window.search_field.setText("seizures")
     _settle()
     path = out / f"{prefix}{len(PAGE_KEYS) + 2:02d}-search.png"

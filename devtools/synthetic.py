@@ -5,6 +5,7 @@ from pathlib import Path
 
 from db.build import BUILDER_VERSION, CONTENT_DIR, build, sources_sha256
 from desktop.content.schema import SCHEMA_VERSION
+from devtools.signing import sign
 
 TEMPLATE = "baclofen"
 
@@ -37,13 +38,8 @@ def build_synthetic(count: int, folder: Path) -> Path:
 
 
 def make_pack(folder: Path, content: Path, version: str, name: str = "pack") -> Path:
-    """A pack built by the real builder from the sources in `content` (changed in
-    place) with its content version set to `version`."""
-    guide = content / "guide.toml"
-    text = guide.read_text(encoding="utf-8")
-    start = text.index('content_version = "') + len('content_version = "')
-    end = text.index('"', start)
-    guide.write_text(text[:start] + version + text[end:], encoding="utf-8")
+    """A pack of `version` built by the real builder from the sources in `content`,
+    and signed by the publisher the tests trust."""
     out = folder / f"{name}.sqlite3"
-    build(content, out)
-    return out
+    build(content, out, content_version=version, manifest=False)
+    return sign(out)

@@ -11,6 +11,7 @@ from desktop.content.database import ContentDatabase
 from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage
 from devtools.repo import CONTENT
+from devtools.signing import sign, trusted_publisher
 
 # `make test` runs a short profile; `make fuzz` at least 10,000 examples each.
 settings.register_profile("default", max_examples=150, deadline=None,
@@ -18,6 +19,20 @@ settings.register_profile("default", max_examples=150, deadline=None,
 settings.register_profile("fuzz", max_examples=10_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def machine_keys(tmp_path_factory, monkeypatch):
+    """The machine-wide trusted-keys folder, holding the test publisher's key, owned as
+    an administrator's would be (by whoever runs the tests)."""
+    from desktop.content import trust
+
+    folder = tmp_path_factory.mktemp("machine-keys")
+    folder.chmod(0o755)
+    shutil.copyfile(trusted_publisher()[1], folder / "publisher.pub")
+    monkeypatch.setattr(trust, "machine_key_folder", lambda: folder)
+    monkeypatch.setattr(trust, "ADMIN_UID", os.getuid())
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +64,7 @@ def two_drug_db(tmp_path) -> Path:
     """A database of baclofen and a renamed copy, built by the real builder."""
     from devtools.synthetic import build_synthetic
 
-    return build_synthetic(2, tmp_path)
+    return sign(build_synthetic(2, tmp_path))
 
 
 @pytest.fixture
@@ -118,8 +133,8 @@ def make_window(qtbot, settings_dir):
     application()
     windows = []
 
-    def make(db=None, drug=None):
-        window = create_window(db, drug)
+    def make(db=None, drug=None, trust=None):
+        window = create_window(db, drug, *(trust,) if trust else ())
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

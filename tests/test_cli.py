@@ -56,7 +56,7 @@ def test_triage_json_keys(capsys):
     data = json.loads(out)
     assert code == 0
     assert list(data) == ["input", "overall", "symptoms", "negated", "unlisted", "alerts",
-                          "history"]
+                          "history", "questions"]
     assert list(data["symptoms"][0]) == ["text", "symptom", "tier", "frequency", "advice",
                                          "source", "uncertain"]
 
@@ -174,3 +174,53 @@ def test_self_test_passes():
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("self-test passed")
     assert result.stderr == ""
+
+
+def test_triage_with_answers_the_issue_example(capsys):
+    code, out, err = call(capsys, "triage", "he's burning up", "--answer", "pump=yes",
+                          "--answer", "stopped=yes", "--json")
+    data = json.loads(out)
+    assert (code, err) == (0, "")
+    assert data["overall"] == "emergency" and data["alerts"][0]["id"] == "withdrawal"
+    asked = {q["id"]: q for q in data["questions"]}
+    assert asked["pump"] == {"id": "pump", "text": asked["pump"]["text"], "answer": "yes",
+                             "open": False}
+    assert asked["awake"]["answer"] is None and asked["awake"]["open"] is True
+
+
+def test_triage_readable_summary_lists_the_answers(capsys):
+    _, out, _ = call(capsys, "triage", "drowsy", "--answer", "overdose=yes")
+    assert out.startswith("Overall: EMERGENCY")
+    assert "Possible baclofen overdose" in out
+    assert "could a child have swallowed some? Yes" in out
+
+
+def test_stdin_lines_may_carry_answers():
+    lines = ['{"text": "drowsy", "answers": {"overdose": "yes"}}', "drowsy", "{itchy rash",
+             '{"text": "dizzy"}']
+    result = run("triage", "-", "--json", stdin="\n".join(lines) + "\n")
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0 and result.stderr == ""
+    assert [o["input"] for o in objects] == ["drowsy", "drowsy", "{itchy rash", "dizzy"]
+    assert [o["overall"] for o in objects] == ["emergency", "common", "unlisted", "common"]
+
+
+def test_command_line_answers_apply_to_every_stdin_line():
+    result = run("triage", "-", "--answer", "awake=no", stdin="dizzy\nrash\n")
+    assert [json.loads(line)["overall"] for line in result.stdout.splitlines()] == [
+        "emergency", "emergency"]
+
+
+@pytest.mark.parametrize(("args", "stdin", "message"), [
+    (["triage", "dizzy", "--answer", "pumpp=yes"], None, "no question 'pumpp'"),
+    (["triage", "dizzy", "--answer", "pump=maybe"], None, "'maybe' is not an answer to 'pump'"),
+    (["triage", "dizzy", "--answer", "pump"], None, "is not QUESTION=ANSWER"),
+    (["triage", "-"], 'dizzy\n{"text": "x", "answers": {"nope": "yes"}}\n',
+     "stdin line 2: no question 'nope'"),
+    (["triage", "-"], '{"text": 3}\n', 'stdin line 1: a JSON line needs'),
+    (["triage", "-"], '{"text": "x", "answers": {"pump": true}}\n', "a JSON line needs"),
+])
+def test_unknown_question_or_answer_is_a_usage_error(args, stdin, message):
+    result = run(*args, stdin=stdin)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr

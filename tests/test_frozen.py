@@ -72,6 +72,21 @@ def test_frozen_bad_database_is_one_line(dist, tmp_path):
     assert result.returncode == 2 and result.stderr.count("\n") == 1
 
 
+def test_frozen_checks_pack_signatures(dist, tmp_path):
+    """PyNaCl is bundled: a signed pack verifies, and a stranger's key is refused."""
+    from devtools.faults import copy_bundled
+    from devtools.signing import sign, trusted_publisher
+
+    pack = sign(copy_bundled(tmp_path / "pack.sqlite3"))
+    app = dist / "drug-guide" / "drug-guide"
+    trusted = run_frozen(app, "pack", "verify", str(pack), "--json",
+                         "--trusted-key", str(trusted_publisher()[1]))
+    assert trusted.returncode == 0 and json.loads(trusted.stdout)["valid"], trusted.stderr
+    untrusted = run_frozen(app, "pack", "verify", str(pack), "--json")
+    assert untrusted.returncode == 2
+    assert json.loads(untrusted.stdout)["reason"].startswith("untrusted key: ")
+
+
 def test_bundle_is_trimmed(dist):
     internal = dist / "drug-guide" / "_internal"
     names = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}

@@ -27,6 +27,7 @@ def test_the_suite_blocks_sockets():
 @pytest.fixture
 def hostile_window(make_window, tmp_path, content_copy):
     from db.build import build
+    from devtools.signing import sign
 
     sections = content_copy / "baclofen" / "sections.toml"
     text = sections.read_text()
@@ -34,7 +35,7 @@ def hostile_window(make_window, tmp_path, content_copy):
     sections.write_text(text.replace(marker, marker + HOSTILE_BODY.replace("\\", "\\\\"), 1))
     db = tmp_path / "hostile.sqlite3"
     build(content_copy, db)
-    return make_window(db)
+    return make_window(sign(db))
 
 
 def test_remote_image_is_refused(qtbot, hostile_window):

@@ -9,36 +9,36 @@ from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.packs import BUNDLED, install_pack, open_content, version_key
 from desktop.paths import DEFAULT_DATABASE
 from desktop.ui.pages.registry import PAGE_KEYS
-from devtools.faults import FAULTS
+from devtools.faults import DB_OPTION_FAULTS
 from devtools.synthetic import make_pack
 
 
 def broken_copy(tmp_path, fault):
     path = tmp_path / f"broken-{fault.replace(' ', '-')}.sqlite3"
-    FAULTS[fault][0](path)
+    DB_OPTION_FAULTS[fault][0](path)
     return path
 
 
 # Bad databases --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("fault", sorted(DB_OPTION_FAULTS))
 def test_window_explains_a_bad_database_and_exits(tmp_path, fault, dialog_log, settings_dir):
     from desktop.ui.app import run_app
 
     assert run_app(broken_copy(tmp_path, fault), None) == 2
     title, text, _, error = dialog_log[0]
     assert title == "Drug Guide cannot start" and error
-    assert FAULTS[fault][1] in text and "Traceback" not in text
+    assert DB_OPTION_FAULTS[fault][1] in text and "Traceback" not in text
 
 
-@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("fault", sorted(DB_OPTION_FAULTS))
 def test_command_line_reports_a_bad_database_in_one_line(tmp_path, fault, capsys):
     from desktop.cli import main
 
     assert main(["triage", "dizzy", "--db", str(broken_copy(tmp_path, fault))]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and FAULTS[fault][1] in err
+    assert out == "" and err.count("\n") == 1 and DB_OPTION_FAULTS[fault][1] in err
 
 
 def test_bundled_database_is_never_written(qtbot, make_window, capsys):
@@ -70,19 +70,25 @@ def test_version_order():
 def test_newest_valid_pack_wins(tmp_path, content_copy):
     folder = tmp_path / "packs"
     folder.mkdir()
-    make_pack(folder, content_copy, "2099.1.1", "newer")
-    make_pack(folder, content_copy, "2000.1.1", "older")
+    make_pack(folder, content_copy, "2098.1.1", "a-older")
+    make_pack(folder, content_copy, "2099.1.1", "b-newer")
+    make_pack(folder, content_copy, "2097.1.1", "c-oldest")
     content = open_content(None, [folder])
     assert content.database.info.content_version == "2099.1.1"
-    assert content.origin == f"content pack {folder / 'newer.sqlite3'}"
-    assert content.refused == ()
+    assert content.origin == f"content pack {folder / 'b-newer.sqlite3'}"
+    reasons = {path.name: why for path, why in content.refused}
+    assert sorted(reasons) == ["a-older.sqlite3", "c-oldest.sqlite3"]
+    assert all(why.startswith("older content: ") and "b-newer.sqlite3 (2099.1.1)" in why
+               for why in reasons.values())
     content.database.close()
 
 
-def test_older_pack_loses_to_bundled(tmp_path, content_copy):
+def test_pack_older_than_the_bundled_content_is_refused(tmp_path, content_copy):
     make_pack(tmp_path, content_copy, "2000.1.1")
     content = open_content(None, [tmp_path])
     assert content.origin == BUNDLED
+    [(_, reason)] = content.refused
+    assert reason.startswith("older content: ") and BUNDLED in reason
     content.database.close()
 
 

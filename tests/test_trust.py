@@ -16,10 +16,11 @@ from desktop.content import database as database_module
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.limits import MAX_TEXT_CHARS
 from desktop.content.packs import BUNDLED, open_content
-from desktop.content.verify import manifest_path
+from desktop.content.trust import signature_path
 from desktop.ui.pages.registry import PAGES
 from devtools.faults import copy_bundled, edited_copy
 from devtools.repo import ROOT
+from devtools.signing import trusted_publisher
 from devtools.synthetic import make_pack
 from tests.test_cli import run
 
@@ -38,7 +39,8 @@ def test_edited_pack_is_refused_and_bundled_content_wins(tmp_path, statements, c
     content = open_content(None, [tmp_path])
     assert content.origin == BUNDLED
     [(path, reason)] = content.refused
-    assert path.name == "edited.sqlite3" and "damaged or has been altered" in reason
+    assert path.name == "edited.sqlite3"
+    assert reason.startswith("signature made for another file: ")
     content.database.close()
 
 
@@ -53,10 +55,9 @@ def test_every_kind_of_bad_pack_is_refused_and_the_rest_still_load(tmp_path, con
     (folder / "a-folder.sqlite3").mkdir()
     os.mkfifo(folder / "b-fifo.sqlite3")
     (folder / "c-loop.sqlite3").symlink_to(folder / "c-loop.sqlite3")
-    copy_bundled(folder / "d-no-manifest.sqlite3")
-    manifest_path(folder / "d-no-manifest.sqlite3").unlink()
-    copy_bundled(folder / "e-bad-manifest.sqlite3")
-    manifest_path(folder / "e-bad-manifest.sqlite3").write_bytes(b"\xff\xfe not json")
+    copy_bundled(folder / "d-unsigned.sqlite3")
+    copy_bundled(folder / "e-bad-signature.sqlite3")
+    signature_path(folder / "e-bad-signature.sqlite3").write_bytes(b"\xff\xfe not minisign")
     make_pack(folder, content_copy, "2099.1.1", "f-raises")
     make_pack(folder, content_copy, "2098.1.1", "g-good")
     real_validate = ContentDatabase.validate
@@ -71,11 +72,12 @@ def test_every_kind_of_bad_pack_is_refused_and_the_rest_still_load(tmp_path, con
     assert content.database.info.content_version == "2098.1.1"
     reasons = dict((p.name, why) for p, why in content.refused)
     assert sorted(reasons) == ["a-folder.sqlite3", "b-fifo.sqlite3", "c-loop.sqlite3",
-                               "d-no-manifest.sqlite3", "e-bad-manifest.sqlite3",
+                               "d-unsigned.sqlite3", "e-bad-signature.sqlite3",
                                "f-raises.sqlite3"]
     assert "is a folder" in reasons["a-folder.sqlite3"]
     assert "not a regular file" in reasons["b-fifo.sqlite3"]
-    assert "has no manifest" in reasons["d-no-manifest.sqlite3"]
+    assert reasons["d-unsigned.sqlite3"].startswith("unsigned: ")
+    assert reasons["e-bad-signature.sqlite3"].startswith("bad signature: ")
     assert "UnicodeDecodeError" in reasons["f-raises.sqlite3"]
     assert all("\n" not in why for why in reasons.values())
     content.database.close()
@@ -87,11 +89,12 @@ def test_command_line_names_each_refused_pack(tmp_path, private_home):
     (folder / "junk.sqlite3").write_bytes(b"junk")
     edited_copy(folder / "edited.sqlite3", "UPDATE meta SET value = 'x' WHERE key = 'title'",
            forge=False)
-    result = run("triage", "seizures", "--json")
+    result = run("triage", "seizures", "--json", "--trusted-key", str(trusted_publisher()[1]))
     assert result.returncode == 0 and '"emergency"' in result.stdout
     notes = result.stderr.splitlines()
     assert len(notes) == 2 and all(line.startswith("note: pack ") for line in notes)
-    assert any("edited.sqlite3 refused: " in line and "altered" in line for line in notes)
+    assert any("edited.sqlite3 refused: signature made for another file" in line
+               for line in notes)
 
 
 # 4. a pack that opens but fails in use never wins ------------------------------------

@@ -179,3 +179,15 @@ def test_dreaded_calls_in_the_window(checker, text, overall, alert):
     checker.view.sentence.setPlainText(text)
     assert checker.view.banner.tier == overall
     assert alert in {a.id for a in checker.result.alerts}
+
+
+def test_enter_adds_the_complaint_while_the_completion_list_shows(qtbot, checker):
+    entry = checker.view.entry
+    entry.setFocus()
+    qtbot.keyClicks(entry, "dizzy")
+    entry.completer().complete()  # the list is up, as on a slow machine
+    assert entry.completer().popup().isVisible()
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
+    assert not entry.completer().popup().isVisible()
+    assert checker.view.banner.tier == "common"

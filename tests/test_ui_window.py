@@ -219,6 +219,7 @@ def test_search_results_model(qtmodeltester, window):
 def test_every_control_is_named_and_focusable_by_keyboard(window):
     for index in range(len(PAGE_KEYS)):
         window.tabs.setCurrentIndex(index)
+    window.page("symptom_checker").view.sentence.setPlainText("drowsy")  # shows the questions
     unnamed = []
     for widget in window.findChildren(QWidget):
         interactive = isinstance(widget, QAbstractButton | QLineEdit) or widget.inherits(

@@ -17,6 +17,7 @@ from desktop.content import search
 from desktop.content.errors import REINSTALL, ContentError
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS, QUERY_SECONDS
 from desktop.content.models import (
+    Answer,
     Block,
     Citation,
     ContextTrigger,
@@ -29,6 +30,7 @@ from desktop.content.models import (
     Member,
     Monograph,
     Precaution,
+    Question,
     Rule,
     SearchHit,
     Section,
@@ -130,8 +132,9 @@ class ContentDatabase:
         try:
             yield
         except sqlite3.Error as error:
+            # SQLite may quote the damaged text, new lines and all: one line here.
             reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
-                      else str(error))
+                      else " ".join(str(error).split()))
             raise ContentError(
                 f"Content database {self.path} cannot be read ({reason}). {REINSTALL}"
             ) from None
@@ -302,7 +305,31 @@ class ContentDatabase:
                 "ORDER BY position"))
         names = tuple(r[0] for r in self._rows(
             "SELECT name FROM drug_names WHERE drug_id = ? ORDER BY position", drug_id))
-        return TriageContent(side_effects, tuple(findings), tuple(rules), triggers, names)
+        return TriageContent(side_effects, tuple(findings), tuple(rules), triggers, names,
+                             self._questions(drug_id))
+
+    def _questions(self, drug_id: str) -> tuple[Question, ...]:
+        questions = []
+        for question_id, key, text, red_flag, source_id, part in self._rows(
+            "SELECT id, key, text, red_flag, source_id, source_part FROM triage_questions "
+            "WHERE drug_id = ? ORDER BY position", drug_id,
+        ):
+            when = tuple(r[0] for r in self._rows(
+                "SELECT target FROM question_when WHERE question_id = ? ORDER BY position",
+                question_id))
+            answers = []
+            for answer_id, answer_key, label in self._rows(
+                "SELECT id, key, label FROM question_answers WHERE question_id = ? "
+                "ORDER BY position", question_id,
+            ):
+                targets = self._rows("SELECT target, denies FROM answer_targets "
+                                     "WHERE answer_id = ? ORDER BY position", answer_id)
+                answers.append(Answer(answer_key, label,
+                                      tuple(t for t, denies in targets if not denies),
+                                      tuple(t for t, denies in targets if denies)))
+            questions.append(Question(key, text, tuple(answers), when, bool(red_flag),
+                                      self._cite(source_id, part)))
+        return tuple(questions)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []

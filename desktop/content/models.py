@@ -197,6 +197,32 @@ class ContextTrigger(NamedTuple):
     list_scope: bool = False
 
 
+class Answer(NamedTuple):
+    """One answer to a guided question: the targets (side effect names or finding
+    keys) it reports present, and those it denies. "unknown" feeds nothing."""
+
+    key: str
+    label: str
+    feeds: tuple[str, ...] = ()
+    denies: tuple[str, ...] = ()
+
+
+class Question(NamedTuple):
+    """A question the checker asks, in asking order: red flags first.
+
+    It applies always (`when` empty) or once one of the `when` targets is present.
+    """
+
+    key: str
+    text: str
+    answers: tuple[Answer, ...]
+    when: tuple[str, ...]
+    red_flag: bool
+    citation: Citation
+
+    source = _SOURCE
+
+
 class TriageContent(NamedTuple):
     """Everything the triage engine reads for one drug."""
 
@@ -205,6 +231,7 @@ class TriageContent(NamedTuple):
     rules: tuple[Rule, ...] = ()
     triggers: tuple[ContextTrigger, ...] = ()
     drug_names: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
 
 
 class Member(NamedTuple):

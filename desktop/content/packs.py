@@ -1,33 +1,64 @@
-"""Choosing the content database: the bundled one, or a newer content pack from IT.
+"""Choosing the content database: the bundled one, or a newer signed content pack.
 
-A pack is a database built by db/build.py with its manifest beside it, dropped
-into a content folder. Each candidate is fully validated before it may win (its
-bytes verified, every drug loaded, a search run); any fault refuses that pack with
-its reason, and the newest valid content_version wins, down to the bundled one.
+A pack is a database built by db/build.py and signed by a trusted publisher
+(`PACK.sqlite3` with `PACK.sqlite3.minisig` beside it; desktop/content/trust.py),
+dropped into a content folder. Each candidate is fully validated before it may win:
+its signature checked, its bytes verified against the signed digest, every drug
+loaded, a search run, its meta matched to the signed claim, and its version no
+older than the bundled content or the newest valid pack. Any fault refuses that
+pack with its reason, and the newest valid content_version wins, down to the
+bundled one.
 """
 
 import re
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from desktop.content.database import ContentDatabase, ContentError
-from desktop.content.verify import manifest_path, read_manifest
+from desktop.content.trust import (
+    ANOTHER_FILE,
+    ASK_IT,
+    BAD_SIGNATURE,
+    OLDER,
+    SIGNED_ONLY,
+    PackRefusedError,
+    SignedPack,
+    Trust,
+    check_signature,
+    signature_path,
+)
+from desktop.content.verify import (
+    DigestMismatchError,
+    ExpectedDigest,
+    own_digest,
+    plausible_file,
+)
 from desktop.paths import DEFAULT_DATABASE
 
 PACK_SUFFIX = ".sqlite3"
 BUNDLED = "bundled with the app"
 CHOSEN_BY_USER = "chosen with --db"
+UNSIGNED_ALLOWED = "unsigned, allowed by --allow-unsigned"
 
 
-class Content(NamedTuple):
-    """The database in use, where it came from, and the packs that were refused."""
+@dataclass
+class Content:
+    """The database in use, where it came from, who signed it (None for the bundled
+    database, and for an unsigned one allowed with --allow-unsigned), and the packs
+    that were refused."""
 
     database: ContentDatabase
     origin: str
-    refused: tuple[tuple[Path, str], ...] = ()
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    signed: SignedPack | None = None
+    unverified: bool = False
+
+    @property
+    def version(self) -> str:
+        return self.database.info.content_version
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -45,13 +76,14 @@ def pack_files(folders: Iterable[Path]) -> list[Path]:
     return found
 
 
-def validated(path: Path) -> ContentDatabase:
-    """`path` opened and fully validated, or a ContentError saying why not.
+def validated(path: Path, expected: ExpectedDigest | None = None) -> ContentDatabase:
+    """`path` opened and fully validated, or a ContentError saying why not. Its bytes
+    must match `expected`, or by default the manifest beside it (the bundled database).
 
     Any fault at all becomes a ContentError: a pack must never stop the app.
     """
     try:
-        database = ContentDatabase(path)
+        database = ContentDatabase(path, expected)
     except ContentError:
         raise
     except Exception as error:
@@ -70,44 +102,113 @@ def _one_line(error: Exception) -> str:
     return " ".join(f"{type(error).__name__}: {error}".split())
 
 
+def validated_pack(path: Path, trust: Trust) -> Content:
+    """`path` as a pack: signature first, then its bytes against the signed digest,
+    the full trial, and its meta against what the signature claims."""
+    plausible_file(path)  # "not found" or "a folder" says more than "unsigned"
+    signed = check_signature(path, trust)
+    expected = (signed.claim.expected(signature_path(path)) if signed
+                else own_digest(path, UNSIGNED_ALLOWED))
+    try:
+        database = validated(path, expected)
+    except DigestMismatchError:
+        raise PackRefusedError(ANOTHER_FILE, f"{path} is not the file "
+                                             f"{signature_path(path).name} was made for (it was "
+                                             f"changed after signing, or the signature belongs "
+                                             f"to another pack). {ASK_IT}") from None
+    content = Content(database, f"content pack {path}", signed=signed, unverified=signed is None)
+    if signed is not None:
+        try:
+            _check_claim(content, signed)
+        except ContentError:
+            database.close()
+            raise
+    return content
+
+
+def _check_claim(content: Content, signed: SignedPack) -> None:
+    drugs = tuple(drug.id for drug in content.database.drugs())
+    claim = signed.claim
+    if (content.version, drugs) != (claim.content_version, claim.drugs):
+        raise PackRefusedError(
+            BAD_SIGNATURE, f"{content.database.path} holds content version {content.version} "
+                           f"({', '.join(drugs)}), but its signature says {claim.content_version} "
+                           f"({', '.join(claim.drugs)}). {ASK_IT}")
+
+
+def _older(content: Content, than: Content) -> bool:
+    return version_key(content.version) < version_key(than.version)
+
+
+def _refuse_older(content: Content, than: Content, path: Path | None = None) -> PackRefusedError:
+    return PackRefusedError(OLDER, f"{path or content.database.path} holds content version "
+                                   f"{content.version}, older than {than.origin} "
+                                   f"({than.version}); a pack may never take the guide back "
+                                   f"to older content.")
+
+
 def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
-                 bundled: Path = DEFAULT_DATABASE) -> Content:
-    """The database to use. An explicit path must be valid; otherwise the newest
-    valid of the bundled database and the packs in `folders` wins."""
+                 bundled: Path = DEFAULT_DATABASE, trust: Trust = SIGNED_ONLY) -> Content:
+    """The database to use. An explicit path must be valid and trusted; otherwise the
+    newest valid of the bundled database and the signed packs in `folders` wins, and
+    every pack older than the bundled content or than the winner is refused."""
+    try:
+        base: Content | None = Content(validated(bundled), BUNDLED)
+    except ContentError as error:
+        base, bundled_error = None, error
     if explicit is not None:
-        return Content(validated(explicit), CHOSEN_BY_USER)
+        return _explicit(explicit, bundled, base, trust)
     best: Content | None = None
     refused: list[tuple[Path, str]] = []
-    bundled_error: ContentError | None = None
-    for path in [*pack_files(folders), bundled]:
+    for path in pack_files(folders):
         try:
-            database = validated(path)
+            candidate = validated_pack(path, trust)
+            if base is not None and _older(candidate, base):
+                candidate.database.close()
+                raise _refuse_older(candidate, base)
         except ContentError as error:
-            if path == bundled:
-                bundled_error = error
-            else:
-                refused.append((path, str(error)))
+            refused.append((path, str(error)))
             continue
-        origin = BUNDLED if path == bundled else f"content pack {path}"
-        candidate = Content(database, origin)
-        if best is None or _newer(candidate, best):
-            if best is not None:
-                best.database.close()
-            best = candidate
-        else:
-            database.close()
-    if best is None:
-        raise bundled_error or ContentError("No content database found.")
-    return best._replace(refused=tuple(refused))
+        loser = candidate
+        if best is None or _older(best, candidate):
+            best, loser = candidate, best
+        if loser is not None:
+            if _older(loser, best):
+                refused.append((loser.database.path, str(_refuse_older(loser, best))))
+            loser.database.close()
+    winner = best or base
+    if winner is None:
+        raise bundled_error
+    if base is not None and winner is not base:
+        base.database.close()
+    winner.refused = refused
+    return winner
 
 
-def open_drug(explicit: Path | None, folders: Iterable[Path],
-              drug: str | None) -> tuple[Content, str]:
+def _explicit(path: Path, bundled: Path, base: Content | None, trust: Trust) -> Content:
+    """--db: the bundled file as shipped, or any other file as a pack."""
+    if base is not None and path.resolve() == bundled.resolve():
+        base.origin = CHOSEN_BY_USER
+        return base
+    try:
+        content = validated_pack(path, trust)
+    finally:
+        if base is not None:
+            base.database.close()
+    if base is not None and _older(content, base):
+        content.database.close()
+        raise _refuse_older(content, base)
+    content.origin = CHOSEN_BY_USER
+    return content
+
+
+def open_drug(explicit: Path | None, folders: Iterable[Path], drug: str | None,
+              trust: Trust = SIGNED_ONLY) -> tuple[Content, str]:
     """`open_content`, and the id of the drug called `drug` in it (the first if None).
 
     If there is no such drug the database is closed again and ContentError raised.
     """
-    content = open_content(explicit, folders)
+    content = open_content(explicit, folders, trust=trust)
     try:
         return content, content.database.drug_id(drug)
     except ContentError:
@@ -115,29 +216,38 @@ def open_drug(explicit: Path | None, folders: Iterable[Path],
         raise
 
 
-def _newer(candidate: Content, current: Content) -> bool:
-    return version_key(candidate.database.info.content_version) > version_key(
-        current.database.info.content_version
-    )
-
-
-def install_pack(source: Path, folder: Path) -> Path:
-    """Copy `source` and its manifest into `folder`, validating the copy before it
-    is moved into place, so what was checked is what is kept and a refused pack
-    leaves nothing behind."""
-    read_manifest(source)  # a clear reason when the manifest was left behind
+def install_pack(source: Path, folder: Path, trust: Trust = SIGNED_ONLY,
+                 installed: Iterable[Path] = (), bundled: Path = DEFAULT_DATABASE) -> Path:
+    """Copy `source` and its signature into `folder`, once both are checked and the pack
+    is no older than the content in use (the bundled database or the newest valid pack
+    in `installed`). The copy is checked again before it is moved into place, so what
+    was checked is what is kept, and a refused pack leaves nothing behind."""
+    pack = validated_pack(source, trust)  # the reason, before anything is copied
+    pack.database.close()
+    current = open_content(None, installed, bundled, trust)
+    current.database.close()
+    if _older(pack, current):
+        raise _refuse_older(pack, current)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{source.stem}{PACK_SUFFIX}"
     with tempfile.TemporaryDirectory(prefix=".incoming-", dir=folder) as incoming:
         staged = Path(incoming) / target.name
-        shutil.copyfile(manifest_path(source), manifest_path(staged))
+        signed = signature_path(source).exists()
+        if signed:
+            shutil.copyfile(signature_path(source), signature_path(staged))
         shutil.copyfile(source, staged)
-        validated(staged).close()
-        manifest_path(staged).replace(manifest_path(target))
+        copy = validated_pack(staged, trust)
+        copy.database.close()
+        if _older(copy, current):  # the source changed while it was copied
+            raise _refuse_older(copy, current, source)
+        if signed:
+            signature_path(staged).replace(signature_path(target))
+        else:  # allowed unsigned: a signature left from an earlier pack would not fit
+            signature_path(target).unlink(missing_ok=True)
         staged.replace(target)
     return target
 
 
 def remove_pack(path: Path) -> None:
     path.unlink(missing_ok=True)
-    manifest_path(path).unlink(missing_ok=True)
+    signature_path(path).unlink(missing_ok=True)

@@ -37,6 +37,9 @@ TRIGGER_CATEGORIES: tuple[str, ...] = (
     "negated", "normal", "hedge", "history", "recent", "pseudo", "terminate",
 )
 TRIGGER_DIRECTIONS: tuple[str, ...] = ("forward", "backward", "both")
+# A guided question's answers: yes/no questions have these three; a choice
+# question lists its own, and "unknown" is always the last.
+YES, NO, UNKNOWN = "yes", "no", "unknown"
 
 # The `meta` entry holding the search synonym groups (db/content/search.toml) as JSON.
 SYNONYMS_KEY = "search_synonyms"
@@ -177,6 +180,16 @@ TABLES: tuple[Table, ...] = (
     _child("triage_rules", _DRUG, Column("key", str), Column("title", str), Column("tier", str),
            Column("advice", str), unique=("key",), sourced=True),
     _child("rule_needs", ForeignKey("rule_id", "triage_rules"), Column("grp", int),
+           Column("target", str)),
+    # Guided questions, in asking order (red flags first); an answer's targets feed
+    # (denies = 0) or deny (denies = 1) a side effect or finding.
+    _child("triage_questions", _DRUG, Column("key", str), Column("text", str),
+           Column("red_flag", int), unique=("key",), sourced=True),
+    _child("question_answers", ForeignKey("question_id", "triage_questions"),
+           Column("key", str), Column("label", str)),
+    _child("answer_targets", ForeignKey("answer_id", "question_answers"),
+           Column("target", str), Column("denies", int)),
+    _child("question_when", ForeignKey("question_id", "triage_questions"),
            Column("target", str)),
     Table("context_triggers", (Column("id", int), Column("position", int),
                                Column("phrase", str), Column("category", str),

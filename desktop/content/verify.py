@@ -1,10 +1,10 @@
 """Whole-file verification: a database's bytes match a trusted digest before SQLite
 reads a single page, and SQLite then reads exactly those bytes, from memory.
 
-The expected digest comes from a manifest beside the database: inside the app
-package for the bundled one, beside the pack for a content pack. When packs are
-signed (issue #16), the signature's trusted comment will supply it instead; only
-the ExpectedDigest changes, not open_verified.
+The expected digest of the bundled database comes from the manifest that ships
+beside it inside the app package; a content pack's comes from its signature's
+trusted comment (desktop/content/trust.py). Only the ExpectedDigest differs, not
+open_verified.
 """
 
 import json
@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from desktop.content.errors import REINSTALL, ContentError
+from desktop.content.errors import REINSTALL, ContentError, reason
 from desktop.content.limits import MAX_FILE_BYTES, MAX_SQL_BYTES, MAX_VALUE_BYTES
 
 try:
@@ -37,6 +37,10 @@ class ExpectedDigest(NamedTuple):
     source: str
 
 
+class DigestMismatchError(ContentError):
+    """The file's bytes are not the ones its digest describes."""
+
+
 def file_digest(data: bytes) -> str:
     return blake2b(data).hexdigest()
 
@@ -49,22 +53,27 @@ def write_manifest(database: Path) -> Path:
     """Record `database`'s size and digest beside it; the file appears whole or not at all."""
     data = database.read_bytes()
     manifest = manifest_path(database)
-    temp = manifest.with_name(f".{manifest.name}.part")
-    temp.write_text(json.dumps({"format": MANIFEST_FORMAT, "database": database.name,
-                                "bytes": len(data), "blake2b": file_digest(data)}, indent=1)
-                    + "\n", encoding="utf-8")
-    temp.chmod(0o644)
-    temp.replace(manifest)
+    write_whole(manifest, json.dumps({"format": MANIFEST_FORMAT, "database": database.name,
+                                      "bytes": len(data), "blake2b": file_digest(data)},
+                                     indent=1) + "\n")
     return manifest
 
 
-def _reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
+def write_whole(target: Path, text: str) -> None:
+    """Write `text` to `target` so that readers see the old file or the new one, whole."""
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        temp.chmod(0o644)
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def read_manifest(database: Path) -> ExpectedDigest:
     """The digest in the manifest beside `database`, once `database` looks like a file."""
-    _plausible_file(database)  # say "a folder" or "not a database" before "no manifest"
+    plausible_file(database)  # say "a folder" or "not a database" before "no manifest"
     manifest = manifest_path(database)
     try:
         with manifest.open("rb") as handle:
@@ -75,7 +84,7 @@ def read_manifest(database: Path) -> ExpectedDigest:
             f"Content database {database} has no manifest ({manifest.name} must sit beside "
             f"it). {REINSTALL}") from None
     except OSError as error:
-        raise ContentError(f"Cannot read {manifest} ({_reason(error)}). {REINSTALL}") from None
+        raise ContentError(f"Cannot read {manifest} ({reason(error)}). {REINSTALL}") from None
     except (ValueError, TypeError, KeyError):
         raise ContentError(f"{manifest} is not a valid manifest. {REINSTALL}") from None
     if (data.get("format") != MANIFEST_FORMAT or not isinstance(expected.blake2b, str)
@@ -84,14 +93,14 @@ def read_manifest(database: Path) -> ExpectedDigest:
     return expected
 
 
-def _plausible_file(path: Path) -> int:
+def plausible_file(path: Path) -> int:
     """The size of `path`, which must be a regular, non-empty SQLite file within the cap."""
     try:
         info = path.stat()
     except FileNotFoundError:
         raise ContentError(f"Content database not found at {path}. {REINSTALL}") from None
     except OSError as error:
-        raise ContentError(f"Cannot use {path} ({_reason(error)}). {REINSTALL}") from None
+        raise ContentError(f"Cannot use {path} ({reason(error)}). {REINSTALL}") from None
     if stat.S_ISDIR(info.st_mode):
         raise ContentError(f"{path} is a folder, not a content database file. {REINSTALL}")
     if not stat.S_ISREG(info.st_mode):
@@ -110,7 +119,7 @@ def _read(path: Path, size: int) -> bytes:
         with path.open("rb") as handle:
             return handle.read(size)
     except OSError as error:
-        raise ContentError(f"Cannot read {path} ({_reason(error)}). {REINSTALL}") from None
+        raise ContentError(f"Cannot read {path} ({reason(error)}). {REINSTALL}") from None
 
 
 def _check_header(data: bytes, path: Path) -> None:
@@ -120,7 +129,7 @@ def _check_header(data: bytes, path: Path) -> None:
 
 def read_database_bytes(path: Path) -> bytes:
     """The bytes of a plausible content database file, or a ContentError saying why not."""
-    data = _read(path, _plausible_file(path) + 1)  # one more, to see a file that grew
+    data = _read(path, plausible_file(path) + 1)  # one more, to see a file that grew
     _check_header(data, path)
     return data
 
@@ -128,10 +137,16 @@ def read_database_bytes(path: Path) -> bytes:
 def verified_bytes(path: Path, expected: ExpectedDigest) -> bytes:
     data = read_database_bytes(path)
     if len(data) != expected.size or file_digest(data) != expected.blake2b:
-        raise ContentError(
+        raise DigestMismatchError(
             f"Content database {path} is damaged or has been altered (its bytes do not match "
             f"{Path(expected.source).name}). {REINSTALL}")
     return data
+
+
+def own_digest(path: Path, source: str) -> ExpectedDigest:
+    """What `path` holds now: for a file trusted without a digest (--allow-unsigned)."""
+    data = read_database_bytes(path)
+    return ExpectedDigest(file_digest(data), len(data), source)
 
 
 def open_verified(path: Path, expected: ExpectedDigest) -> sqlite3.Connection:

@@ -7,8 +7,9 @@ checked on every input, and anything unmatched is reported, not dropped.
 """
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from desktop.content.models import Finding, Rule, SideEffect, TriageContent
 from desktop.content.schema import NONE, TIERS, UNLISTED, urgency
@@ -26,6 +27,7 @@ from desktop.triage.context import (
     taken_back,
 )
 from desktop.triage.lexicon import DENIALS, MANY, Lexicon
+from desktop.triage.questions import Answer, Asked, Questions
 from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
 
 # Which targets a pass looks for, and the text a found target covers.
@@ -130,6 +132,7 @@ class TriageResult:
     unlisted: tuple[str, ...]
     alerts: tuple[Alert, ...] = ()
     history: tuple[str, ...] = ()
+    questions: tuple[Asked, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -140,6 +143,7 @@ class TriageResult:
             "unlisted": list(self.unlisted),
             "alerts": [alert.to_json() for alert in self.alerts],
             "history": list(self.history),
+            "questions": [asked.to_json() for asked in self.questions],
         }
 
 
@@ -148,6 +152,14 @@ class _Found:
     target: str  # a side effect's name or a finding's key
     first: int  # token indexes, inclusive
     last: int
+
+
+class _Said(NamedTuple):
+    """A target the caller reported, in words or by answering a question."""
+
+    target: str
+    text: str
+    uncertain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +194,15 @@ class Triage:
         )
         self._kind = {key: f.kind for key, f in self.findings.items()}
         self._filler = _FILLER | self.triggers.words | self.lexicon.drug_names
+        self.questions = Questions(content.questions)
 
-    def assess(self, text: str) -> TriageResult:
-        """Triage free text holding one or many complaints."""
+    def assess(self, text: str, answers: Mapping[str, str] | None = None) -> TriageResult:
+        """Triage free text holding one or many complaints, with the answers given to
+        the guided questions (question id -> answer id; AnswerError if unknown)."""
+        return self._assess(text, self.questions.answered(answers or {}), set())
+
+    def _assess(self, text: str, answered: Mapping[str, Answer],
+                picked: set[str]) -> TriageResult:
         tokens = _read_counts(tokenize(text))
         found, guarded = self._find(tokens)
         joined = self._join_sound_alikes(tokens, _covered(found) | guarded)
@@ -193,23 +211,28 @@ class Triage:
         hits = self.triggers.find(tokens, _covered(found))
         reads = self._read(text, tokens, found, hits)
         counted = [r for r in reads if not (r.negated or r.history)]
-        present = {r.found.target for r in counted}
         spans = _spans(text, tokens)
-        matches = [
-            SymptomMatch(spans(r.found), self._effect(r.found.target), r.uncertain)
-            for r in counted if r.found.target in self.tiers and self._kind.get(
-                r.found.target) != SIGN
-        ]
-        alerts = self._signs(counted, spans) + self._fired_rules(counted, spans)
+        said = [_Said(r.found.target, spans(r.found), r.uncertain) for r in counted]
+        answered_said = [_Said(target, words) for target, words in self.questions.told(answered)]
+        said += answered_said
+        present = {s.target for s in said}
+        matches = [SymptomMatch(s.text, self._effect(s.target), s.uncertain) for s in said
+                   if s.target in self.tiers and self._kind.get(s.target) != SIGN]
+        alerts = self._signs(said) + self._fired_rules(said)
         used = {t for alert in alerts for t in alert.because}
         implied = self._implied_denials(tokens, found, hits)
-        denied = ({r.found.target for r in reads if r.negated} | set(implied)) - present
+        denied = ({r.found.target for r in reads if r.negated} | set(implied)
+                  | self.questions.denied(answered)) - present - picked
         history = [spans(r.found) for r in reads if r.history and not r.negated
                    and r.found.target not in present]
         unlisted = self._unlisted(text, tokens, [*found, *implied.values()],
                                   {r.found for r in counted}, used, spans, hits)
+        unlisted += [s.text for s in answered_said if s.text not in used
+                     and s.target not in self.tiers and self._kind.get(s.target) == SYMPTOM]
+        asked = (self.questions.asked(answered, present | picked)
+                 if text.strip() or answered or picked else ())
         return self._result(text, matches, sorted(map(self._name, denied)), unlisted, alerts,
-                            history)
+                            history, asked)
 
     def assess_symptoms(self, names: Iterable[str]) -> TriageResult:
         """Triage symptoms picked from a list; a name not listed is reported as unlisted."""
@@ -220,28 +243,34 @@ class Triage:
         unlisted = [n for n in names if n.casefold() not in by_folded]
         return self._result(", ".join(names), matches, [], unlisted, [], [])
 
-    def assess_all(self, texts: Iterable[str], picked: Iterable[str] = ()) -> TriageResult:
-        """Triage complaints entered one by one, plus symptoms picked from the list.
+    def assess_all(self, texts: Iterable[str], picked: Iterable[str] = (),
+                   answers: Mapping[str, str] | None = None) -> TriageResult:
+        """Triage complaints entered one by one, plus symptoms picked from the list
+        and the answers to the guided questions.
 
         Each text is its own sentence, so a denial in one never reaches another.
         """
-        text = self.assess("\n".join(t for t in texts if t.strip()))
         chosen = self.assess_symptoms(picked)
-        negated = sorted(set(text.negated) - {m.effect.name for m in chosen.symptoms})
+        chosen_names = {m.effect.name for m in chosen.symptoms}
+        text = self._assess("\n".join(t for t in texts if t.strip()),
+                            self.questions.answered(answers or {}), chosen_names)
+        negated = sorted(set(text.negated) - chosen_names)
         return self._result(
             text.input, [*chosen.symptoms, *text.symptoms], negated,
             [*chosen.unlisted, *text.unlisted], list(text.alerts), list(text.history),
+            text.questions,
         )
 
     def _result(self, text: str, matches: list[SymptomMatch], negated: list[str],
-                unlisted: list[str], alerts: list[Alert], history: list[str]) -> TriageResult:
+                unlisted: list[str], alerts: list[Alert], history: list[str],
+                questions: tuple[Asked, ...] = ()) -> TriageResult:
         unique = list({m.effect.name: m for m in reversed(matches)}.values())[::-1]
         ordered = sorted(unique, key=lambda m: -urgency(m.effect.tier))
         alerts = sorted(alerts, key=lambda a: -urgency(a.tier))
         tiers = [m.effect.tier for m in ordered] + [a.tier for a in alerts]
         overall = (max(tiers, key=urgency) if tiers else UNLISTED if unlisted else NONE)
         return TriageResult(text, overall, tuple(ordered), tuple(negated), tuple(unlisted),
-                            tuple(alerts), tuple(dict.fromkeys(history)))
+                            tuple(alerts), tuple(dict.fromkeys(history)), questions)
 
     # Finding what was said
 
@@ -437,26 +466,25 @@ class Triage:
 
     # Alerts
 
-    def _signs(self, counted: list[_Read], spans: Spans) -> list[Alert]:
+    def _signs(self, said: list[_Said]) -> list[Alert]:
         alerts: dict[str, Alert] = {}
-        for read in counted:
-            finding = self.findings.get(read.found.target)
+        for told in said:
+            finding = self.findings.get(told.target)
             if finding and finding.kind == SIGN:
-                said = (*alerts[finding.key].because, spans(read.found)) \
-                    if finding.key in alerts else (spans(read.found),)
+                words = (*alerts[finding.key].because, told.text) \
+                    if finding.key in alerts else (told.text,)
                 alerts[finding.key] = Alert(finding.key, f"Emergency sign: {finding.name}",
                                             EMERGENCY, finding.advice, finding.source,
-                                            tuple(dict.fromkeys(said)))
+                                            tuple(dict.fromkeys(words)))
         return list(alerts.values())
 
-    def _fired_rules(self, counted: list[_Read],
-                     spans: Spans) -> list[Alert]:
-        said: dict[str, list[str]] = {}
-        for read in counted:
-            said.setdefault(read.found.target, []).append(spans(read.found))
+    def _fired_rules(self, said: list[_Said]) -> list[Alert]:
+        words: dict[str, list[str]] = {}
+        for told in said:
+            words.setdefault(told.target, []).append(told.text)
         fired = [rule for rule in self.rules
-                 if all(any(k in said for k in group) for group in rule.needs)]
-        return [_alert(rule, said) for rule in fired
+                 if all(any(k in words for k in group) for group in rule.needs)]
+        return [_alert(rule, words) for rule in fired
                 if not any(_covers(other, rule) for other in fired if other is not rule)]
 
     # Reporting

@@ -6,6 +6,7 @@ from datetime import datetime
 from desktop.content.schema import NONE, TIER_LABELS, TIERS, UNLISTED
 from desktop.content.stamps import dated_header
 from desktop.triage.engine import Alert, SymptomMatch, TriageResult
+from desktop.triage.questions import Asked
 
 EMERGENCY, CONTACT_DOCTOR = TIERS[0], TIERS[1]
 # When to act on a contact-doctor finding that does not say (an alert, a label
@@ -96,7 +97,7 @@ def symptom_lines(match: SymptomMatch) -> list[str]:
 
 def summary_lines(result: TriageResult, context: ReportContext) -> list[str]:
     """The overall tier first, then each alert and symptom with its advice and source,
-    then what was denied, past, or not listed."""
+    then what was denied, past, or not listed, then every question shown with its answer."""
     lines = [f"Overall: {headline(result, context)}"]
     for alert in result.alerts:
         lines += alert_lines(alert)
@@ -110,14 +111,24 @@ def summary_lines(result: TriageResult, context: ReportContext) -> list[str]:
         lines.append("Not listed in this guide: " + "; ".join(f'"{t}"' for t in result.unlisted))
         if result.overall != UNLISTED:
             lines.append("    " + context.unlisted_advice.format(drug=context.drug))
+    if result.questions:
+        lines.append("Questions:")
+        lines += [f"- {asked.question.text} {answer_label(asked)}" for asked in result.questions]
     return lines
+
+
+def answer_label(asked: Asked) -> str:
+    """The answer as the summary and the window show it."""
+    if asked.answer:
+        return asked.answer.label
+    return "Not answered" if asked.open else "Already reported"
 
 
 def chart_note(result: TriageResult, context: ReportContext, when: datetime) -> str:
     """The summary for pasting into a chart: stamped with date, time and content version."""
     header = dated_header(f"Drug Guide symptom check: {context.drug}", context.content_version,
                           when)
-    if result.overall == NONE and not (result.negated or result.history):
+    if result.overall == NONE and not (result.negated or result.history or result.questions):
         return "\n".join([*header, "No symptoms entered."])
     return "\n".join([*header, *summary_lines(result, context)])
 

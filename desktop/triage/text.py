@@ -13,9 +13,10 @@ import snowballstemmer
 from desktop.content.text import normalize_input, normalize_with_offsets
 
 # A word may carry inner apostrophes or hyphens ("can't", "light-headed"). Short
-# slash forms are one word ("N/V", "c/o", "2/52"); longer ones are a list ("CP/SOB").
+# slash forms are one word ("N/V", "c/o", "2/52", "D&V"); longer ones are a list
+# ("CP/SOB").
 _WORD = re.compile(
-    r"\b[^\W_](?:/[^\W_])\b|\b\d+/\d+\b|[^\W_]+(?:['’‘`\-][^\W_]+)*|[↑↓]"
+    r"\b[^\W_][/&+][^\W_]\b|\b\d+/\d+\b|[^\W_]+(?:['’‘`\-][^\W_]+)*|[↑↓]"
 )
 _INNER_MARKS = re.compile(r"['’‘`\-]")
 _APOSTROPHES = "'’‘`"

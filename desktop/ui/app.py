@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.content.database import ContentError
 from desktop.content.packs import open_drug
+from desktop.content.trust import SIGNED_ONLY, Trust
 from desktop.locations import content_folders, log_folder, set_application_names
 from desktop.ui import dialogs, first_paint
 from desktop.ui.main_window import MainWindow
@@ -35,10 +36,10 @@ def application() -> QApplication:
     return app
 
 
-def create_window(db: Path | None, drug: str | None) -> MainWindow:
+def create_window(db: Path | None, drug: str | None, trust: Trust = SIGNED_ONLY) -> MainWindow:
     """The main window on the chosen content; raises ContentError if none is usable."""
-    content, drug_id = open_drug(db, content_folders(), drug)
-    window = MainWindow(content, drug_id, QSettings())
+    content, drug_id = open_drug(db, content_folders(), drug, trust)
+    window = MainWindow(content, drug_id, QSettings(), trust)
     for path, reason in content.refused:
         window.statusBar().showMessage(f"Content pack {path.name} refused: {reason}")
     return window
@@ -78,7 +79,7 @@ def resume_garbage_collection() -> None:
     gc.enable()
 
 
-def run_app(db: Path | None = None, drug: str | None = None,
+def run_app(db: Path | None = None, drug: str | None = None, trust: Trust = SIGNED_ONLY,
             on_first_paint: Callable[[MainWindow, float], None] | None = None) -> int:
     """The window, until it closes. When DRUG_GUIDE_FIRST_PAINT is set (a start-up
     benchmark), `on_first_paint(window, seconds)` runs just after the first paint;
@@ -88,7 +89,7 @@ def run_app(db: Path | None = None, drug: str | None = None,
     crash.install(log_folder())
     app = application()
     try:
-        window = create_window(db, drug)
+        window = create_window(db, drug, trust)
     except ContentError as error:
         resume_garbage_collection()
         dialogs.show_message(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.content.models import DrugSummary, Monograph
 from desktop.content.packs import Content, install_pack, open_drug, remove_pack
+from desktop.content.trust import SIGNED_ONLY, Trust
 from desktop.locations import content_folders, user_content_folder
 from desktop.ui.theme import apply_look
 
@@ -30,9 +31,10 @@ class GuideController(QObject):
     zoomChanged = Signal(int)
 
     def __init__(self, content: Content, drug_id: str, settings: QSettings,
-                 parent: QObject | None = None) -> None:
+                 trust: Trust = SIGNED_ONLY, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.content = content
+        self.trust = trust  # what a pack must pass: the keys, and whether unsigned may pass
         self.settings = settings
         self.drug_id = drug_id
         self.monograph: Monograph = content.database.monograph(drug_id)
@@ -51,13 +53,15 @@ class GuideController(QObject):
     def load_pack(self, path: Path) -> None:
         """Install the pack at `path` and switch to the newest valid content.
 
-        Whatever goes wrong, the error is raised with the content in use unchanged and
-        no pack file left behind.
+        A pack that is unsigned, badly signed, signed by an untrusted key or for another
+        file, or older than the content in use is refused with that reason. Whatever
+        goes wrong, the error is raised with the content in use unchanged and no pack
+        file left behind.
         """
-        installed = install_pack(path, user_content_folder())
+        installed = install_pack(path, user_content_folder(), self.trust, content_folders())
         old, old_drug = self.content, self.drug_id
         try:
-            content, drug_id = open_drug(None, content_folders(), None)
+            content, drug_id = open_drug(None, content_folders(), None, self.trust)
             self.content = content
             self.contentChanged.emit()
             self.choose_drug(drug_id)

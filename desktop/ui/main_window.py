@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.content.models import SearchHit
 from desktop.content.packs import Content
+from desktop.content.trust import SIGNED_ONLY, Trust
 from desktop.ui import dialogs
 from desktop.ui.controller import GuideController, int_setting
 from desktop.ui.pages.base import Page, PageContext
@@ -35,12 +36,16 @@ from desktop.ui.theme import THEMES
 if TYPE_CHECKING:
     from desktop.ui.search_panel import SearchPanel
 
+UNVERIFIED = ("Unverified content: this guide is not signed by a trusted publisher (started "
+              "with --allow-unsigned). Do not rely on it for patients.")
 # Keys that are not menu commands, for the F1 list; the commands list their own.
 OTHER_KEYS = [
     ("Ctrl+F", "Search the guide (Down/Up pick a result, Enter opens it, Esc clears)"),
     *((spec.shortcut, f"Show {spec.title}") for spec in PAGES),
     ("Enter (complaint box)", "Add the complaint"),
     ("Delete (complaint list)", "Remove the selected complaint"),
+    ("Alt+Q (symptom checker)", "Go to the first open question"),
+    ("Y / N / U or 1, 2, 3 \u2026 (a question)", "Answer it; Delete clears; Tab moves on"),
 ]
 # Shortcuts of the pages' own buttons, shown beside them as Alt+letter.
 BUTTON_KEYS = [
@@ -58,10 +63,11 @@ def first_run_size(available: QSize) -> QSize:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, content: Content, drug_id: str, settings: QSettings) -> None:
+    def __init__(self, content: Content, drug_id: str, settings: QSettings,
+                 trust: Trust = SIGNED_ONLY) -> None:
         super().__init__()
         self.settings = settings
-        self.controller = GuideController(content, drug_id, settings, self)
+        self.controller = GuideController(content, drug_id, settings, trust, self)
         self.pages: dict[str, Page] = {}  # only those built so far
         self._search_panel: SearchPanel | None = None  # built on the first search
         self.setWindowIcon(icon("app"))
@@ -104,7 +110,18 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()  # horizontal; naming Qt.Orientation would cost 12 ms
         self.splitter.addWidget(self.tabs)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # Shown for as long as unsigned content is in use, above everything it shows.
+        self.unverified_bar = QLabel(UNVERIFIED, self)
+        self.unverified_bar.setObjectName("unverifiedBar")
+        self.unverified_bar.setWordWrap(True)
+        self.unverified_bar.setAccessibleName("Unverified content")
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.unverified_bar)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
 
     def _build_menus(self) -> dict[str, QAction]:
         """Every menu command, by name, for `_connect_signals` to wire."""
@@ -185,6 +202,7 @@ class MainWindow(QMainWindow):
         for drug in self.controller.drugs():
             self.drug_picker.addItem(drug.name, drug.id)
         self.drug_picker_action.setVisible(self.drug_picker.count() > 1)
+        self.unverified_bar.setVisible(self.content.unverified)
 
     def _on_drug_changed(self, current: int | None = None) -> None:
         """Rebuild the tabs for the new monograph, showing tab `current` (by default the
@@ -327,9 +345,19 @@ class MainWindow(QMainWindow):
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"
+            f"{self._provenance()}\n"
             f"{monograph.name} last reviewed {monograph.last_reviewed}.\n\n"
             f"Sources (in full on the Sources page):\n{sources}\n\n{info.disclaimer}{refused}"
         )
+
+    def _provenance(self) -> str:
+        """Who vouches for the content in use."""
+        signed = self.content.signed
+        if signed is not None:
+            return f"Signed by publisher key {signed.key_id} ({signed.key_source})."
+        if self.content.unverified:
+            return UNVERIFIED
+        return "Shipped with this installation of Drug Guide."
 
     def show_about(self) -> None:
         dialogs.show_message(self, "About Drug Guide", self.about_text())

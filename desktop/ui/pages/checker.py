@@ -8,9 +8,17 @@ written to disk; only an explicit export leaves the window.
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
+from itertools import pairwise
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -34,11 +42,15 @@ from desktop.ui import checklist, printing
 from desktop.ui.layout import InstantButton, button_row, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
+from desktop.ui.questions_panel import QuestionPanel, ask_line
 from desktop.ui.rich_delegate import RichTextDelegate
 from desktop.ui.style import BADGES, HISTORY, NEGATED, badge_html, icon, tint, tint_text
 
 TierRole = Qt.ItemDataRole.UserRole  # results: the row's tier
 EMERGENCY = TIERS[0]
+# The view's width, in average characters, from which the questions sit beside the
+# results rather than below them.
+_SIDE_BY_SIDE = 140
 
 
 @dataclass(frozen=True)
@@ -149,8 +161,9 @@ class TierBanner(QFrame):
 
 
 class CheckerView(QWidget):
-    """Layout only: the banner over complaints, pasted text and checklist on the left
-    and the results and their buttons on the right.
+    """Layout only: the banner and the Ask: line over complaints, pasted text and
+    checklist on the left, the results and their buttons in the middle, and the guided
+    questions on the right.
 
     Each checklist item's value is the canonical symptom name.
     """
@@ -159,6 +172,12 @@ class CheckerView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.banner = TierBanner(self)
+        self.ask = QLabel(self)
+        self.ask.setObjectName("askLine")
+        self.ask.setWordWrap(True)
+        self.ask.setAccessibleName("Still to ask")
+        self.questions = QuestionPanel(self)
+        self.questions.setAccessibleName("Questions (Alt+Q)")
         self.entry = QLineEdit(self)
         self.entry.setPlaceholderText("Type a complaint, e.g. \u201cears ringing\u201d, then Enter")
         self.entry.setAccessibleName("Add a complaint")
@@ -224,10 +243,33 @@ class CheckerView(QWidget):
         right.addWidget(_heading("Results", outputs))
         right.addWidget(self.results, 1)
         right.addLayout(button_row(self.buttons.values()))
+        asking = QWidget(self)
+        questions = QVBoxLayout(asking)
+        questions.setContentsMargins(0, 0, 0, 0)
+        heading = _heading("Questions (Alt+Q)", asking)
+        heading.setToolTip("Answer with Y, N or U, or 1, 2, 3 \u2026; Delete clears; "
+                           "Tab moves on")
+        questions.addWidget(heading)
+        questions.addWidget(self.questions, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(panes(self, inputs, outputs), 1)
+        layout.addWidget(self.ask)
+        self.results_and_questions = panes(self, outputs, asking, stretch=(1, 1))
+        layout.addWidget(panes(self, inputs, self.results_and_questions), 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Questions beside the results when there is room, below them when zoomed in."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * _SIDE_BY_SIDE
+        self.results_and_questions.setOrientation(
+            Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+
+    def chain_tab_order(self) -> None:
+        """Tab goes from the complaint to each question in asking order, then on."""
+        chain = [self.entry, self.add_button, *self.questions.ordered_rows(), self.entries]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
 
 class SymptomCheckerPage(Page):
@@ -257,12 +299,16 @@ class SymptomCheckerPage(Page):
         # Enter is deferred: when it chose a completion, that is added first, once.
         view.entry.returnPressed.connect(lambda: QTimer.singleShot(0, self.add_entry))
         view.entry.completer().activated.connect(self.add_completion)
+        view.entry.installEventFilter(self)
         view.add_button.clicked.connect(self.add_entry)
         view.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, view.entries, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         view.sentence.textChanged.connect(self.refresh)
         view.checklist.itemChanged.connect(self.refresh)
+        view.questions.answersChanged.connect(self.refresh)
+        self.questionWanted.connect(view.questions.offer)
+        QShortcut(QKeySequence("Alt+Q"), self, view.questions.focus_first_open)
         view.buttons["clear"].clicked.connect(self.clear)
         view.buttons["copy"].clicked.connect(self.copy_record)
         view.buttons["print"].clicked.connect(self.print_record)
@@ -271,6 +317,22 @@ class SymptomCheckerPage(Page):
     @property
     def focus_target(self) -> QWidget:
         return self.view.entry
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter always adds what was typed. A line edit ignores Enter while its
+        completion list shows, expecting the list to take it; when the key reaches the
+        box itself instead (a slow machine, a test), close the list and add the text."""
+        popup = self.view.entry.completer().popup()
+        if (watched is self.view.entry and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and popup.isVisible()):
+            chosen = popup.currentIndex()
+            popup.hide()
+            if chosen.isValid():
+                self.view.entry.setText(str(chosen.data()))
+            QTimer.singleShot(0, self.add_entry)
+            return True
+        return super().eventFilter(watched, event)
 
     # Behaviour ----------------------------------------------------------------
     def add_entry(self) -> None:
@@ -301,9 +363,14 @@ class SymptomCheckerPage(Page):
         return checklist.ticked_values(self.view.checklist)
 
     def refresh(self) -> None:
-        self.result = self.triage.assess_all(self.entered_texts(), self.picked())
-        self.view.banner.show_tier(self.result.overall,
-                                   headline(self.result, self.report_context))
+        view = self.view
+        self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
+                                             view.questions.answers)
+        view.banner.show_tier(self.result.overall, headline(self.result, self.report_context))
+        view.ask.setText(ask_line(self.result.questions))
+        view.ask.setVisible(bool(view.ask.text()))
+        view.questions.show_questions(self.result.questions)
+        view.chain_tab_order()
         self.model.show(self.result, self.info.unlisted_advice.format(drug=self.monograph.name))
         self.resultChanged.emit(self.result)
         if stands_alone(self.result):
@@ -319,6 +386,7 @@ class SymptomCheckerPage(Page):
         self.view.sentence.clear()
         self.view.sentence.blockSignals(False)
         checklist.untick_all(self.view.checklist)
+        self.view.questions.clear()
         self.refresh()
         self.view.entry.setFocus()
 
