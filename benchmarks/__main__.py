@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.launch import first_paint_seconds, run_fresh
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +30,10 @@ def p99(values: list[float]) -> float:
 
 
 def _probe(kind: str) -> dict[str, float]:
-    started = time.time()
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.probe", kind, repr(started)], cwd=ROOT,
-        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
-    ).stdout
+    from desktop.ui.first_paint import VARIABLE
+
+    output = run_fresh([sys.executable, "-m", "benchmarks.probe", kind],
+                       {VARIABLE: repr(time.time())})
     return json.loads(output.strip().splitlines()[-1])
 
 
@@ -49,21 +50,12 @@ def startup_and_memory() -> dict[str, float]:
         "startup_ms_app": median("app", "startup_s") * 1000,
         "startup_ms_bare": median("bare", "startup_s") * 1000,
         "startup_ratio": median("app", "startup_s") / median("bare", "startup_s"),
+        "interactive_ms_app": median("app", "interactive_s") * 1000,
+        "interactive_ratio": median("app", "interactive_s") / median("bare", "startup_s"),
         "rss_mib_app": median("app", "rss_kib") / 1024,
         "rss_mib_bare": median("bare", "rss_kib") / 1024,
         "rss_ratio": median("app", "rss_kib") / median("bare", "rss_kib"),
     }
-
-
-def _first_paint(command: list[str]) -> float:
-    """Seconds from launching `command` (the app) to its first painted window."""
-    from desktop.ui.first_paint import VARIABLE
-
-    started = time.time()
-    output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
-                            env={**os.environ, VARIABLE: repr(started),
-                                 "PYTHONPATH": str(ROOT)}).stdout
-    return float(output.split("first paint after ")[1].split()[0])
 
 
 def frozen_startup() -> dict[str, float]:
@@ -73,8 +65,8 @@ def frozen_startup() -> dict[str, float]:
         return {}
     runs: dict[str, list[float]] = {"frozen": [], "source": []}
     for _ in range(ROUNDS):
-        runs["frozen"].append(_first_paint([str(frozen)]))
-        runs["source"].append(_first_paint([sys.executable, "-m", "desktop"]))
+        runs["frozen"].append(first_paint_seconds([str(frozen)]))
+        runs["source"].append(first_paint_seconds([sys.executable, "-m", "desktop"]))
     frozen_s, source_s = statistics.median(runs["frozen"]), statistics.median(runs["source"])
     return {"frozen_startup_ms": frozen_s * 1000, "source_startup_ms": source_s * 1000,
             "frozen_startup_ratio": frozen_s / source_s}
@@ -169,6 +161,9 @@ def main() -> None:
 
     report["stress"] = stress_report()
     report.update(frozen_startup())
+    from benchmarks.cold import cold_startup_report
+
+    report.update(cold_startup_report())
     if (ROOT / "dist" / "drug-guide").is_dir():  # after `make dist`
         from benchmarks.bundle import bundle_report
 

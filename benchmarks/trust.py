@@ -11,7 +11,6 @@
   text, unbroken or prose; the promise is under one second.
 """
 
-import dataclasses
 import shutil
 import statistics
 import subprocess
@@ -92,11 +91,10 @@ def render_costs() -> dict[str, float]:
     report = {}
     for kind, text in texts.items():
         uses = monograph.section("uses")
-        block = dataclasses.replace(uses.blocks[0], kind="paragraph", title=None,
-                                    body=text[:SECTION_CHARS])
-        sections = tuple(dataclasses.replace(s, blocks=(block,)) if s is uses else s
+        block = uses.blocks[0]._replace(kind="paragraph", title=None, body=text[:SECTION_CHARS])
+        sections = tuple(s._replace(blocks=(block,)) if s is uses else s
                          for s in monograph.sections)
-        context = PageContext(dataclasses.replace(monograph, sections=sections), info)
+        context = PageContext(monograph._replace(sections=sections), info)
 
         def show(context: PageContext = context) -> None:
             page = MonographPage("uses", context)

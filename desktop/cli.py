@@ -26,6 +26,7 @@ one is used.
 import argparse
 import contextlib
 import errno
+import gc
 import io
 import json
 import os
@@ -37,13 +38,12 @@ from typing import NoReturn, TextIO
 
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.errors import reason
-from desktop.content.interactions import InteractionIndex
 from desktop.content.packs import Content, install_pack, open_content
-from desktop.content.search import marked_snippet
 from desktop.content.trust import Trust
-from desktop.triage.engine import Triage
 from desktop.triage.questions import AnswerError
-from desktop.triage.report import ReportContext, summary_lines
+
+# Each command imports what it needs, so that the window, the default, starts without
+# the triage engine, the interaction index and their libraries.
 
 USAGE_ERROR = 2
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -177,6 +177,9 @@ def _request(line: str, answers: dict[str, str]) -> tuple[str, dict[str, str]]:
 
 
 def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
+    from desktop.triage.engine import Triage
+    from desktop.triage.report import ReportContext, summary_lines
+
     monograph = db.monograph(drug_id)
     engine = Triage(monograph.triage)
     answers = dict(args.answer)
@@ -201,6 +204,8 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
 
 def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
     """One answer per drug named; `matches` in the JSON is their union, as it always was."""
+    from desktop.content.interactions import InteractionIndex
+
     answers = InteractionIndex(db.monograph(drug_id).interactions).check(args.name)
     if args.json:
         union = dict.fromkeys(m for answer in answers for m in answer.matches)
@@ -219,6 +224,8 @@ def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespac
 
 
 def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) -> None:
+    from desktop.content.search import marked_snippet
+
     hits = db.search(args.query)
     if args.json:
         results = [{"section": h.page, "title": h.title, "snippet": marked_snippet(h)}
@@ -353,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
             if isinstance(stream, io.TextIOWrapper):
                 stream.reconfigure(encoding="utf-8", errors="backslashreplace")
         if args.command is None:
+            gc.disable()  # until the first paint: see desktop.ui.app.resume_garbage_collection
             from desktop.ui.app import run_app  # Qt is loaded only for the window
 
             return run_app(getattr(args, "db", None), getattr(args, "drug", None),

@@ -2,7 +2,6 @@
 context scope, shorthand, dictation errors, inflection, idioms, implied denials and
 someone else's history."""
 
-from dataclasses import replace
 
 import pytest
 
@@ -182,7 +181,7 @@ def test_implied_denials(triage, text, denied):
 
 
 def test_drug_names_come_from_content(monograph):
-    other = Triage(replace(monograph.triage, drug_names=("Synthetine",)))
+    other = Triage(monograph.triage._replace(drug_names=("Synthetine",)))
     assert other.assess("started the synthetine").overall == "none"
     assert other.assess("ran out of synthetine").overall == "contact_doctor"
     assert Triage(monograph.triage).assess("started the synthetine").overall == "unlisted"

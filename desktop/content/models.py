@@ -1,11 +1,15 @@
-"""Plain data the rest of the app reads; no database or Qt types leak out."""
+"""Plain data the rest of the app reads; no database or Qt types leak out.
+
+Records are immutable `NamedTuple`s, compared and hashed by value: making one costs a
+seventh of a frozen dataclass (whose methods are compiled at import), and the window
+imports every one of them before its first frame.
+"""
 
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class GuideInfo:
+class GuideInfo(NamedTuple):
     """Guide-wide facts from the database's `meta` table."""
 
     title: str
@@ -18,14 +22,12 @@ class GuideInfo:
     sources_sha256: str
 
 
-@dataclass(frozen=True)
-class DrugSummary:
+class DrugSummary(NamedTuple):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A document the guide cites: the article, a label, or another reference."""
 
     id: str
@@ -42,8 +44,7 @@ class Source:
         return f"{self.title}. {self.publisher}. {self.document}. {self.revision}."
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """Where one piece of content comes from: a source, and the part of it."""
 
     source: Source
@@ -59,19 +60,16 @@ class Citation:
         return f"{self.source.citation} Section: {self.part}."
 
 
-class Cited:
-    """Content whose `citation` the triage report and JSON print as one line."""
-
-    citation: Citation
-
-    @property
-    def source(self) -> str:
-        """The citation as one line: "Baclofen tablets label (US): 5.1 Abrupt ..."."""
-        return self.citation.label
+def _cited_source(record: "SideEffect | Finding | Rule") -> str:
+    """The citation as one line: "Baclofen tablets label (US): 5.1 Abrupt ..."."""
+    return record.citation.label
 
 
-@dataclass(frozen=True)
-class Block:
+# What the triage report and JSON print for a side effect, finding or rule.
+_SOURCE = property(_cited_source)
+
+
+class Block(NamedTuple):
     """A paragraph, list, table or clinical note of a section, with its own source.
 
     `body` is Markdown, except for a table, whose cells `cells()` returns.
@@ -88,15 +86,13 @@ class Block:
         return table["header"], table["rows"]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     key: str
     title: str
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(NamedTuple):
     route: str
     stage: str
     mg_per_day: float | None
@@ -105,8 +101,7 @@ class Dose:
     citation: Citation
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     label: str
     low: float | None
     high: float | None
@@ -127,8 +122,7 @@ def figure(low: float | None, high: float | None, unit: str | None) -> str:
     return f"{number} {unit}"
 
 
-@dataclass(frozen=True)
-class WordPair:
+class WordPair(NamedTuple):
     """A clause naming one word of `about` and one of `trouble` reports the symptom:
     "my breathing feels funny" (about: breathing; trouble: funny)."""
 
@@ -136,8 +130,7 @@ class WordPair:
     trouble: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SideEffect(Cited):
+class SideEffect(NamedTuple):
     name: str
     tier: str
     frequency: str
@@ -148,9 +141,10 @@ class SideEffect(Cited):
     shorthand: tuple[str, ...] = ()  # matched with their case: "HA", not "ha"
     act: str = ""  # when to act within the tier: "today", "at the next routine contact"
 
+    source = _SOURCE
 
-@dataclass(frozen=True)
-class Finding(Cited):
+
+class Finding(NamedTuple):
     """Something a caller may report that is not one of the guide's side effects.
 
     `kind` is "sign" (an emergency sign for any patient), "symptom" (a drug's
@@ -169,9 +163,10 @@ class Finding(Cited):
     pairs: tuple[WordPair, ...] = ()
     shorthand: tuple[str, ...] = ()
 
+    source = _SOURCE
 
-@dataclass(frozen=True)
-class Rule(Cited):
+
+class Rule(NamedTuple):
     """An alert raised when every group of `needs` has one finding present.
 
     Findings are named by key, or by side effect name. A rule only ever raises a tier.
@@ -184,9 +179,10 @@ class Rule(Cited):
     citation: Citation
     needs: tuple[tuple[str, ...], ...]
 
+    source = _SOURCE
 
-@dataclass(frozen=True)
-class ContextTrigger:
+
+class ContextTrigger(NamedTuple):
     """A ConText trigger: words that change how nearby findings are read.
 
     `category`: negated, normal (an implied denial: "breathing's fine"), hedge,
@@ -201,8 +197,7 @@ class ContextTrigger:
     list_scope: bool = False
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """One answer to a guided question: the targets (side effect names or finding
     keys) it reports present, and those it denies. "unknown" feeds nothing."""
 
@@ -212,8 +207,7 @@ class Answer:
     denies: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Question(Cited):
+class Question(NamedTuple):
     """A question the checker asks, in asking order: red flags first.
 
     It applies always (`when` empty) or once one of the `when` targets is present.
@@ -226,9 +220,10 @@ class Question(Cited):
     red_flag: bool
     citation: Citation
 
+    source = _SOURCE
 
-@dataclass(frozen=True)
-class TriageContent:
+
+class TriageContent(NamedTuple):
     """Everything the triage engine reads for one drug."""
 
     side_effects: tuple[SideEffect, ...]
@@ -239,8 +234,7 @@ class TriageContent:
     questions: tuple[Question, ...] = ()
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """One drug of an interaction entry, with its brand and other names."""
 
     name: str
@@ -252,8 +246,7 @@ class Member:
         return f"{self.name} ({', '.join(self.aliases)})" if self.aliases else self.name
 
 
-@dataclass(frozen=True)
-class Interaction:
+class Interaction(NamedTuple):
     name: str
     drug_class: str | None
     severity: str
@@ -266,16 +259,14 @@ class Interaction:
         return "; ".join(member.label for member in self.members)
 
 
-@dataclass(frozen=True)
-class Precaution:
+class Precaution(NamedTuple):
     label: str
     kind: str
     caution: str
     citation: Citation
 
 
-@dataclass(frozen=True)
-class Monograph:
+class Monograph(NamedTuple):
     """Everything the guide says about one drug."""
 
     id: str
@@ -308,8 +299,7 @@ class Monograph:
         return found
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One search result, pointing at the page (by key) and the block or row on it
     (by `anchor`, see desktop.content.anchors) that matched.
 

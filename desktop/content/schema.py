@@ -3,10 +3,11 @@
 Bump SCHEMA_VERSION whenever a table or column changes, so that an app never
 reads a database laid out for another version. A table or column is declared
 once, in TABLES below: the builder creates exactly these, and a test holds
-docs/architecture.md to them.
+docs/architecture.md to them. Like the content models, the declarations are
+NamedTuples, which cost the data layer's import far less than dataclasses.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SCHEMA_VERSION = 6
 
@@ -59,21 +60,18 @@ def urgency(tier: str) -> int:
     return len(TIERS) - TIERS.index(tier) if tier in TIERS else 0
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     name: str
     kind: type[str] | type[int] | type[float]
     nullable: bool = False
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):
     columns: tuple[str, ...]
     unique: bool = False
 
 
-@dataclass(frozen=True)
-class ForeignKey:
+class ForeignKey(NamedTuple):
     """`column` holds the `id` of a row of `table`; `kind` is the type of that id."""
 
     column: str
@@ -81,8 +79,7 @@ class ForeignKey:
     kind: type[str] | type[int] = int
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     name: str
     columns: tuple[Column, ...]
     primary_key: str = "id"
@@ -94,8 +91,7 @@ class Table:
         return tuple(column.name for column in self.columns)
 
 
-@dataclass(frozen=True)
-class FullTextIndex:
+class FullTextIndex(NamedTuple):
     """An FTS5 index over some text columns of `table`, kept in step by rowid."""
 
     name: str

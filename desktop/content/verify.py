@@ -10,8 +10,8 @@ open_verified.
 import json
 import sqlite3
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.content.errors import REINSTALL, ContentError, reason
 from desktop.content.limits import MAX_FILE_BYTES, MAX_SQL_BYTES, MAX_VALUE_BYTES
@@ -29,8 +29,7 @@ MANIFEST_FORMAT = 1
 _MAX_MANIFEST_BYTES = 4096
 
 
-@dataclass(frozen=True, slots=True)
-class ExpectedDigest:
+class ExpectedDigest(NamedTuple):
     """What a database's bytes must be, and where that was read (named in errors)."""
 
     blake2b: str

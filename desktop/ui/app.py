@@ -1,8 +1,13 @@
 """Starting the window: settings, theme, content, and a clear message if content is bad."""
 
+import gc
+import linecache
 import os
 import signal
 import sys
+import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSocketNotifier
@@ -22,7 +27,10 @@ INTERRUPTED = 130  # 128 + SIGINT, as the command line exits after Ctrl-C
 
 def application() -> QApplication:
     set_application_names()
-    app = QApplication.instance() or QApplication(sys.argv)
+    # Fusion chosen by argument: QApplication.setStyle() hands back a QStyle, and PySide
+    # builds that class's enums to do so (4 ms before the first frame).
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", "Fusion",
+                                                   *sys.argv[1:]])
     app.setWindowIcon(icon("app"))
     app.setApplicationDisplayName("Drug Guide")
     return app
@@ -53,7 +61,29 @@ def quit_on_interrupt(app: QApplication) -> None:
     signal.signal(signal.SIGINT, lambda *_: app.exit(INTERRUPTED))
 
 
-def run_app(db: Path | None = None, drug: str | None = None, trust: Trust = SIGNED_ONLY) -> int:
+def _report_and_quit(_window: MainWindow, seconds: float) -> None:
+    print(f"first paint after {seconds:.4f} s", flush=True)
+    QApplication.instance().quit()
+
+
+def resume_garbage_collection() -> None:
+    """The collector is paused while the window starts (desktop/cli.py): start-up makes
+    many objects and few cycles, and collecting found nothing worth ~10 ms. What start-up
+    made is set aside (gc.freeze), so later collections stay short.
+
+    Also dropped: the source text of every module imported so far, which PySide's import
+    hook reads (through linecache) to look for `__feature__` use; 2 MB run from source,
+    nothing frozen. A traceback reads the lines again if it needs them."""
+    linecache.clearcache()
+    gc.freeze()
+    gc.enable()
+
+
+def run_app(db: Path | None = None, drug: str | None = None, trust: Trust = SIGNED_ONLY,
+            on_first_paint: Callable[[MainWindow, float], None] | None = None) -> int:
+    """The window, until it closes. When DRUG_GUIDE_FIRST_PAINT is set (a start-up
+    benchmark), `on_first_paint(window, seconds)` runs just after the first paint;
+    by default it prints the seconds and quits."""
     from desktop.ui import crash
 
     crash.install(log_folder())
@@ -61,17 +91,17 @@ def run_app(db: Path | None = None, drug: str | None = None, trust: Trust = SIGN
     try:
         window = create_window(db, drug, trust)
     except ContentError as error:
+        resume_garbage_collection()
         dialogs.show_message(
             None, "Drug Guide cannot start",
             f"{error}\n\nDrug Guide will now close. Nothing has been changed.", error=True)
         return START_FAILED
+    first_paint.FirstPaint(window.tabs.currentWidget(), time.time(),
+                           lambda _seconds: resume_garbage_collection())
     started = first_paint.requested_start()
-    if started is not None:  # a start-up benchmark: report the first paint, then quit
-        def report(seconds: float) -> None:
-            print(f"first paint after {seconds:.4f} s", flush=True)
-            app.quit()
-
-        first_paint.FirstPaint(window.tabs.currentWidget(), started, report)
+    if started is not None:  # a start-up benchmark
+        first_paint.FirstPaint(window.tabs.currentWidget(), started,
+                               partial(on_first_paint or _report_and_quit, window))
     quit_on_interrupt(app)
     window.show()
     return app.exec()

@@ -1,24 +1,30 @@
 """Every modal dialog the app opens, behind small functions tests can replace.
 
-A test patches these (see tests/conftest.py) so no test can hang on a modal.
+A test patches these (see tests/conftest.py) so no test can hang on a modal. The
+dialog classes are imported when first used: PySide builds their enums on import,
+which start-up does not need.
 """
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(path) if path else None
 
 
 def ask_open_path(parent: QWidget | None, title: str, filters: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return Path(path) if path else None
 
@@ -32,6 +38,8 @@ def ask_print(parent: QWidget | None, printer: "QPrinter") -> bool:
 def show_message(parent: QWidget | None, title: str, text: str, details: str = "",
                  *, error: bool = False) -> None:
     """A message; with `details`, a details pane and a Copy details button."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information,
                       title, text, QMessageBox.StandardButton.Ok, parent)
     if details:

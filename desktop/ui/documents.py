@@ -9,10 +9,9 @@ carry them too.
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import (
-    QBrush,
     QFont,
     QFontMetricsF,
     QPalette,
@@ -47,8 +46,7 @@ def breakable(text: str) -> str:
     return _LONG_RUN.sub(lambda run: run.group() + _BREAK, text)
 
 
-@dataclass(frozen=True)
-class SectionDocument:
+class SectionDocument(NamedTuple):
     """A section's document, and where each search anchor's block or row lies in it."""
 
     document: QTextDocument
@@ -71,7 +69,7 @@ class DocumentWriter:
         text = QTextCharFormat()
         text.setFontWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
         text.setFontPointSize(self.document.defaultFont().pointSizeF() * scale)
-        text.setForeground(self.palette.color(QPalette.ColorRole.Text))
+        text.setForeground(self.palette.brush(QPalette.ColorRole.Text))
         return text
 
     def heading(self, text: str, scale: float = 1.35) -> None:
@@ -113,7 +111,7 @@ class DocumentWriter:
         link.setAnchor(True)
         link.setAnchorHref(f"{SOURCE_SCHEME}:{number}")
         link.setToolTip(f"[{number}] {citation.full}")
-        link.setForeground(self.palette.color(QPalette.ColorRole.Link))
+        link.setForeground(self.palette.brush(QPalette.ColorRole.Link))
         self.cursor.insertText("\u2009", self.text_format())
         self.cursor.insertText(f"[{number}]", link)
         self.cursor.setCharFormat(self.text_format())
@@ -159,11 +157,11 @@ class DocumentWriter:
         """A clinical note: framed, tinted, with its source underneath."""
         frame = QTextFrameFormat()
         frame.setBorder(1)
-        frame.setBorderBrush(QBrush(self.palette.color(QPalette.ColorRole.Mid)))
+        frame.setBorderBrush(self.palette.brush(QPalette.ColorRole.Mid))
         frame.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         frame.setPadding(8)
         frame.setMargin(6)
-        frame.setBackground(self.palette.color(QPalette.ColorRole.AlternateBase))
+        frame.setBackground(self.palette.brush(QPalette.ColorRole.AlternateBase))
         self.cursor.insertFrame(frame)
         start = self.cursor.position()
         self.cursor.insertText(f"Clinical note: {note.title}", self.text_format(bold=True))
@@ -191,7 +189,7 @@ class DocumentWriter:
         table_format.setCellPadding(5)
         table_format.setCellSpacing(0)
         table_format.setBorder(0.5)
-        table_format.setBorderBrush(QBrush(self.palette.color(QPalette.ColorRole.Mid)))
+        table_format.setBorderBrush(self.palette.brush(QPalette.ColorRole.Mid))
         table_format.setHeaderRowCount(1)
         table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         if widths:
@@ -201,7 +199,7 @@ class DocumentWriter:
         for column, title in enumerate(header):
             cell = table.cellAt(0, column)
             shade = cell.format()
-            shade.setBackground(self.palette.color(QPalette.ColorRole.AlternateBase))
+            shade.setBackground(self.palette.brush(QPalette.ColorRole.AlternateBase))
             cell.setFormat(shade)
             cell.firstCursorPosition().insertText(title, self.text_format(bold=True))
         for row_index, row in enumerate(rows, start=1):

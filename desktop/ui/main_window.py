@@ -5,10 +5,10 @@ shown; the content, drug, zoom and theme in use belong to the GuideController.
 """
 
 from functools import partial
-from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
+from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,8 +76,10 @@ class MainWindow(QMainWindow):
         self.actions_by_name = self._build_menus()
         self._connect_signals()
         self._on_content_changed()
-        self._on_drug_changed()
-        self._restore()
+        self._on_drug_changed(self._restore())  # only the tab last open is built
+        # The keyboard starts where work starts on that page, not in the search box:
+        # a complaint typed after a restart must not become a search.
+        self.current_page().focus_target.setFocus()  # (Qt.FocusReason.OtherFocusReason)
 
     @property
     def content(self) -> Content:
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.tabs = FittingTabs(self)
         self.tabs.setAccessibleName("Pages")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter()  # horizontal; naming Qt.Orientation would cost 12 ms
         self.splitter.addWidget(self.tabs)
         self.splitter.setChildrenCollapsible(False)
         # Shown for as long as unsigned content is in use, above everything it shows.
@@ -125,31 +127,31 @@ class MainWindow(QMainWindow):
         actions: dict[str, QAction] = {}
 
         def add(menu: QMenu, name: str, text: str,
-                keys: QKeySequence | str | list[QKeySequence] | None = None) -> QAction:
+                keys: QKeySequence.StandardKey | tuple[str, ...] = ()) -> QAction:
             action = actions[name] = QAction(text, self)
-            if isinstance(keys, list):
-                action.setShortcuts(keys)
-            elif keys is not None:
-                action.setShortcut(keys)
+            # Always setShortcuts: PySide picks among setShortcut's overloads by building
+            # all of Qt's namespace enums, 12 ms before the first frame.
+            action.setShortcuts(keys if isinstance(keys, QKeySequence.StandardKey)
+                                else [QKeySequence(key) for key in keys])
             menu.addAction(action)
             return action
 
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        add(file, "copy", "&Copy record (chart note, ticks, drugs checked)", "Ctrl+Shift+C")
+        add(file, "copy", "&Copy record (chart note, ticks, drugs checked)", ("Ctrl+Shift+C",))
         add(file, "print", "&Print\u2026", QKeySequence.StandardKey.Print)
-        add(file, "export", "&Export PDF\u2026", "Ctrl+Shift+E")
+        add(file, "export", "&Export PDF\u2026", ("Ctrl+Shift+E",))
         file.addSeparator()
         add(file, "load_pack", "&Load content pack\u2026")
         file.addSeparator()
         add(file, "quit", "&Quit", QKeySequence.StandardKey.Quit)
         view = bar.addMenu("&View")
-        add(view, "zoom_in", "Zoom &in", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        add(view, "zoom_out", "Zoom &out", "Ctrl+-")
-        add(view, "zoom_reset", "&Reset zoom", "Ctrl+0")
+        add(view, "zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+="))
+        add(view, "zoom_out", "Zoom &out", ("Ctrl+-",))
+        add(view, "zoom_reset", "&Reset zoom", ("Ctrl+0",))
         view.addSeparator()
         themes = view.addMenu("&Theme")
-        add(themes, "theme_next", "&Next theme", "Ctrl+Shift+T")
+        add(themes, "theme_next", "&Next theme", ("Ctrl+Shift+T",))
         themes.addSeparator()
         group = QActionGroup(self)
         for theme in THEMES:
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
             action.setChecked(theme == self.controller.theme())
             group.addAction(action)
         help_menu = bar.addMenu("&Help")
-        add(help_menu, "shortcuts", "&Keyboard shortcuts", "F1")
+        add(help_menu, "shortcuts", "&Keyboard shortcuts", ("F1",))
         add(help_menu, "about", "&About Drug Guide")
         return actions
 
@@ -201,13 +203,14 @@ class MainWindow(QMainWindow):
         self.drug_picker_action.setVisible(self.drug_picker.count() > 1)
         self.unverified_bar.setVisible(self.content.unverified)
 
-    def _on_drug_changed(self) -> None:
-        """Rebuild the tabs for the new monograph, keeping the page that was open."""
+    def _on_drug_changed(self, current: int | None = None) -> None:
+        """Rebuild the tabs for the new monograph, showing tab `current` (by default the
+        page that was open)."""
         monograph = self.controller.monograph
         self.drug_picker.setCurrentIndex(self.drug_picker.findData(self.controller.drug_id))
         # The platform adds the application's name: "Baclofen \u2014 Drug Guide".
         self.setWindowTitle(monograph.name)
-        current = max(self.tabs.currentIndex(), 0)
+        current = max(self.tabs.currentIndex(), 0) if current is None else current
         self.tabs.blockSignals(True)
         while self.tabs.count():
             holder = self.tabs.widget(0)
@@ -244,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def activate_page(self, key: str) -> None:
         """Show page `key` and put the keyboard where work starts on it."""
-        self.show_page(key).focus_target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.show_page(key).focus_target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     def _on_look_changed(self) -> None:
         for page in self.pages.values():
@@ -280,7 +283,7 @@ class MainWindow(QMainWindow):
         return self._search_panel
 
     def focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
     def run_search(self, text: str) -> None:
@@ -306,13 +309,13 @@ class MainWindow(QMainWindow):
     def _search_key(self, event: QKeyEvent) -> bool:
         key = event.key()
         searching = self._search_panel is not None and self._search_panel.isVisible()
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and searching:
-            self.search_panel.step_selection(1 if key == Qt.Key.Key_Down else -1)
+        if key in (QtCore.Qt.Key.Key_Down, QtCore.Qt.Key.Key_Up) and searching:
+            self.search_panel.step_selection(1 if key == QtCore.Qt.Key.Key_Down else -1)
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and searching:
+        if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and searching:
             self.search_panel.open_current()
             return True
-        if key == Qt.Key.Key_Escape:
+        if key == QtCore.Qt.Key.Key_Escape:
             self.search_field.clear()
             self.tabs.currentWidget().setFocus()
             return True
@@ -366,6 +369,8 @@ class MainWindow(QMainWindow):
         return [*OTHER_KEYS, *commands, *BUTTON_KEYS]
 
     def show_shortcuts(self) -> None:
+        from html import escape  # html.entities takes 2 ms to import, not needed at start-up
+
         rows = "".join(f"<tr><td style='padding-right:18px'><b>{escape(keys)}</b></td>"
                        f"<td>{escape(what)}</td></tr>" for keys, what in self.shortcut_rows())
         dialogs.show_message(self, "Keyboard shortcuts", f"<table>{rows}</table>")
@@ -379,7 +384,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Theme: {theme}", 3000)
 
     # Window settings ----------------------------------------------------------------------------
-    def _restore(self) -> None:
+    def _restore(self) -> int:
+        """The window's saved size and state; returns the tab to show."""
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray) and not self.restoreGeometry(geometry):
             geometry = None
@@ -388,11 +394,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        last = min(max(int_setting(self.settings, "lastTab", 0), 0), len(PAGES) - 1)
-        self.tabs.setCurrentIndex(last)
-        # The keyboard starts where work starts on that page, not in the search box:
-        # a complaint typed after a restart must not become a search.
-        self.current_page().focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return min(max(int_setting(self.settings, "lastTab", 0), 0), len(PAGES) - 1)
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

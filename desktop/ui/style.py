@@ -1,10 +1,10 @@
 """How tiers and severities look: always an icon and a word, never colour alone."""
 
-from dataclasses import dataclass
 from functools import cache
-from html import escape
+from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt
+from PySide6 import QtCore  # QtCore.Qt only when used: its enums take 12 ms to build
+from PySide6.QtCore import QSize
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -29,8 +29,7 @@ TINT_TEXT = "#1b1f24"
 DARK_TINT_TEXT = "#eceff3"
 
 
-@dataclass(frozen=True)
-class Badge:
+class Badge(NamedTuple):
     """The icon, word and colours for one tier or severity."""
 
     icon: str
@@ -64,7 +63,7 @@ def icon_image(name: str, size: int = 48) -> QImage:
     from PySide6.QtSvg import QSvgRenderer  # only once a badge is drawn, not at start-up
 
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(QtCore.Qt.GlobalColor.transparent)
     painter = QPainter(image)
     QSvgRenderer(str(ICONS / f"{name}.svg")).render(painter)
     painter.end()
@@ -90,6 +89,8 @@ def line_height() -> int:
 def badge_html(key: str, size: int | None = None) -> str:
     """A tier's or severity's icon (a line tall unless `size` says) and word, as rich
     text."""
+    from html import escape  # html.entities takes 2 ms to import, not needed at start-up
+
     badge = BADGES[key]
     size = size or line_height()
     return (f"<img src='{ICON_SCHEME}:{badge.icon}' width='{size}' height='{size}'> "

@@ -1,8 +1,7 @@
-"""Light, dark or follow-the-system colours, on Qt's Fusion style."""
+"""Light, dark or follow-the-system colours, on Qt's Fusion style (desktop.ui.app)."""
 
 from functools import cache, lru_cache
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -46,12 +45,17 @@ _LIGHT = {
 }
 
 
+@cache
 def _system_is_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """Whether the platform's own palette is dark, read once, before the app sets its
+    own. QStyleHints.colorScheme() would tell the same, but its answer is a Qt enum,
+    and PySide builds all of Qt's ~100 namespace enums (12 ms) to name the first one."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def palette_for(theme: str) -> QPalette:
-    dark = theme == "dark" or (theme == "system" and _system_is_dark())
+    system_dark = _system_is_dark()  # the first call comes before any palette of ours
+    dark = theme == "dark" or (theme == "system" and system_dark)
     palette = QPalette()
     for role, color in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(color))
@@ -79,8 +83,7 @@ def _polish(theme: str, point_size: float | None, tab_point_size: float) -> None
     """The palette and style sheet; a zoomed text size goes into the style sheet because
     an application style sheet stops QApplication.setFont from reaching existing widgets.
     """
-    app = QApplication.instance()
-    app.setStyle("Fusion")
+    app = QApplication.instance()  # on Fusion, chosen when it was made (app.application)
     app.setPalette(palette_for(theme))
     size_rule = (f"\n* {{ font-size: {point_size:g}pt; }}\n"
                  f"QTabBar {{ font-size: {tab_point_size:g}pt; }}\n") if point_size else ""

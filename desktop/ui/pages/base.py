@@ -1,6 +1,7 @@
 """What every page of the window is and does."""
 
-from dataclasses import dataclass
+
+from typing import NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
@@ -14,8 +15,7 @@ PRINT_SERVICE_WAIT = ("Asking the system's print service for printers\u2026 (thi
                       "while if the print server is unreachable)")
 
 
-@dataclass(frozen=True)
-class PageContext:
+class PageContext(NamedTuple):
     """What a page is built from: one drug's monograph, the guide's own texts and the
     sources it cites."""
 

@@ -5,14 +5,13 @@ start-up near a bare Qt window's; so the class is named as "module:Class".
 """
 
 import importlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.content.models import Monograph
 from desktop.ui.pages.base import Page
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     key: str  # search hits and settings name the page by this
     title: str  # the tab's text, unless the monograph has a section of this key
     short_title: str  # the tab's text when the full titles do not fit (high zoom)
