@@ -28,7 +28,8 @@ lint: $(INSTALLED)
 test: $(INSTALLED)
 	@PYTHON=$(BIN)/python scripts/system-deps.sh test
 	$(MAKE) --no-print-directory lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not isolated"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m isolated
 
 db: $(INSTALLED)
 	$(BIN)/python -m db.build

@@ -167,3 +167,26 @@ def pdf_target(monkeypatch, tmp_path):
 
     monkeypatch.setattr(dialogs, "ask_print", print_to_pdf)
     return target
+
+
+_KEYBOARD: list[object] = []  # one hidden widget that every test's stray key releases reach
+
+
+@pytest.fixture(autouse=True)
+def no_held_modifiers():
+    """A shortcut that eats a key's release leaves the application holding Shift,
+    Ctrl or Alt for every later test, which then types the wrong keys; let go of them
+    after each test."""
+    yield
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance()
+    if app is None or not app.keyboardModifiers():
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    if not _KEYBOARD:
+        _KEYBOARD.append(QWidget())
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+        QTest.keyRelease(_KEYBOARD[0], key)
