@@ -152,9 +152,6 @@ class Lexicon:
         """The stem to match with: the drug's placeholder for its names, else the word's."""
         return _DRUG_STEM if norm in self.drug_names else stemmed
 
-    def is_drug_word(self, word: str) -> bool:
-        return word in self.drug_names
-
     def _repair(self, norm: str) -> tuple[Repair, ...]:
         """The lexicon words `norm` may be a typo or a sound-alike of. A word that is not
         English is repaired freely; an English word only where the repair completes a
