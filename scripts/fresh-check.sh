@@ -179,13 +179,15 @@ Xvfb :99 -screen 0 1366x768x24 -nolisten tcp 2>/dev/null &
 screen=$!
 export DISPLAY=:99
 cd /root/drug-guide
-setsid make run &  # its own process group, so the app goes with it
+# Its own session, so the app goes with it; -w keeps $app alive as long as make runs,
+# even where setsid has to fork (a caller with job control).
+setsid -w make run &
 app=$!
-trap 'kill -- -$app 2>/dev/null || true; kill $screen' EXIT
+trap 'kill -- -$app 2>/dev/null || pkill -f "bin/drug-guide" || true; kill $screen' EXIT
 window=""
 for _ in $(seq "$WINDOW_WAIT"); do
-    # The main window's title is "Drug Guide — <drug>"; its class name has no space after.
-    window=$(xwininfo -root -tree 2>/dev/null | awk '/"Drug Guide / && !id {id = $1} END {print id}')
+    # The main window's title is "<drug> — Drug Guide"; Qt's helper windows say "for Drug Guide".
+    window=$(xwininfo -root -tree 2>/dev/null | awk '/ — Drug Guide"/ && !id {id = $1} END {print id}')
     [ -n "$window" ] && xwininfo -id "$window" | grep IsViewable >/dev/null && break
     kill -0 "$app" 2>/dev/null || { echo "make run ended before its window showed"; exit 1; }
     sleep 1
