@@ -193,8 +193,9 @@ def _write_questions(writer: _Writer, drug: DrugSource) -> None:
                                            for c in columns} for q in drug.questions),
                      drug_id=drug.id)
     for question, question_id in zip(drug.questions, ids, strict=True):
-        writer.add("question_when", ({"target": t} for t in question["when"]),
-                   question_id=question_id)
+        for table, field in (("question_when", "when"),
+                             ("question_red_flag_when", "red_flag_when")):
+            writer.add(table, ({"target": t} for t in question[field]), question_id=question_id)
         answers = question["answers"]
         answer_ids = writer.add("question_answers", ({"key": a["key"], "label": a["label"]}
                                                      for a in answers),

@@ -480,8 +480,8 @@ def _targets(drug: DrugSource, guide_findings: list[dict[str, Any]],
 
 
 # What a question's table may hold beside its answers.
-_QUESTION_FIELDS = frozenset({"id", "order", "red_flag", "text", "source", "part", "when",
-                              "choice"})
+_QUESTION_FIELDS = frozenset({"id", "order", "red_flag", "red_flag_when", "text", "source",
+                              "part", "when", "choice"})
 
 
 def _question_rows(file: Path) -> list[Fields]:
@@ -502,6 +502,14 @@ def _questions(rows: list[Fields], targets: dict[str, str | None],
         seen[question["key"]] = row.file
         questions.append(question)
     return sorted(questions, key=lambda q: (not q["red_flag"], q["order"]))
+
+
+def _known_targets(row: Fields, field: str, targets: dict[str, str | None]) -> list[str]:
+    names = row.strings(field)
+    for index, target in enumerate(names):
+        if target not in targets:
+            raise row.fail(f"{field}[{index}]", f"unknown symptom or finding {target!r}")
+    return names
 
 
 def _question(row: Fields, targets: dict[str, str | None], known: set[str]) -> dict[str, Any]:
@@ -530,12 +538,10 @@ def _question(row: Fields, targets: dict[str, str | None], known: set[str]) -> d
                                                    f"id other than {UNKNOWN!r}")
     if not any(a["feeds"] for a in answers):
         raise row.fail("choice" if choices else "yes.feeds", "no answer feeds anything")
-    when = row.strings("when")
-    for index, target in enumerate(when):
-        if target not in targets:
-            raise row.fail(f"when[{index}]", f"unknown symptom or finding {target!r}")
+    when, red_flag_when = (_known_targets(row, field, targets)
+                           for field in ("when", "red_flag_when"))
     return {"key": key, "text": row.text("text"), "red_flag": row.flag("red_flag"),
-            "order": order, **row.citation(known), "when": when,
+            "order": order, **row.citation(known), "when": when, "red_flag_when": red_flag_when,
             "answers": [*answers, {"key": UNKNOWN, "label": "Unknown", "feeds": [],
                                    "denies": []}]}
 

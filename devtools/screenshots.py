@@ -42,7 +42,7 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     path = out / f"{prefix}{len(PAGE_KEYS) + 1}b-checker-questions-open.png"
     window.grab().save(str(path))
     written.append(path)
-    for question, answer in (("awake", "yes"), ("breathing", "yes"), ("pump", "yes"),
+    for question, answer in (("awake", "normal"), ("breathing", "yes"), ("pump", "yes"),
                              ("alarm", "yes"), ("fever", "unknown")):
         checker.view.questions.answers[question] = answer
     checker.refresh()

@@ -56,7 +56,7 @@ def test_triage_json_keys(capsys):
     data = json.loads(out)
     assert code == 0
     assert list(data) == ["input", "overall", "symptoms", "negated", "unlisted", "alerts",
-                          "history", "questions"]
+                          "history", "questions", "uncertain", "unexplained"]
     assert list(data["symptoms"][0]) == ["text", "symptom", "tier", "frequency", "advice",
                                          "source", "uncertain"]
 
@@ -184,7 +184,7 @@ def test_triage_with_answers_the_issue_example(capsys):
     assert data["overall"] == "emergency" and data["alerts"][0]["id"] == "withdrawal"
     asked = {q["id"]: q for q in data["questions"]}
     assert asked["pump"] == {"id": "pump", "text": asked["pump"]["text"], "answer": "yes",
-                             "open": False}
+                             "open": False, "red_flag": True}
     assert asked["awake"]["answer"] is None and asked["awake"]["open"] is True
 
 
@@ -206,7 +206,7 @@ def test_stdin_lines_may_carry_answers():
 
 
 def test_command_line_answers_apply_to_every_stdin_line():
-    result = run("triage", "-", "--answer", "awake=no", stdin="dizzy\nrash\n")
+    result = run("triage", "-", "--answer", "awake=unrousable", stdin="dizzy\nrash\n")
     assert [json.loads(line)["overall"] for line in result.stdout.splitlines()] == [
         "emergency", "emergency"]
 

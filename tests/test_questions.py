@@ -1,6 +1,8 @@
 """Guided questions: content the builder checks, answers that only ever add, and
 the questions shown with their answers and whether they are still open."""
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -72,9 +74,38 @@ def test_breathing_no_reads_as_breathing_difficulties(triage):
     assert "overdose_breathing" in alert_ids(result)
 
 
-def test_awake_no_is_the_unresponsive_sign(triage):
-    result = triage.assess("dizzy", {"awake": "no"})
+def test_cannot_be_woken_is_the_unresponsive_sign(triage):
+    result = triage.assess("dizzy", {"awake": "unrousable"})
     assert result.overall == "emergency" and "unresponsive" in alert_ids(result)
+
+
+def test_sleepy_but_answering_is_not_recorded_as_unconscious(triage, database):
+    result = triage.assess("he's very sleepy", {"awake": "sleepy"})
+    assert "unresponsive" not in alert_ids(result)
+    note = chart_note(result, ReportContext("Baclofen", "v", "call", "ask"),
+                      datetime(2026, 12, 5, 9, 0))
+    assert "Sleepy, but wakes and answers" in note
+    assert "Denied (not counted): unconscious or can't be woken" in note
+    assert result.overall != "emergency"
+
+
+@pytest.mark.parametrize("text", ["he has a fever", "she's confused today",
+                                  "suddenly very confused"])
+def test_fever_or_confusion_make_the_pump_question_a_red_flag(triage, text):
+    asked = {a.question.key: a for a in triage.assess(text).questions}
+    assert asked["pump"].red_flag and asked["pump"].open
+    flags = [a.red_flag for a in triage.assess(text).questions]
+    assert flags == sorted(flags, reverse=True)  # it joins the red flags at the top
+
+
+def test_the_pump_question_is_not_a_red_flag_otherwise(triage):
+    asked = {a.question.key: a for a in triage.assess("dizzy").questions}
+    assert not asked["pump"].red_flag
+
+
+def test_fever_and_confusion_with_a_pump_is_withdrawal(triage):
+    result = triage.assess("feverish and confused", {"pump": "yes"})
+    assert result.overall == "emergency" and alert_ids(result)[0] == "withdrawal"
 
 
 # Answers only add
@@ -199,13 +230,11 @@ def test_ids_and_answers_ignore_case_and_spaces(triage):
 
 
 def test_the_chart_note_holds_every_answer(triage, database):
-    answers = {"awake": "yes", "breathing": "unknown", "pump": "yes", "alarm": "no",
+    answers = {"awake": "normal", "breathing": "unknown", "pump": "yes", "alarm": "no",
                "withdrawal_signs": "spasms"}
     result = triage.assess("dizzy", answers)
     context = ReportContext("Baclofen", database.info.content_version,
                             database.info.emergency_message, database.info.unlisted_advice)
-    from datetime import datetime
-
     note = chart_note(result, context, datetime(2026, 11, 27, 9, 30))
     assert "2026-11-27 09:30" in note and database.info.content_version in note
     assert note.splitlines()[2].startswith("Overall: EMERGENCY")
@@ -241,8 +270,9 @@ BAD_QUESTIONS = {
                                'when = ["pump"]', "question[6].when[0]: unknown"),
     "a guard is no target": ("baclofen/questions.toml", 'feeds = ["has_pump"]',
                              'feeds = ["other_pump"]', "question[4].yes.feeds[0]"),
-    "unknown answer": ("questions.toml", 'no = { feeds = ["unresponsive"] }',
-                       'maybe = { feeds = ["unresponsive"] }', "question[0].maybe: unknown field"),
+    "unknown answer": ("baclofen/questions.toml", 'no = { feeds = ["breathing difficulties"] }',
+                       'maybe = { feeds = ["breathing difficulties"] }',
+                       "question[0].maybe: unknown field"),
     "duplicate id": ("baclofen/questions.toml", 'id = "breathing"', 'id = "awake"',
                      "question[0].id: duplicate question 'awake'"),
     "unknown as a choice": ("baclofen/questions.toml", 'id = "neither"', 'id = "unknown"',
@@ -250,8 +280,11 @@ BAD_QUESTIONS = {
     "feeds and denies one target": ("baclofen/questions.toml", 'no = { denies = ["has_pump"] }',
                                     'no = { feeds = ["has_pump"], denies = ["has_pump"] }',
                                     "question[4].no.denies"),
-    "feeds nothing": ("questions.toml", 'no = { feeds = ["unresponsive"] }',
+    "feeds nothing": ("baclofen/questions.toml", 'no = { feeds = ["breathing difficulties"] }',
                       'no = { denies = ["not_breathing"] }', "question[0].yes.feeds"),
+    "unknown target in red_flag_when": ("baclofen/questions.toml", 'red_flag_when = ["fever",',
+                                        'red_flag_when = ["feverish",',
+                                        "question[4].red_flag_when[0]: unknown"),
     "red flag not a flag": ("questions.toml", "red_flag = true", 'red_flag = "yes"',
                             "question[0].red_flag: expected true or false"),
     "missing order": ("questions.toml", "order = 10", "", "question[0].order: missing"),

@@ -91,11 +91,11 @@ def test_picked_symptoms(triage):
 def test_json_has_exactly_the_agreed_keys(triage):
     data = triage.assess("no chest pain, dizzy, rash, he won't wake up").to_json()
     assert set(data) == {"input", "overall", "symptoms", "negated", "unlisted", "alerts",
-                         "history", "questions"}
+                         "history", "questions", "uncertain", "unexplained"}
     assert set(data["symptoms"][0]) == {"text", "symptom", "tier", "frequency", "advice",
                                         "source", "uncertain"}
     assert set(data["alerts"][0]) == {"id", "title", "tier", "advice", "source", "because"}
-    assert set(data["questions"][0]) == {"id", "text", "answer", "open"}
+    assert set(data["questions"][0]) == {"id", "text", "answer", "open", "red_flag"}
 
 
 def test_each_symptom_is_reported_once(triage):

@@ -71,7 +71,7 @@ def test_every_question_answered_by_keyboard_alone(qtbot, checker):
     opened behind the focus. Each answer updates the banner at once."""
     say(qtbot, checker, "drowsy")
     assert checker.view.banner.tier == "common"
-    keys = {"awake": Qt.Key.Key_Y, "breathing": Qt.Key.Key_Y, "overdose": Qt.Key.Key_N,
+    keys = {"awake": Qt.Key.Key_1, "breathing": Qt.Key.Key_Y, "overdose": Qt.Key.Key_N,
             "fever": Qt.Key.Key_N, "pump": Qt.Key.Key_Y, "alarm": Qt.Key.Key_N,
             "refill": Qt.Key.Key_U, "stopped": Qt.Key.Key_N, "ran_out": Qt.Key.Key_N,
             "missed": Qt.Key.Key_N, "sedatives": Qt.Key.Key_4,
@@ -133,10 +133,11 @@ def test_overdose_yes_with_drowsiness_is_an_emergency(qtbot, checker):
 def test_unknown_never_lowers_and_keeps_the_question_open(qtbot, checker):
     say(qtbot, checker, "had a fit")
     assert checker.view.banner.tier == "emergency"
-    for key in ("awake", "breathing", "overdose"):
-        answer(qtbot, checker, key, Qt.Key.Key_U)
+    for key, unknown in (("awake", Qt.Key.Key_4), ("breathing", Qt.Key.Key_U),
+                         ("overdose", Qt.Key.Key_U)):
+        answer(qtbot, checker, key, unknown)
         assert checker.view.banner.tier == "emergency"
-    assert "Are they awake" in checker.view.ask.text()
+    assert "How awake are they?" in checker.view.ask.text()
 
 
 def test_delete_clears_an_answer_and_a_link_answers(qtbot, checker):
@@ -163,12 +164,12 @@ def test_clear_resets_the_answers(qtbot, checker):
 
 def test_the_copied_summary_holds_every_answer(qtbot, checker):
     say(qtbot, checker, "drowsy")
-    for key, letter in (("awake", Qt.Key.Key_Y), ("breathing", Qt.Key.Key_U),
+    for key, letter in (("awake", Qt.Key.Key_1), ("breathing", Qt.Key.Key_U),
                         ("sedatives", Qt.Key.Key_2)):
         answer(qtbot, checker, key, letter)
     checker.copy_record()
     note = QGuiApplication.clipboard().text()
-    assert "Are they awake and responding to you normally? Yes" in note
+    assert "if they seem asleep. Awake and answering normally" in note
     assert "Are they breathing normally? Unknown" in note
     assert "drinking alcohol? Alcohol" in note
     assert "Drowsy with other sedating medicines or alcohol" in note

@@ -314,9 +314,9 @@ class ContentDatabase:
             "SELECT id, key, text, red_flag, source_id, source_part FROM triage_questions "
             "WHERE drug_id = ? ORDER BY position", drug_id,
         ):
-            when = tuple(r[0] for r in self._rows(
-                "SELECT target FROM question_when WHERE question_id = ? ORDER BY position",
-                question_id))
+            when, red_flag_when = (tuple(r[0] for r in self._rows(
+                f"SELECT target FROM {table} WHERE question_id = ? ORDER BY position",
+                question_id)) for table in ("question_when", "question_red_flag_when"))
             answers = []
             for answer_id, answer_key, label in self._rows(
                 "SELECT id, key, label FROM question_answers WHERE question_id = ? "
@@ -328,7 +328,7 @@ class ContentDatabase:
                                       tuple(t for t, denies in targets if not denies),
                                       tuple(t for t, denies in targets if denies)))
             questions.append(Question(key, text, tuple(answers), when, bool(red_flag),
-                                      self._cite(source_id, part)))
+                                      self._cite(source_id, part), red_flag_when))
         return tuple(questions)
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:

@@ -211,6 +211,7 @@ class Question(NamedTuple):
     """A question the checker asks, in asking order: red flags first.
 
     It applies always (`when` empty) or once one of the `when` targets is present.
+    It is a red flag always (`red_flag`) or while one of `red_flag_when` is present.
     """
 
     key: str
@@ -219,6 +220,7 @@ class Question(NamedTuple):
     when: tuple[str, ...]
     red_flag: bool
     citation: Citation
+    red_flag_when: tuple[str, ...] = ()
 
     source = _SOURCE
 

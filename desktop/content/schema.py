@@ -9,7 +9,7 @@ NamedTuples, which cost the data layer's import far less than dataclasses.
 
 from typing import NamedTuple
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -47,6 +47,8 @@ SYNONYMS_KEY = "search_synonyms"
 # Overall results that are not tiers: nothing entered, or only unlisted complaints.
 NONE = "none"
 UNLISTED = "unlisted"
+# The checker's banner when its safety net is up: the result may be too low.
+PARTLY_UNDERSTOOD = "partly_understood"
 
 TIER_LABELS = {
     "emergency": "Emergency",
@@ -190,6 +192,8 @@ TABLES: tuple[Table, ...] = (
     _child("answer_targets", ForeignKey("answer_id", "question_answers"),
            Column("target", str), Column("denies", int)),
     _child("question_when", ForeignKey("question_id", "triage_questions"),
+           Column("target", str)),
+    _child("question_red_flag_when", ForeignKey("question_id", "triage_questions"),
            Column("target", str)),
     Table("context_triggers", (Column("id", int), Column("position", int),
                                Column("phrase", str), Column("category", str),

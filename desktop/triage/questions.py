@@ -23,17 +23,19 @@ class AnswerError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """A question as the checker shows it: its answer, if any, and whether it is
-    still open (it applies, nothing reported settles it, and the answer is missing
-    or "unknown")."""
+    """A question as the checker shows it: its answer, if any, whether it is still
+    open (it applies, nothing reported settles it, and the answer is missing or
+    "unknown"), and whether it is a red flag for this call."""
 
     question: Question
     answer: Answer | None
     open: bool
+    red_flag: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {"id": self.question.key, "text": self.question.text,
-                "answer": self.answer.key if self.answer else None, "open": self.open}
+                "answer": self.answer.key if self.answer else None, "open": self.open,
+                "red_flag": self.red_flag}
 
 
 class Questions:
@@ -79,5 +81,8 @@ class Questions:
                 continue
             settled = any(present.intersection(a.feeds) for a in question.answers)
             unanswered = answer is None or answer.key == UNKNOWN
-            shown.append(Asked(question, answer, applies and unanswered and not settled))
-        return tuple(shown)
+            red_flag = question.red_flag or bool(present.intersection(question.red_flag_when))
+            shown.append(Asked(question, answer, applies and unanswered and not settled,
+                               red_flag))
+        # A question that has just become a red flag joins the others at the top.
+        return tuple(sorted(shown, key=lambda asked: not asked.red_flag))

@@ -23,7 +23,7 @@ _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 def ask_line(asked: tuple[Asked, ...]) -> str:
     """The open red-flag questions, for the line under the banner ("" when none)."""
-    still = [a.question.text for a in asked if a.open and a.question.red_flag]
+    still = [a.question.text for a in asked if a.open and a.red_flag]
     return "Ask: " + "  \u2022  ".join(still) if still else ""
 
 
@@ -60,7 +60,7 @@ class QuestionRow(QFrame):
 
     def show_state(self, asked: Asked) -> None:
         self.asked = asked
-        flag = "<b>Red flag:</b> " if asked.question.red_flag else ""
+        flag = "<b>Red flag:</b> " if asked.red_flag else ""
         self.text.setText(f"{flag}{escape(asked.question.text)}")
         chosen = asked.answer.key if asked.answer else None
         choices = " &nbsp;&middot;&nbsp; ".join(
