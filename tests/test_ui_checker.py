@@ -1,6 +1,7 @@
 """The symptom checker tab, driven as staff would drive it."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -191,3 +192,50 @@ def test_enter_adds_the_complaint_while_the_completion_list_shows(qtbot, checker
     qtbot.waitUntil(lambda: checker.view.entries.count() == 1)
     assert not entry.completer().popup().isVisible()
     assert checker.view.banner.tier == "common"
+
+
+# The record is what was said (issue #22)
+
+
+def test_text_typed_but_not_added_is_read(qtbot, checker):
+    qtbot.keyClicks(checker.view.entry, "he's not breathing")
+    assert checker.view.entries.count() == 0
+    assert checker.view.banner.tier == "emergency"
+    checker.view.buttons["copy"].click()
+    note = QGuiApplication.clipboard().text()
+    assert "No symptoms entered" not in note and "\"he's not breathing\"" in note
+
+
+def test_the_chart_note_quotes_the_callers_words_verbatim(checker):
+    said = "Gran's ever so DIZZY since Tuesday, honestly... and her ears ring"
+    checker.view.sentence.setPlainText(said)
+    checker.view.buttons["copy"].click()
+    assert f'Caller\'s words, as entered: "{said}"' in QGuiApplication.clipboard().text()
+
+
+def test_fever_puts_the_pump_question_on_the_ask_line(checker):
+    checker.view.sentence.setPlainText("she has a temperature and seems muddled")
+    assert "Do they have a baclofen pump" in checker.view.ask.text()
+
+
+def test_an_uncertain_result_never_shows_a_settled_banner(monkeypatch, checker):
+    """Whatever tier the words gave, below emergency the net's doubt is what shows."""
+    assess_all = checker.triage.assess_all
+
+    def doubtful(*args, **kwargs):
+        result = assess_all(*args, **kwargs)
+        return replace(result, uncertain=True, unexplained=("gone a funny colour",))
+
+    monkeypatch.setattr(checker.triage, "assess_all", doubtful)
+    for said in ("a bit constipated", "no headache", "sore knee"):
+        checker.view.sentence.setPlainText(said)
+        banner = checker.view.banner
+        assert banner.tier == "partly_understood", said
+        assert banner.message.startswith("PARTLY UNDERSTOOD: ask the red flags")
+        assert '"gone a funny colour"' in banner.message
+        assert checker.view.ask.isVisible() and checker.view.ask.text().startswith("Ask: ")
+    checker.view.buttons["copy"].click()
+    assert 'Not understood (ask about these): "gone a funny colour"' in (
+        QGuiApplication.clipboard().text())
+    checker.view.sentence.setPlainText("he won't wake up")
+    assert checker.view.banner.tier == "emergency"

@@ -135,6 +135,9 @@ class TriageResult:
     alerts: tuple[Alert, ...] = ()
     history: tuple[str, ...] = ()
     questions: tuple[Asked, ...] = ()
+    # The safety net: the result may be too low, and the words it could not account for.
+    uncertain: bool = False
+    unexplained: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -146,6 +149,8 @@ class TriageResult:
             "alerts": [alert.to_json() for alert in self.alerts],
             "history": list(self.history),
             "questions": [asked.to_json() for asked in self.questions],
+            "uncertain": self.uncertain,
+            "unexplained": list(self.unexplained),
         }
 
 

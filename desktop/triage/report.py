@@ -1,9 +1,10 @@
 """A triage result as plain text for a chart note, the terminal or print."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.content.schema import NONE, TIER_LABELS, TIERS, UNLISTED
+from desktop.content.schema import NONE, PARTLY_UNDERSTOOD, TIER_LABELS, TIERS, UNLISTED
 from desktop.content.stamps import dated_header
 from desktop.triage.engine import Alert, SymptomMatch, TriageResult
 from desktop.triage.questions import Asked
@@ -63,8 +64,28 @@ def contact_time(result: TriageResult) -> str:
     return SOONEST_CONTACT if SOONEST_CONTACT in acts or not acts else acts[0]
 
 
+def is_partly_understood(result: TriageResult) -> bool:
+    """The safety net is up and nothing already calls for emergency services."""
+    return result.uncertain and result.overall != EMERGENCY
+
+
+def banner_state(result: TriageResult) -> str:
+    """The banner's colour and icon: the overall tier, or partly understood."""
+    return PARTLY_UNDERSTOOD if is_partly_understood(result) else result.overall
+
+
 def headline(result: TriageResult, context: ReportContext) -> str:
-    """The banner's words: the tier, when to act, and why."""
+    """The banner's words: the tier, when to act, and why; or, when the checker may
+    have read the call too low, that it did not understand all of it."""
+    read = tier_headline(result, context)
+    if not is_partly_understood(result):
+        return read
+    missed = f" Not understood: {quoted(result.unexplained)}." if result.unexplained else ""
+    return f"PARTLY UNDERSTOOD: ask the red flags.{missed} Read so far: {read}"
+
+
+def tier_headline(result: TriageResult, context: ReportContext) -> str:
+    """The tier's words alone."""
     if result.overall == EMERGENCY:
         return f"EMERGENCY: {emergency_cause(result)} \u2014 {context.emergency_message}"
     if result.overall == CONTACT_DOCTOR:
@@ -80,8 +101,12 @@ def headline(result: TriageResult, context: ReportContext) -> str:
     return "Nothing entered."
 
 
+def quoted(texts: Iterable[str]) -> str:
+    return "; ".join(f'"{text}"' for text in texts)
+
+
 def alert_lines(alert: Alert) -> list[str]:
-    said = "; ".join(f'"{text}"' for text in alert.because)
+    said = quoted(alert.because)
     return [f"- [{TIER_LABELS[alert.tier]}] {alert.title} (because: {said})",
             f"    {alert.advice} Source: {alert.source}."]
 
@@ -99,6 +124,11 @@ def summary_lines(result: TriageResult, context: ReportContext) -> list[str]:
     """The overall tier first, then each alert and symptom with its advice and source,
     then what was denied, past, or not listed, then every question shown with its answer."""
     lines = [f"Overall: {headline(result, context)}"]
+    said = [line for line in result.input.splitlines() if line.strip()]
+    if said:
+        lines.append("Caller's words, as entered: " + quoted(said))
+    if result.unexplained:
+        lines.append(f"Not understood (ask about these): {quoted(result.unexplained)}")
     for alert in result.alerts:
         lines += alert_lines(alert)
     for match in result.symptoms:
@@ -106,9 +136,9 @@ def summary_lines(result: TriageResult, context: ReportContext) -> list[str]:
     if result.negated:
         lines.append(f"Denied (not counted): {', '.join(result.negated)}")
     if result.history:
-        lines.append("In the past (not counted): " + "; ".join(f'"{t}"' for t in result.history))
+        lines.append(f"In the past (not counted): {quoted(result.history)}")
     if result.unlisted:
-        lines.append("Not listed in this guide: " + "; ".join(f'"{t}"' for t in result.unlisted))
+        lines.append(f"Not listed in this guide: {quoted(result.unlisted)}")
         if result.overall != UNLISTED:
             lines.append("    " + context.unlisted_advice.format(drug=context.drug))
     if result.questions:
@@ -128,7 +158,8 @@ def chart_note(result: TriageResult, context: ReportContext, when: datetime) -> 
     """The summary for pasting into a chart: stamped with date, time and content version."""
     header = dated_header(f"Drug Guide symptom check: {context.drug}", context.content_version,
                           when)
-    if result.overall == NONE and not (result.negated or result.history or result.questions):
+    if result.overall == NONE and not (result.input.strip() or result.negated
+                                       or result.history or result.questions):
         return "\n".join([*header, "No symptoms entered."])
     return "\n".join([*header, *summary_lines(result, context)])
 

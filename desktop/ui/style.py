@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from desktop.content.schema import NONE, TIER_LABELS, UNLISTED
+from desktop.content.schema import NONE, PARTLY_UNDERSTOOD, TIER_LABELS, UNLISTED
 from desktop.paths import ICONS, RESOURCES
 
 NEGATED = "negated"
@@ -51,6 +51,8 @@ BADGES: dict[str, Badge] = {
     NEGATED: Badge("negated", "Denied", "#e5e7eb", "#1f2937", "#eceef1", "#30343a"),
     HISTORY: Badge("negated", "In the past", "#e5e7eb", "#1f2937", "#eceef1", "#30343a"),
     NONE: Badge("unlisted", "Nothing entered", "#eef1f5", "#1f2937"),
+    # Amber like "contact doctor", never the green or grey of a settled answer.
+    PARTLY_UNDERSTOOD: Badge("contact_doctor", "Partly understood", "#ffd166", "#1f1300"),
     "major": Badge("emergency", "Major", "#b71c1c", "#ffffff"),
     "moderate": Badge("contact_doctor", "Moderate", "#f6b23c", "#1f1300"),
     "avoid": Badge("negated", "Avoid", "#4b5563", "#ffffff"),

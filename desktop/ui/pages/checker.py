@@ -35,7 +35,14 @@ from PySide6.QtWidgets import (
 from desktop.content.models import SideEffect
 from desktop.content.schema import TIERS
 from desktop.triage.engine import SymptomMatch, Triage, TriageResult
-from desktop.triage.report import ReportContext, chart_note, headline, stands_alone, why
+from desktop.triage.report import (
+    ReportContext,
+    banner_state,
+    chart_note,
+    headline,
+    stands_alone,
+    why,
+)
 from desktop.ui import checklist, printing
 from desktop.ui.layout import InstantButton, ScrollingPane, button_row, keep_rows, panes
 from desktop.ui.modelindex import Index
@@ -316,6 +323,7 @@ class SymptomCheckerPage(Page):
         view.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, view.entries, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        view.entry.textChanged.connect(self.refresh)  # read before it is added, too
         view.sentence.textChanged.connect(self.refresh)
         view.checklist.itemChanged.connect(self.refresh)
         view.questions.answersChanged.connect(self.refresh)
@@ -368,8 +376,10 @@ class SymptomCheckerPage(Page):
         self.refresh()
 
     def entered_texts(self) -> list[str]:
+        """Every complaint added, the one still being typed, and the pasted text."""
         entries = checklist.items(self.view.entries)
-        return [item.text() for item in entries] + [self.view.sentence.toPlainText()]
+        return [*(item.text() for item in entries), self.view.entry.text(),
+                self.view.sentence.toPlainText()]
 
     def picked(self) -> list[str]:
         return checklist.ticked_values(self.view.checklist)
@@ -378,7 +388,8 @@ class SymptomCheckerPage(Page):
         view = self.view
         self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
                                              view.questions.answers)
-        view.banner.show_tier(self.result.overall, headline(self.result, self.report_context))
+        view.banner.show_tier(banner_state(self.result),
+                              headline(self.result, self.report_context))
         view.ask.setText(ask_line(self.result.questions))
         view.ask.setVisible(bool(view.ask.text()))
         view.questions.show_questions(self.result.questions)
