@@ -7,12 +7,11 @@ in the same run (median of several rounds), because this machine is shared and n
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmarks.launch import first_paint_seconds, run_fresh
+from benchmarks.launch import ChildFailedError, first_paint_seconds, run_child, run_fresh
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -47,6 +46,7 @@ def startup_and_memory() -> dict[str, float]:
         return statistics.median(s[key] for s in samples[kind])
 
     return {
+        "gc_enabled_after_start": all(s["gc_enabled"] for s in samples["app"]),
         "startup_ms_app": median("app", "startup_s") * 1000,
         "startup_ms_bare": median("bare", "startup_s") * 1000,
         "startup_ratio": median("app", "startup_s") / median("bare", "startup_s"),
@@ -101,9 +101,8 @@ def triage_stdin_seconds(lines: int = 10_000) -> float:
     texts = [text.replace("\n", " ") for text, *_ in PHRASINGS]
     payload = "\n".join(texts[i % len(texts)] for i in range(lines)) + "\n"
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "desktop", "triage", "-", "--json"],
-                            input=payload, capture_output=True, text=True, check=True, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = run_child([sys.executable, "-m", "desktop", "triage", "-", "--json"],
+                       input=payload, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     elapsed = time.perf_counter() - started
     assert result.stdout.count("\n") == lines
     return elapsed
@@ -178,4 +177,7 @@ def _rounded(value: object) -> object:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except ChildFailedError as error:
+        sys.exit(f"make bench: {error}")

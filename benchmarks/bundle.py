@@ -6,10 +6,11 @@ The bare build uses PyInstaller's default options, as a developer's first build 
 """
 
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from benchmarks.launch import BUILD_SECONDS, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
@@ -30,8 +31,8 @@ def bare_bundle_size() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         (work / "hello.py").write_text(HELLO)
-        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level",
-                        "ERROR", "hello.py"], cwd=work, check=True)
+        run_child([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
+                   "hello.py"], timeout=BUILD_SECONDS, cwd=work)
         return folder_size(work / "dist" / "hello")
 
 

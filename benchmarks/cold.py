@@ -11,12 +11,11 @@ writable /proc; where either is missing the figures are skipped, saying why.
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.launch import ROOT, first_paint_seconds
+from benchmarks.launch import BUILD_SECONDS, ROOT, first_paint_seconds, run_child
 
 FROZEN_APP = ROOT / "dist" / "drug-guide" / "drug-guide"
 BARE_SCRIPT = ROOT / "benchmarks" / "bare_window.py"
@@ -40,10 +39,10 @@ def drop_page_cache() -> None:
 
 
 def freeze_bare_window(work: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-                    "--paths", str(ROOT), "--distpath", str(work / "dist"),
-                    "--workpath", str(work / "build"), "--specpath", str(work),
-                    str(BARE_SCRIPT)], cwd=work, check=True)
+    run_child([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
+               "--paths", str(ROOT), "--distpath", str(work / "dist"),
+               "--workpath", str(work / "build"), "--specpath", str(work), str(BARE_SCRIPT)],
+              timeout=BUILD_SECONDS, cwd=work)
     return work / "dist" / BARE_SCRIPT.stem / BARE_SCRIPT.stem
 
 

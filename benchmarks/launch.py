@@ -8,6 +8,34 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# No child may hang `make bench`: a window that never paints, a build that stalls.
+CHILD_SECONDS = 120
+BUILD_SECONDS = 900
+
+
+class ChildFailedError(RuntimeError):
+    """A benchmark's child process failed or timed out; the message holds its stderr."""
+
+
+def run_child(command: list[str], timeout: float = CHILD_SECONDS,
+              **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run `command` to completion within `timeout` seconds, or raise ChildFailedError with
+    the end of what it wrote to stderr."""
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=True,
+                              timeout=timeout, **kwargs)  # type: ignore[call-overload]
+    except subprocess.TimeoutExpired as error:
+        raise ChildFailedError(f"{' '.join(command)} took over {timeout:.0f} s; stderr:\n"
+                          f"{_tail(error.stderr)}") from None
+    except subprocess.CalledProcessError as error:
+        raise ChildFailedError(f"{' '.join(command)} exited {error.returncode}; stderr:\n"
+                          f"{_tail(error.stderr)}") from None
+
+
+def _tail(stderr: str | bytes | None, lines: int = 20) -> str:
+    if isinstance(stderr, bytes):
+        stderr = stderr.decode(errors="replace")
+    return "\n".join((stderr or "(nothing)").splitlines()[-lines:])
 
 
 def fresh_user_env(folder: Path) -> dict[str, str]:
@@ -18,8 +46,8 @@ def fresh_user_env(folder: Path) -> dict[str, str]:
 def run_fresh(command: list[str], extra_env: dict[str, str] | None = None) -> str:
     """`command`'s standard output, run by a fresh user from the project folder."""
     with tempfile.TemporaryDirectory() as folder:
-        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
-                              env={**fresh_user_env(Path(folder)), **(extra_env or {})}).stdout
+        return run_child(command, cwd=ROOT,
+                         env={**fresh_user_env(Path(folder)), **(extra_env or {})}).stdout
 
 
 def first_paint_seconds(command: list[str]) -> float:

@@ -5,7 +5,8 @@
 Prints one JSON line: seconds from START_TIME (the parent's clock just before it
 started this process) to the first paint of the main window with content; for the
 app, seconds until Ctrl+F has put the keyboard in the search field and the File
-menu opens with its commands; and the peak RSS after every tab has been shown.
+menu opens with its commands, and whether the garbage collector is back on; and the
+peak RSS after every tab has been shown.
 The app starts as `drug-guide` starts it (desktop/cli.py, desktop.ui.app.run_app).
 """
 
@@ -54,6 +55,8 @@ def _after_first_paint(window: object, tabs: object, startup: float, kind: str) 
         if not _interactive(window):
             raise SystemExit("Ctrl+F or the File menu did not work after the first paint")
         result["interactive_s"] = time.time() - started - imported
+        QApplication.processEvents()  # the app's own first-paint handler runs after ours
+        result["gc_enabled"] = gc.isenabled()
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         window.grab()

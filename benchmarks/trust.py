@@ -13,12 +13,12 @@
 
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.launch import run_child
 from desktop.content.verify import file_digest, read_manifest
 
 ROUNDS = 5
@@ -70,8 +70,7 @@ def _import_ms(module: str) -> float:
     """Milliseconds to import `module` in a fresh interpreter."""
     code = (f"import time; t = time.perf_counter(); import {module}; "
             "print((time.perf_counter() - t) * 1000)")
-    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                  check=True).stdout) for _ in range(ROUNDS)]
+    times = [float(run_child([sys.executable, "-c", code]).stdout) for _ in range(ROUNDS)]
     return statistics.median(times)
 
 

@@ -1,12 +1,21 @@
 """Start-up: the first frame looks complete, nothing moves after it, and keys and menus
 work from the first input, before the event loop has run at all."""
 
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
+from desktop.ui.first_paint import VARIABLE, painted_by
+from desktop.ui.layout import ScrollingPane
 from desktop.ui.main_window import MainWindow
+from devtools.repo import ROOT
 
 
 class FirstFrame(QObject):
@@ -130,3 +139,58 @@ def test_the_benchmarks_bare_window_has_the_apps_first_run_size():
     from desktop.ui.main_window import FIRST_RUN_SIZE
 
     assert WINDOW_SIZE == FIRST_RUN_SIZE
+
+
+# The collector comes back on (issue #26)
+
+
+def test_a_scrolling_page_is_watched_through_its_viewport():
+    """Paint events of a scroll area go to its viewport, never to the area itself."""
+    page = ScrollingPane()
+    assert page.viewport() in painted_by(page) and page in painted_by(page)
+
+
+# Started as main() starts it; `hidden` never shows the window, so only the fallback
+# timer can bring the collector back; otherwise the fallback is put out of reach, so
+# only the first paint can.
+_MAIN_THEN_REPORT = """
+import gc, sys
+from desktop import cli
+import desktop.ui.app as app
+
+hidden = sys.argv[1] == "hidden"
+app.GC_FALLBACK_MS = 300 if hidden else 10 ** 8
+made = app.create_window
+
+def create_window(*args, **kwargs):
+    window = made(*args, **kwargs)
+    if hidden:
+        window.show = lambda: None
+    def report():
+        print("gc enabled:", gc.isenabled(), flush=True)
+        app.QApplication.instance().quit()
+    app.QTimer.singleShot(3000, report)
+    return window
+
+app.create_window = create_window
+sys.exit(cli.main([]))
+"""
+
+
+def _fresh_user(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "share"), "QT_QPA_PLATFORM": "offscreen"}
+
+
+@pytest.mark.parametrize("start", ["shown", "hidden"])
+def test_the_collector_is_back_on_after_the_window_starts_as_main_starts_it(tmp_path, start):
+    result = subprocess.run([sys.executable, "-c", _MAIN_THEN_REPORT, start], cwd=ROOT,
+                            capture_output=True, text=True, timeout=90, env=_fresh_user(tmp_path))
+    assert "gc enabled: True" in result.stdout, result.stderr[-2000:]
+
+
+def test_the_start_up_probe_quits_after_the_first_paint(tmp_path):
+    env = {**_fresh_user(tmp_path), VARIABLE: repr(time.time())}
+    result = subprocess.run([sys.executable, "-m", "desktop"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=90, env=env)
+    assert result.returncode == 0 and "first paint after" in result.stdout, result.stderr[-2000:]

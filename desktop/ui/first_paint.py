@@ -10,19 +10,23 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 VARIABLE = "DRUG_GUIDE_FIRST_PAINT"
 
 
 class FirstPaint(QObject):
-    """Calls `done(seconds since started)` once, when `widget` first paints."""
+    """Calls `done(seconds since started)` once, when `widget` first paints.
+
+    A scrolling page paints through its viewport, never itself, so the viewport and
+    the window are watched too: whichever paints first counts."""
 
     def __init__(self, widget: QWidget, started: float, done: Callable[[float], None]) -> None:
         super().__init__(widget)
         self._started = started
         self._done: Callable[[float], None] | None = done
-        widget.installEventFilter(self)
+        for painted in painted_by(widget):
+            painted.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and self._done is not None:
@@ -30,6 +34,14 @@ class FirstPaint(QObject):
             elapsed = time.time() - self._started
             QTimer.singleShot(0, lambda: done(elapsed))
         return False
+
+
+def painted_by(widget: QWidget) -> list[QWidget]:
+    """The widgets whose paint events show `widget` on screen."""
+    watched = [widget, widget.window()]
+    if isinstance(widget, QAbstractScrollArea):
+        watched.append(widget.viewport())
+    return watched
 
 
 def requested_start() -> float | None:
