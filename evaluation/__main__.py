@@ -2,8 +2,8 @@
 
 Prints every miss, then one JSON object as the last line. The corpus was written
 from the symptom list, the tiers and the danger signs alone, by writers who never
-saw the lexicon. The `tune*.jsonl` files are used to find what to fix; `fresh.jsonl`
-is never used to tune anything, and its figures are reported apart under "fresh" so
+saw the lexicon. The `tune*.jsonl` files are used to find what to fix; `fresh*.jsonl`
+are never used to tune anything, and its figures are reported apart under "fresh" so
 that they mean something.
 """
 
@@ -20,7 +20,7 @@ from desktop.paths import DEFAULT_DATABASE
 from desktop.triage.engine import Triage, TriageResult
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-FRESH = CORPUS / "fresh.jsonl"
+FRESH = sorted(CORPUS.glob("fresh*.jsonl"))  # never tuned on
 TUNE = sorted(CORPUS.glob("tune*.jsonl"))  # written in rounds, each by a new writer
 ANSWERS = (*TIERS, UNLISTED, NONE)
 
@@ -50,7 +50,13 @@ class Outcome:
 
     @property
     def false_tier(self) -> bool:
-        return self.case.kind == "decoy" and self.result.overall in TIERS
+        """A decoy read MORE urgently than its answer (some decoys expect `common`)."""
+        return self.case.kind == "decoy" and urgency(self.result.overall) > urgency(
+            self.case.expect)
+
+    @property
+    def silent_under(self) -> bool:
+        return self.under and not self.result.uncertain
 
     @property
     def negation_right(self) -> bool:
@@ -79,6 +85,7 @@ def figures(outcomes: Iterable[Outcome]) -> dict[str, object]:
     decoys = [o for o in outcomes if o.case.kind == "decoy"]
     negations = [o for o in outcomes if o.case.kind == "negation" or o.case.denied]
     under = Counter(o.case.expect for o in outcomes if o.under)
+    right = [o for o in outcomes if o.exact]
     return {
         "cases": len(outcomes),
         "exact": _share(sum(o.exact for o in outcomes), len(outcomes)),
@@ -87,6 +94,8 @@ def figures(outcomes: Iterable[Outcome]) -> dict[str, object]:
                                    len(emergencies)),
         "false_tier_on_decoys": _share(sum(o.false_tier for o in decoys), len(decoys)),
         "negation_accuracy": _share(sum(o.negation_right for o in negations), len(negations)),
+        "silent_under_triage": sum(o.silent_under for o in outcomes),
+        "uncertain_on_right": _share(sum(o.result.uncertain for o in right), len(right)),
     }
 
 
@@ -101,11 +110,12 @@ def evaluate(triage: Triage, cases: Iterable[Case]) -> list[Outcome]:
 def report(outcomes: list[Outcome]) -> dict[str, object]:
     """Figures for the whole corpus, with the fresh slice again under "fresh"."""
     return {**figures(outcomes),
-            "fresh": figures(o for o in outcomes if o.case.slice == FRESH.stem)}
+            "fresh": figures(o for o in outcomes if o.case.slice.startswith("fresh"))}
 
 
 def _miss_line(outcome: Outcome) -> str:
-    flags = "UNDER " if outcome.under else "FALSE " if outcome.false_tier else ""
+    flags = ("SILENT UNDER " if outcome.silent_under else "UNDER " if outcome.under
+             else "FALSE " if outcome.false_tier else "")
     return (f"{flags}[{outcome.case.slice}/{outcome.case.kind}] expected "
             f"{outcome.case.expect}, got {outcome.result.overall}: {outcome.case.text!r}")
 
@@ -113,7 +123,7 @@ def _miss_line(outcome: Outcome) -> str:
 def main() -> int:
     with ContentDatabase(DEFAULT_DATABASE) as db:
         triage = Triage(db.monograph(db.drug_id(None)).triage)
-        outcomes = evaluate(triage, [case for path in [*TUNE, FRESH] for case in load(path)])
+        outcomes = evaluate(triage, [case for path in [*TUNE, *FRESH] for case in load(path)])
     for outcome in outcomes:
         if not outcome.exact or (not outcome.negation_right and outcome.case.denied):
             print(_miss_line(outcome))

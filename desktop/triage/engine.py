@@ -26,7 +26,7 @@ from desktop.triage.context import (
     governs,
     taken_back,
 )
-from desktop.triage.lexicon import DENIALS, MANY, Lexicon
+from desktop.triage.lexicon import DENIALS, MANY, Lexicon, is_uncommon_word
 from desktop.triage.questions import Answer, Asked, Questions
 from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
 
@@ -238,8 +238,27 @@ class Triage:
                      and s.target not in self.tiers and self._kind.get(s.target) == SYMPTOM]
         asked = (self.questions.asked(answered, present | picked)
                  if text.strip() or answered or picked else ())
-        return self._result(text, matches, sorted(map(self._name, denied)), unlisted, alerts,
-                            history, asked)
+        result = self._result(text, matches, sorted(map(self._name, denied)), unlisted,
+                              alerts, history, asked)
+        return self._with_net(result, [s for s in said if s.uncertain])
+
+    def _with_net(self, result: TriageResult, hedged: list[_Said]) -> TriageResult:
+        """The safety net: the result may be too low when, below an emergency, a clause
+        nothing listed explains sounds medical, or when a finding of the highest tier
+        was said with doubt. It never changes a tier; it tells the user to ask."""
+        unexplained = tuple(clause for clause in result.unlisted
+                            if result.overall != EMERGENCY and self._sounds_medical(clause))
+        doubted = any(self.tiers.get(s.target) == EMERGENCY or self._kind.get(s.target) == SIGN
+                      for s in hedged)
+        return replace(result, uncertain=bool(unexplained) or doubted,
+                       unexplained=unexplained)
+
+    def _sounds_medical(self, clause: str) -> bool:
+        """Whether a clause holds a word the lexicon knows, or one rare in everyday
+        English (a medical word, a misspelling, a name the checker cannot place)."""
+        words = [t for t in tokenize(clause) if not self._is_filler(t) and t.norm.isalpha()]
+        return any(self.lexicon.stem_for(t.norm, t.stem) in self.lexicon.stems
+                   or is_uncommon_word(t.norm) for t in words)
 
     def assess_symptoms(self, names: Iterable[str]) -> TriageResult:
         """Triage symptoms picked from a list; a name not listed is reported as unlisted."""
@@ -262,11 +281,12 @@ class Triage:
         text = self._assess("\n".join(t for t in texts if t.strip()),
                             self.questions.answered(answers or {}), chosen_names)
         negated = sorted(set(text.negated) - chosen_names)
-        return self._result(
+        both = self._result(
             text.input, [*chosen.symptoms, *text.symptoms], negated,
             [*chosen.unlisted, *text.unlisted], list(text.alerts), list(text.history),
             text.questions,
         )
+        return replace(both, uncertain=text.uncertain, unexplained=text.unexplained)
 
     def _result(self, text: str, matches: list[SymptomMatch], negated: list[str],
                 unlisted: list[str], alerts: list[Alert], history: list[str],

@@ -35,6 +35,8 @@ MIN_REPAIR_LENGTH = 4
 # A word this often seen in English text is a real word, not a typo.
 KNOWN_WORD_FREQUENCY = 300
 EVERYDAY_WORD_FREQUENCY = 50_000
+# Rarer words than this sound medical to the safety net (see docs/triage.md for the curve).
+UNCOMMON_WORD_FREQUENCY = 20_000
 _NOT_LETTERS = re.compile(r"[^a-z]")
 
 
@@ -48,6 +50,13 @@ def _english_frequencies() -> object:
 
 def is_english_word(word: str) -> bool:
     return _english_frequencies()[word] >= KNOWN_WORD_FREQUENCY  # type: ignore[index]
+
+
+def is_uncommon_word(word: str) -> bool:
+    """Words seldom seen in everyday English: most medical words, misspellings and
+    names. The safety net asks about a clause that holds one."""
+    frequency = _english_frequencies()[word]  # type: ignore[index]
+    return len(word) >= MIN_REPAIR_LENGTH and frequency < UNCOMMON_WORD_FREQUENCY
 
 
 def is_everyday_word(word: str) -> bool:
