@@ -234,6 +234,7 @@ def load_guide(content_dir: Path) -> GuideSource:
     findings += [_finding(row, known) for row in signs.tables("finding", required=False)]
     rules = signs.tables("rule", required=False)
     drugs = [load_drug(folder, known) for folder in folders]
+    _add_inability_terms(signs, findings, drugs)
     _refuse_duplicate_drugs(drugs)
     guide_questions = _question_rows(content_dir / QUESTIONS_FILE)
     for drug in drugs:
@@ -244,6 +245,29 @@ def load_guide(content_dir: Path) -> GuideSource:
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
     guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
     return GuideSource(guide_row, sources, drugs, findings, guide_rules, triggers)
+
+
+def _add_inability_terms(signs: Fields, findings: list[dict[str, Any]],
+                         drugs: list["DrugSource"]) -> None:
+    """Not being able to do something normal is the finding its absence means: every
+    inability form ("doesn't", "unable to", "not ... properly") over every word of a
+    normal function becomes a term of that function's target. The words of a matched
+    term never deny anything, so "doesn't wake up" is never a denial. A term another
+    target already lists keeps its owner."""
+    forms = signs.table("inability").strings("forms")
+    items = [*findings, *(i for drug in drugs for i in [*drug.side_effects, *drug.findings])]
+    taken = {term_key(term): item.get("key", item.get("name")) for item in items
+             for term in (*item["terms"], item["name"])}
+    for row in signs.tables("function"):
+        target = row.text("target")
+        terms = [term for word in row.strings("words") for form in forms
+                 if taken.get(term_key(term := form.replace("...", word) if "..." in form
+                                       else f"{form} {word}"), target) == target]
+        owners = [item for item in items if target in (item.get("key"), item["name"])]
+        if not owners:
+            raise row.fail("target", f"{target!r} is no sign, finding or side effect")
+        for owner in owners:
+            owner["terms"] = list(dict.fromkeys([*owner["terms"], *terms]))
 
 
 def _sources(file: Fields) -> list[dict[str, str]]:
