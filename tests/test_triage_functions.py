@@ -51,3 +51,17 @@ def test_unable_to_pass_urine_is_not_constipation(triage):
 def test_low_blood_pressure_is_not_depression(triage):
     assert "depression" not in {m.effect.name for m in triage.assess(
         "low blood pressure").symptoms}
+
+
+@pytest.mark.parametrize("text", ["new slurred speech this morning",
+                                  "her speech has been slurred since this morning"])
+def test_new_slurred_speech_is_an_emergency(triage, text):
+    assert triage.assess(text).overall == "emergency"
+
+
+@pytest.mark.parametrize("text", ["confused and very drowsy, on dialysis",
+                                  "he has kidney failure and he's very sleepy"])
+def test_kidney_failure_with_drowsiness_or_confusion_is_a_sourced_alert(triage, text):
+    alert = next(a for a in triage.assess(text).alerts if a.id == "renal_toxicity")
+    assert alert.tier == "emergency"
+    assert alert.source
