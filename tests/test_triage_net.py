@@ -28,3 +28,15 @@ def test_a_doubted_emergency_sign_is_uncertain(triage):
 
 def test_the_net_never_changes_the_tier(triage):
     assert triage.assess("feels presyncopal, a bit constipated").overall == "common"
+
+
+def test_a_raised_red_flag_left_open_sets_the_net(triage):
+    result = triage.assess("he missed a few doses of his baclofen")
+    assert result.overall == "contact_doctor"
+    assert result.uncertain
+
+
+def test_answering_the_raised_red_flag_settles_the_net(triage):
+    result = triage.assess("he missed a few doses of his baclofen",
+                           {"withdrawal_signs": "none"})
+    assert not result.uncertain

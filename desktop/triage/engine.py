@@ -27,7 +27,7 @@ from desktop.triage.context import (
     taken_back,
 )
 from desktop.triage.lexicon import DENIALS, MANY, Lexicon, is_uncommon_word
-from desktop.triage.questions import Answer, Asked, Questions
+from desktop.triage.questions import Answer, Asked, Questions, raised_and_open
 from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
 
 # Which targets a pass looks for, and the text a found target covers.
@@ -202,6 +202,10 @@ class Triage:
         self._kind = {key: f.kind for key, f in self.findings.items()}
         self._filler = _FILLER | self.triggers.words | self.lexicon.drug_names
         self.questions = Questions(content.questions)
+        # Words that make an unexplained clause sound medical to the safety net: every
+        # word of the lexicon. Narrower sets (emergency words only) miss more; see the
+        # curve in docs/triage.md.
+        self.net_stems = self.lexicon.stems
 
     def assess(self, text: str, answers: Mapping[str, str] | None = None) -> TriageResult:
         """Triage free text holding one or many complaints, with the answers given to
@@ -240,24 +244,29 @@ class Triage:
                  if text.strip() or answered or picked else ())
         result = self._result(text, matches, sorted(map(self._name, denied)), unlisted,
                               alerts, history, asked)
-        return self._with_net(result, [s for s in said if s.uncertain])
+        return self._with_net(result, [s for s in said if s.uncertain],
+                              raised_and_open(asked, present))
 
-    def _with_net(self, result: TriageResult, hedged: list[_Said]) -> TriageResult:
-        """The safety net: the result may be too low when, below an emergency, a clause
-        nothing listed explains sounds medical, or when a finding of the highest tier
-        was said with doubt. It never changes a tier; it tells the user to ask."""
+    def _with_net(self, result: TriageResult, hedged: list[_Said],
+                  raised: bool) -> TriageResult:
+        """The safety net: below an emergency, the result may be too low when a clause
+        nothing listed explains sounds medical, or when the call raised a red-flag
+        topic left open; at any tier, when a finding of the highest tier was said with
+        doubt. It never changes a tier; it tells the user to ask."""
+        below = result.overall != EMERGENCY
         unexplained = tuple(clause for clause in result.unlisted
-                            if result.overall != EMERGENCY and self._sounds_medical(clause))
+                            if below and self._sounds_medical(clause))
         doubted = any(self.tiers.get(s.target) == EMERGENCY or self._kind.get(s.target) == SIGN
                       for s in hedged)
-        return replace(result, uncertain=bool(unexplained) or doubted,
+        return replace(result, uncertain=bool(unexplained) or doubted or (below and raised),
                        unexplained=unexplained)
 
     def _sounds_medical(self, clause: str) -> bool:
-        """Whether a clause holds a word the lexicon knows, or one rare in everyday
-        English (a medical word, a misspelling, a name the checker cannot place)."""
+        """Whether a clause holds a word the lexicon knows (a symptom's word left
+        unread), or one rare in everyday English (a medical word, a misspelling, a name
+        the checker cannot place)."""
         words = [t for t in tokenize(clause) if not self._is_filler(t) and t.norm.isalpha()]
-        return any(self.lexicon.stem_for(t.norm, t.stem) in self.lexicon.stems
+        return any(self.lexicon.stem_for(t.norm, t.stem) in self.net_stems
                    or is_uncommon_word(t.norm) for t in words)
 
     def assess_symptoms(self, names: Iterable[str]) -> TriageResult:

@@ -86,3 +86,13 @@ class Questions:
                                red_flag))
         # A question that has just become a red flag joins the others at the top.
         return tuple(sorted(shown, key=lambda asked: not asked.red_flag))
+
+
+def raised_and_open(asked: Iterable[Asked], present: Iterable[str]) -> bool:
+    """Whether the call raised a red-flag topic and left it open: a red-flag question
+    asked only because of what was said (withdrawal signs after missed doses, the pump
+    after a fever) still has no answer."""
+    present = set(present)
+    return any(a.open and a.red_flag and (
+        bool(present.intersection(a.question.when))
+        or bool(present.intersection(a.question.red_flag_when))) for a in asked)
