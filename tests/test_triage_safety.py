@@ -227,7 +227,6 @@ SIGN_PHRASINGS = [json.loads(line) for line in
 # Known misses, kept visible: each is a call the checker still reads less urgently.
 KNOWN_MISSES = {
     "My son is bleeding from his mouth and it hasn't stopped in forty minutes.",
-    "Our 3-year-old found the baclofen liquid and drank some.",
 }
 
 

@@ -68,10 +68,12 @@ _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "
 _MEASURES = frozenset({"gcs", "rr", "sats", "sat", "spo2", "o2", "bp", "hr", "pulse", "temp",
                        "resp", "rate", "score", "bm", "glucose", "at", "of", "by", "until",
                        "till", "past"})
+# Words before a number that make it a tablet's strength: "one ten", "a twenty".
+_STRENGTH_BEFORE = frozenset({"one", "a", "an", "each", "fives", "tens", "twenties"})
 # Words after a number that make it a strength or a volume, not a count.
 _UNITS = frozenset({"mg", "mcg", "g", "ml", "mls", "milligrams", "micrograms", "kg", "kilos",
                     "lb", "lbs", "pounds", "mins", "minutes", "hours", "hrs", "days", "am",
-                    "pm", "percent", "degrees", "years", "weeks", "months", "stone"})
+                    "pm", "percent", "degrees", "years", "weeks", "months", "stone", "oclock"})
 # Words that carry no complaint of their own, so a clause of only these is not unlisted.
 _FILLER = frozenset(
     """i me im ive id my mine myself you your he she his her hers it its they them their we us
@@ -644,7 +646,7 @@ def _is_count(before: Token | None, token: Token, following: Token | None) -> bo
     """A number of five or more that counts things: "took ten", "20 tablets"."""
     number = token.norm in _COUNTS or (token.norm.isdigit() and 5 <= int(token.norm) < 1900)
     return (number and (following is None or following.norm not in _UNITS)
-            and (before is None or before.norm not in _MEASURES))
+            and (before is None or before.norm not in _MEASURES | _STRENGTH_BEFORE))
 
 
 def _covers(wider: Rule, rule: Rule) -> bool:

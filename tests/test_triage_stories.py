@@ -1,0 +1,41 @@
+"""Syndromes told as stories, and the guards against over-calls (issue 22, items 2
+and 4)."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "his arm went weak suddenly",
+    "his face has dropped and his arm is weak",
+    "she took like 12 of them",
+    "took a whole day's tablets at once",
+    "my toddler got hold of the baclofen syringe",
+    "he took 100 mg instead of his usual 20",
+    "he cut his hand on a knife and it won't stop bleeding",
+])
+def test_a_story_is_an_emergency(triage, text):
+    assert triage.assess(text).overall == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "does it cause headaches?",
+    "if I get a headache can I take paracetamol?",
+    "I nearly fainted at the price of the prescription",
+    "this paperwork is giving me a headache",
+    "he took two fives instead of one ten this morning",
+    "used to get headaches, none since",
+])
+def test_a_guarded_call_counts_no_tier(triage, text):
+    assert triage.assess(text).overall in {"none", "unlisted"}
+
+
+@pytest.mark.parametrize("text", ["nothing sudden, the confusion has come on gradually",
+                                  "not sudden, he's been a bit confused for months"])
+def test_not_sudden_is_no_sudden_start(triage, text):
+    assert triage.assess(text).overall == "common"
+
+
+def test_a_denial_at_the_end_of_a_note_denies(triage):
+    result = triage.assess("Pt alert, obs stable, mild drowsiness, no visual disturbance")
+    assert result.overall == "common"
+    assert "blurred vision" in result.negated
