@@ -385,10 +385,15 @@ class Triage:
         """Longest lexicon terms, left to right, skipping transparent words."""
         words = [i for i, token in enumerate(tokens)
                  if token.norm not in TRANSPARENT and i not in blocked]
+        # The stems that may follow each word: a term whose second word is not among
+        # them is skipped unread, so a word that starts hundreds of terms ("can't")
+        # stays cheap.
+        ahead = [{stemmed for i in words[p + 1:p + 2 + MAX_INNER_FILLER]
+                  for stemmed, _ in readings[i]} for p in range(len(words))]
         found = []
         position = 0
         while position < len(words):
-            match = self._longest_at(tokens, readings, words, position, wanted)
+            match = self._longest_at(tokens, readings, words, position, wanted, ahead[position])
             if match:
                 found.append(match[0])
                 position = match[1]
@@ -397,10 +402,13 @@ class Triage:
         return found
 
     def _longest_at(self, tokens: list[Token], readings: list[list[Reading]], words: list[int],
-                    position: int, wanted: Wanted) -> tuple[_Found, int] | None:
+                    position: int, wanted: Wanted,
+                    ahead: set[str]) -> tuple[_Found, int] | None:
         """The longest term starting at `words[position]`, and where the next word is."""
         for number, (first_stem, freely) in enumerate(readings[words[position]]):
             for key in self.lexicon.by_first.get(first_stem, ()):
+                if len(key) > 1 and key[1] not in ahead:
+                    continue
                 target = self.lexicon.by_key[key]
                 if not wanted(target) or (len(key) == 1 and not freely):
                     continue
