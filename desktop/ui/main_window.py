@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         for spec in PAGES:
             title = spec.title_for(monograph)
-            index = self.tabs.add_titled_tab(ScrollingPane(sideways=True), title, spec.short_title)
+            holder = ScrollingPane(f"{title} page", sideways=True)
+            index = self.tabs.add_titled_tab(holder, title, spec.short_title)
             self.tabs.setTabToolTip(index, f"{title} ({spec.shortcut})")
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)

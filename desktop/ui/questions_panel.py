@@ -140,6 +140,7 @@ class QuestionPanel(QWidget):
         self.empty.setWordWrap(True)
         self._list.insertWidget(0, self.empty)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Questions to ask")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

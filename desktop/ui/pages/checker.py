@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QKeySequence,
     QResizeEvent,
@@ -44,6 +45,7 @@ from desktop.triage.report import (
     why,
 )
 from desktop.ui import checklist, printing
+from desktop.ui.accessibility import announce, give_role
 from desktop.ui.layout import InstantButton, ScrollingPane, button_row, keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
@@ -160,7 +162,11 @@ class TierBanner(QFrame):
         self.tier = self.message = ""
 
     def show_tier(self, tier: str, message: str) -> None:
+        """Show the overall tier; a change of tier is spoken at once, interrupting
+        the screen reader for an emergency."""
         badge = BADGES[tier]
+        if tier != self.tier and self.tier:
+            announce(self, f"Overall: {message}", assertive=tier == EMERGENCY)
         self.tier = tier
         self.message = message
         size = line_height() * 2
@@ -170,6 +176,9 @@ class TierBanner(QFrame):
         self.setStyleSheet(f"QFrame#banner {{ background: {badge.background}; }}"
                            f"QFrame#banner QLabel {{ color: {badge.foreground}; }}")
         self.setAccessibleName(f"Overall: {message}")
+
+
+give_role(TierBanner, QAccessible.Role.AlertMessage)
 
 
 class CheckerView(QWidget):
@@ -187,7 +196,6 @@ class CheckerView(QWidget):
         self.ask = QLabel(self)
         self.ask.setObjectName("askLine")
         self.ask.setWordWrap(True)
-        self.ask.setAccessibleName("Still to ask")
         self.questions = QuestionPanel(self)
         self.questions.setAccessibleName("Questions (Alt+Q)")
         self.entry = QLineEdit(self)
@@ -218,6 +226,9 @@ class CheckerView(QWidget):
                 item = checklist.add_tickable(self.checklist, effect.name.capitalize(),
                                               effect.name, icon(BADGES[tier].icon))
                 item.setToolTip(f"{BADGES[tier].word}: {effect.advice}")
+                # The tier's icon, in words, for a screen reader.
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{effect.name.capitalize()}, {BADGES[tier].word}")
         self.results = QListView(self)
         self.results.setModel(results)
         self.results.setItemDelegate(RichTextDelegate(self.results))
@@ -273,7 +284,7 @@ class CheckerView(QWidget):
         layout.addWidget(self.ask)
         self.results_and_questions = panes(self, outputs, asking, stretch=(1, 1))
         # The inputs scroll on their own, so the results keep the page's full height.
-        inputs_pane = ScrollingPane(self)
+        inputs_pane = ScrollingPane("Complaints and checklist", self)
         inputs_pane.hold(inputs)
         layout.addWidget(panes(self, inputs_pane, self.results_and_questions), 1)
 
@@ -386,16 +397,22 @@ class SymptomCheckerPage(Page):
 
     def refresh(self) -> None:
         view = self.view
+        earlier_alerts = {alert.id for alert in self.result.alerts}
         self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
                                              view.questions.answers)
         view.banner.show_tier(banner_state(self.result),
                               headline(self.result, self.report_context))
         view.ask.setText(ask_line(self.result.questions))
+        view.ask.setAccessibleName(view.ask.text())  # the questions, not just a label
         view.ask.setVisible(bool(view.ask.text()))
         view.questions.show_questions(self.result.questions)
         view.chain_tab_order()
         self.model.show(self.result, self.info.unlisted_advice.format(drug=self.monograph.name))
         self.resultChanged.emit(self.result)
+        for alert in self.result.alerts:
+            if alert.id not in earlier_alerts:
+                announce(view.banner, f"{BADGES[alert.tier].word}: {alert.title}. "
+                         f"{alert.advice}", assertive=alert.tier == EMERGENCY)
         if stands_alone(self.result):
             self.questionWanted.emit("overdose")
 
