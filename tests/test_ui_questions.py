@@ -186,3 +186,14 @@ def test_printed_summary_holds_the_answers(qtbot, checker, pdf_target):
     text = pdf_text(pdf_target)
     assert "content version" in text and "Possible baclofen overdose" in text
     assert "could a child have swallowed some? Yes" in text
+
+
+def test_u_answers_unknown_in_every_question_and_the_keys_are_said(qtbot, checker):
+    checker.view.sentence.setPlainText("very drowsy")
+    rows = checker.view.questions.rows
+    assert "sedatives" in rows
+    for key, row in list(rows.items()):
+        row.setFocus()
+        qtbot.keyClick(row, Qt.Key.Key_U)
+        assert checker.view.questions.answers.get(key) == "unknown", key
+        assert "U" in row.accessibleDescription()
