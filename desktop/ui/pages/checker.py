@@ -143,6 +143,22 @@ class TriageResultModel(QAbstractListModel):
         return None
 
 
+@dataclass(frozen=True)
+class CallInput:
+    """Everything entered for one call, to tell whether it was kept and to bring it
+    back after Clear."""
+
+    entries: tuple[str, ...] = ()
+    typed: str = ""
+    sentence: str = ""
+    ticked: tuple[str, ...] = ()
+    answers: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return any((self.entries, self.typed.strip(), self.sentence.strip(), self.ticked,
+                    self.answers))
+
+
 class TierBanner(QFrame):
     """The overall tier in colour, icon and words, at the top of the checker."""
 
@@ -318,6 +334,8 @@ class SymptomCheckerPage(Page):
                                             self.info.emergency_message,
                                             self.info.unlisted_advice)
         self.result = self.triage.assess("")
+        self.kept = CallInput()  # what was last copied, printed or exported
+        self.cleared: CallInput | None = None  # what Ctrl+Z brings back after Clear
         self.model = TriageResultModel(self)
         self.view = CheckerView(self.monograph.side_effects, self.model, self)
         self.fill_with(self.view)
@@ -330,6 +348,9 @@ class SymptomCheckerPage(Page):
         view.entry.returnPressed.connect(lambda: QTimer.singleShot(0, self.add_entry))
         view.entry.completer().activated.connect(self.add_completion)
         view.entry.installEventFilter(self)
+        view.sentence.installEventFilter(self)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_clear,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.add_button.clicked.connect(self.add_entry)
         view.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, view.entries, self.remove_selected,
@@ -353,6 +374,8 @@ class SymptomCheckerPage(Page):
         """Enter always adds what was typed. A line edit ignores Enter while its
         completion list shows, expecting the list to take it; when the key reaches the
         box itself instead (a slow machine, a test), close the list and add the text."""
+        if self._undo_clear_key(watched, event):
+            return True
         popup = self.view.entry.completer().popup()
         if (watched is self.view.entry and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
@@ -365,15 +388,25 @@ class SymptomCheckerPage(Page):
             return True
         return super().eventFilter(watched, event)
 
+    def _undo_clear_key(self, watched: QObject, event: QEvent) -> bool:
+        """Right after Clear, Ctrl+Z in a text box brings the call back rather than
+        undoing the box's own typing: the box is told not to claim the key."""
+        return (self.cleared is not None and watched in (self.view.entry, self.view.sentence)
+                and event.type() == QEvent.Type.ShortcutOverride
+                and event.matches(QKeySequence.StandardKey.Undo))  # type: ignore[attr-defined]
+
     # Behaviour ----------------------------------------------------------------
     def add_entry(self) -> None:
         text = self.view.entry.text().strip()
         if text:
-            item = QListWidgetItem(text)
-            item.setToolTip("Select and press Delete to remove")
-            self.view.entries.addItem(item)
+            self._list_entry(text)
             self.view.entry.clear()
             self.refresh()
+
+    def _list_entry(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setToolTip("Select and press Delete to remove")
+        self.view.entries.addItem(item)
 
     def add_completion(self, text: str) -> None:
         self.view.entry.setText(text)
@@ -395,8 +428,23 @@ class SymptomCheckerPage(Page):
     def picked(self) -> list[str]:
         return checklist.ticked_values(self.view.checklist)
 
+    def call_input(self) -> CallInput:
+        view = self.view
+        return CallInput(tuple(item.text() for item in checklist.items(view.entries)),
+                         view.entry.text(), view.sentence.toPlainText(),
+                         tuple(self.picked()), tuple(view.questions.answers.items()))
+
+    def has_unsaved_work(self) -> bool:
+        current = self.call_input()
+        return bool(current) and current != self.kept
+
+    def record_kept(self) -> None:
+        self.kept = self.call_input()
+
     def refresh(self) -> None:
         view = self.view
+        if self.cleared is not None and self.call_input():
+            self.cleared = None  # the next call has started: Clear is final
         earlier_alerts = {alert.id for alert in self.result.alerts}
         self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
                                              view.questions.answers)
@@ -420,6 +468,9 @@ class SymptomCheckerPage(Page):
         self.refresh()  # the banner's icon and the cards' tints follow zoom and theme
 
     def clear(self) -> None:
+        """Empty the page for the next call; Ctrl+Z brings this one back until the
+        next call starts."""
+        taken = self.call_input()
         self.view.entries.clear()
         self.view.entry.clear()
         self.view.sentence.blockSignals(True)
@@ -429,6 +480,26 @@ class SymptomCheckerPage(Page):
         self.view.questions.clear()
         self.refresh()
         self.view.entry.setFocus()
+        if taken:
+            self.cleared = taken
+            self.statusMessage.emit("Cleared. Ctrl+Z brings the call back.")
+
+    def undo_clear(self) -> None:
+        """Put back the call Clear took away."""
+        call, self.cleared = self.cleared, None
+        if call is None:
+            return
+        view = self.view
+        for text in call.entries:
+            self._list_entry(text)
+        view.questions.answers.update(call.answers)
+        checklist.tick_values(view.checklist, call.ticked)
+        view.sentence.blockSignals(True)
+        view.sentence.setPlainText(call.sentence)
+        view.sentence.blockSignals(False)
+        view.entry.setText(call.typed)  # refreshes
+        self.refresh()
+        self.statusMessage.emit("Call brought back.")
 
     def summary(self) -> str:
         return chart_note(self.result, self.report_context, datetime.now().astimezone())
