@@ -74,6 +74,15 @@ class QuestionRow(QFrame):
         self.setProperty("open", asked.open)
         self.setAccessibleName(f"{asked.question.text} {answer_label(asked)}")
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A label lays out its links in the palette's colour once; a new theme needs
+        them laid out again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.asked is not None:
+            choices = self.choices.text()
+            self.choices.clear()
+            self.choices.setText(choices)
+
     def event(self, event: QEvent) -> bool:
         """Claim the answer keys before any shortcut of the same key can take them."""
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
