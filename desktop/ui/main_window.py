@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
             return True
         if key == QtCore.Qt.Key.Key_Escape:
             self.search_field.clear()
+            for page in self.pages.values():
+                page.clear_highlight()
             self.tabs.currentWidget().setFocus()
             return True
         return False

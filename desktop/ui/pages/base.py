@@ -104,3 +104,6 @@ class Page(QWidget):
     def highlight(self, hit: SearchHit) -> bool:
         """Show and mark the block or row `hit.anchor` names; False if not found."""
         return False
+
+    def clear_highlight(self) -> None:
+        """Take away the marks `highlight()` left."""
