@@ -51,11 +51,18 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     path = out / f"{prefix}{len(PAGE_KEYS) + 1}c-checker-questions-answered.png"
     window.grab().save(str(path))
     written.append(path)
+    interactions = window.show_page("interactions")
+    interactions.view.lookup.setText("valium 5mg, tramadol 50 mg, ibuprofen and cetirizine")
+    _settle()
+    path = out / f"{prefix}{len(PAGE_KEYS) + 1}d-interactions-four-drugs.png"
+    window.grab().save(str(path))
+    written.append(path)
     window.search_field.setText("seizures")
     _settle()
     path = out / f"{prefix}{len(PAGE_KEYS) + 2:02d}-search.png"
     window.grab().save(str(path))
     written.append(path)
+    checker.clear()  # so closing the window does not stop to ask about the call
     return written
 
 

@@ -101,6 +101,9 @@ def no_modal_dialogs(monkeypatch):
 
     for name in ("ask_save_path", "ask_open_path", "ask_print", "show_message"):
         monkeypatch.setattr(dialogs, name, unexpected)
+    # Every window closes at a test's end, some with a call on screen: quit without
+    # asking. A test of the question patches `confirm` itself.
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
 
 
 @pytest.fixture

@@ -146,7 +146,7 @@ def test_the_benchmarks_bare_window_has_the_apps_first_run_size():
 
 def test_a_scrolling_page_is_watched_through_its_viewport():
     """Paint events of a scroll area go to its viewport, never to the area itself."""
-    page = ScrollingPane()
+    page = ScrollingPane("Test page")
     assert page.viewport() in painted_by(page) and page in painted_by(page)
 
 

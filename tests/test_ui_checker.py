@@ -239,3 +239,64 @@ def test_an_uncertain_result_never_shows_a_settled_banner(monkeypatch, checker):
         QGuiApplication.clipboard().text())
     checker.view.sentence.setPlainText("he won't wake up")
     assert checker.view.banner.tier == "emergency"
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Each quit question asked, answered with the first of `replies` (Cancel when none)."""
+    from desktop.ui import dialogs
+
+    questions: list[str] = []
+    replies: list[bool] = []
+
+    def confirm(_parent, _title, text, _action):
+        questions.append(text)
+        return replies.pop(0) if replies else False
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    return questions, replies
+
+
+def test_quitting_with_an_unsaved_call_asks_first(window, checker, asked):
+    questions, _ = asked
+    window.show()
+    checker.view.sentence.setPlainText("ears ringing")
+    window.actions_by_name["quit"].trigger()  # File > Quit, Ctrl+Q where the platform has it
+    assert len(questions) == 1 and "chart note" in questions[0]
+    assert window.isVisible()  # Cancel kept the call
+    checker.copy_record()
+    assert not checker.has_unsaved_work()
+    window.close()
+    assert len(questions) == 1 and not window.isVisible()  # copied: no question
+
+
+def test_quitting_asks_and_quits_when_told(window, checker, asked):
+    questions, replies = asked
+    checker.view.entry.setText("dizzy")
+    replies.append(True)
+    window.close()
+    assert len(questions) == 1 and not window.isVisible()
+
+
+def test_an_empty_window_quits_without_asking(window, checker, asked):
+    window.close()
+    assert asked[0] == [] and not window.isVisible()
+
+
+def test_ctrl_z_brings_back_a_cleared_call_until_the_next_starts(qtbot, window, checker):
+    window.show()
+    checker.view.entry.setText("ears ringing")
+    checker.add_entry()
+    checker.view.sentence.setPlainText("and dizzy")
+    checker.view.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    checker.view.questions.answers["awake"] = "normal"
+    before = checker.call_input()
+    tier = checker.view.banner.tier
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert not checker.call_input()
+    qtbot.keyClick(checker.view.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert checker.call_input() == before and checker.view.banner.tier == tier
+    checker.clear()
+    qtbot.keyClicks(checker.view.entry, "r")  # the next call starts
+    qtbot.keyClick(checker.view.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert checker.view.entries.count() == 0 and checker.view.sentence.toPlainText() == ""

@@ -43,3 +43,31 @@ def test_table_lists_every_interaction_sortable(tab, monograph):
 
 def test_table_model(qtmodeltester, tab):
     qtmodeltester.check(tab.model)
+
+
+def test_tab_leaves_the_table_in_one_press_and_arrows_move_inside(qtbot, window, tab):
+    window.show()
+    table = tab.view.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 1 and table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Backtab)
+    assert not table.hasFocus()
+
+
+def test_four_drugs_answers_show_whole_and_tab_reaches_them(qtbot, window, tab):
+    window.resize(1366, 768)
+    window.show()
+    tab.view.lookup.setText("valium 5mg, tramadol 50 mg, ibuprofen and cetirizine")
+    answer = tab.view.answer
+    assert answer.verticalScrollBar().maximum() == 0  # nothing cut off in the box
+    for drug in ("valium", "tramadol", "ibuprofen", "cetirizine"):
+        assert drug in answer.toPlainText()
+    assert answer.visibleRegion().boundingRect().height() == answer.height()  # unscrolled
+    tab.view.lookup.setFocus()
+    qtbot.keyClick(tab.view.lookup, Qt.Key.Key_Tab)
+    assert answer.hasFocus()

@@ -186,3 +186,27 @@ def test_printed_summary_holds_the_answers(qtbot, checker, pdf_target):
     text = pdf_text(pdf_target)
     assert "content version" in text and "Possible baclofen overdose" in text
     assert "could a child have swallowed some? Yes" in text
+
+
+def test_u_answers_unknown_in_every_question_and_the_keys_are_said(qtbot, checker):
+    checker.view.sentence.setPlainText("very drowsy")
+    rows = checker.view.questions.rows
+    assert "sedatives" in rows
+    for key, row in list(rows.items()):
+        row.setFocus()
+        qtbot.keyClick(row, Qt.Key.Key_U)
+        assert checker.view.questions.answers.get(key) == "unknown", key
+        assert "U" in row.accessibleDescription()
+
+
+def test_answer_links_take_the_new_themes_colour_at_once(checker, window):
+    from PySide6.QtGui import QPalette
+
+    window.controller.set_theme("light")
+    checker.view.sentence.setPlainText("very drowsy")
+    row = next(iter(checker.view.questions.rows.values()))
+    window.controller.set_theme("dark")
+    link = row.choices.palette().color(QPalette.ColorRole.Link).rgb()
+    image = row.choices.grab().toImage()
+    pixels = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert link in pixels  # the links' underline, drawn in the dark theme's link colour

@@ -281,3 +281,25 @@ def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path, private_
     window.export_current()
     assert asked == [str(private_home / "Documents" / "baclofen-overview.pdf")]
     assert [p for p in [*tmp_path.rglob("*"), *private_home.rglob("*")] if p.is_file()] == []
+
+
+def test_a_hit_is_scrolled_to_the_top_of_the_view(qtbot, window):
+    window.resize(1366, 768)
+    window.search_field.setText("Ozobax")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    browser = window.current_page().browser
+    selections = browser.extraSelections()
+    mark = QTextCursor(selections[0].cursor)
+    mark.clearSelection()
+    top = browser.cursorRect(mark).top()
+    assert 0 <= top <= 2 * browser.fontMetrics().height() or \
+        browser.verticalScrollBar().value() == browser.verticalScrollBar().maximum()
+
+
+def test_escape_clears_the_highlights(qtbot, window):
+    window.search_field.setText("flexor")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.page("uses").browser.extraSelections()
+    window.search_field.setFocus()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.page("uses").browser.extraSelections() == []

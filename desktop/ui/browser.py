@@ -91,7 +91,14 @@ class SafeTextBrowser(QTextBrowser):
             first.clearSelection()
             self.setTextCursor(first)
             self.ensureCursorVisible()
+            # The mark at the top of the view, its text below it, not at the bottom edge.
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + self.cursorRect(first).top()
+                         - self.fontMetrics().height() // 2)
         return bool(selections)
+
+    def clear_highlight(self) -> None:
+        self.setExtraSelections([])
 
 
 def replace_document(browser: QTextBrowser, document: QTextDocument) -> None:

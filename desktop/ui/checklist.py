@@ -1,5 +1,7 @@
 """Lists of tickable items (the checker's side effects, the precautions checklist)."""
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
@@ -33,6 +35,17 @@ def items(checklist: QListWidget) -> list[QListWidgetItem]:
 def ticked_values(checklist: QListWidget) -> list:
     return [item.data(ValueRole) for item in items(checklist)
             if item.checkState() == Qt.CheckState.Checked]
+
+
+def tick_values(checklist: QListWidget, values: Iterable[object]) -> None:
+    """Tick the items standing for `values`, without a change signal per item; the
+    caller updates once."""
+    wanted = set(values)
+    checklist.blockSignals(True)
+    for item in items(checklist):
+        if item.data(ValueRole) in wanted:
+            item.setCheckState(Qt.CheckState.Checked)
+    checklist.blockSignals(False)
 
 
 def untick_all(checklist: QListWidget) -> None:

@@ -35,6 +35,19 @@ def ask_print(parent: QWidget | None, printer: "QPrinter") -> bool:
     return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
 
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before something that cannot be undone; True when the user chose `action`.
+    Cancel is the default, so Enter or Esc keeps everything."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Cancel, parent)
+    chosen = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is chosen
+
+
 def show_message(parent: QWidget | None, title: str, text: str, details: str = "",
                  *, error: bool = False) -> None:
     """A message; with `details`, a details pane and a Copy details button."""

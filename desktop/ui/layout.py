@@ -113,8 +113,10 @@ class ScrollingPane(QScrollArea):
     text its preferred height for the width, which scrolls even when it would fit.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, sideways: bool = False) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, *,
+                 sideways: bool = False) -> None:
         super().__init__(parent)
+        self.setAccessibleName(name)  # it takes focus, so a screen reader lands on it
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.sideways = sideways  # whether it may scroll sideways too, or keeps its width
 

@@ -46,6 +46,7 @@ OTHER_KEYS = [
     ("Delete (complaint list)", "Remove the selected complaint"),
     ("Alt+Q (symptom checker)", "Go to the first open question"),
     ("Y / N / U or 1, 2, 3 \u2026 (a question)", "Answer it; Delete clears; Tab moves on"),
+    ("Ctrl+Z (symptom checker)", "Bring back the call Clear took, until the next call starts"),
 ]
 # Shortcuts of the pages' own buttons, shown beside them as Alt+letter.
 BUTTON_KEYS = [
@@ -219,7 +220,8 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         for spec in PAGES:
             title = spec.title_for(monograph)
-            index = self.tabs.add_titled_tab(ScrollingPane(sideways=True), title, spec.short_title)
+            holder = ScrollingPane(f"{title} page", sideways=True)
+            index = self.tabs.add_titled_tab(holder, title, spec.short_title)
             self.tabs.setTabToolTip(index, f"{title} ({spec.shortcut})")
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)
@@ -317,6 +319,8 @@ class MainWindow(QMainWindow):
             return True
         if key == QtCore.Qt.Key.Key_Escape:
             self.search_field.clear()
+            for page in self.pages.values():
+                page.clear_highlight()
             self.tabs.currentWidget().setFocus()
             return True
         return False
@@ -403,5 +407,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Quitting with a call not yet copied, printed or exported asks first."""
+        unsaved = [page for page in self.pages.values() if page.has_unsaved_work()]
+        if unsaved and not dialogs.confirm(
+                self, "Quit Drug Guide?",
+                f"The {unsaved[0].record_kind} on screen has not been copied, printed or "
+                "exported. Quitting loses it.", "&Quit without saving"):
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)

@@ -54,9 +54,12 @@ class QuestionRow(QFrame):
         return [a.key for a in self.question.answers] == [YES, NO, UNKNOWN]
 
     def _keys(self) -> list[str]:
+        """Each answer's key as shown; a choice's "Unknown" (always last) shows "U" too,
+        as U answers it in every question."""
         if self._is_yes_no():
             return ["Y", "N", "U"]
-        return [str(i + 1) for i in range(len(self.question.answers))]
+        return [f"{i + 1}/U" if answer.key == UNKNOWN else str(i + 1)
+                for i, answer in enumerate(self.question.answers)]
 
     def show_state(self, asked: Asked) -> None:
         self.asked = asked
@@ -70,6 +73,15 @@ class QuestionRow(QFrame):
         self.choices.setText(choices + settled)
         self.setProperty("open", asked.open)
         self.setAccessibleName(f"{asked.question.text} {answer_label(asked)}")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A label lays out its links in the palette's colour once; a new theme needs
+        them laid out again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.asked is not None:
+            choices = self.choices.text()
+            self.choices.clear()
+            self.choices.setText(choices)
 
     def event(self, event: QEvent) -> bool:
         """Claim the answer keys before any shortcut of the same key can take them."""
@@ -92,6 +104,8 @@ class QuestionRow(QFrame):
             return None  # leave Alt, Ctrl and Shift shortcuts to the window
         if event.key() in _CLEAR_KEYS:
             return ""
+        if event.key() == Qt.Key.Key_U and any(a.key == UNKNOWN for a in self.question.answers):
+            return UNKNOWN
         if self._is_yes_no() and event.key() in _LETTERS:
             return _LETTERS[Qt.Key(event.key())]
         number = event.key() - Qt.Key.Key_1
@@ -140,6 +154,7 @@ class QuestionPanel(QWidget):
         self.empty.setWordWrap(True)
         self._list.insertWidget(0, self.empty)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Questions to ask")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -69,6 +69,7 @@ class Page(QWidget):
 
     def copy_record(self) -> None:
         QGuiApplication.clipboard().setText(self.record_text())
+        self.record_kept()
         self.statusMessage.emit(f"Copied {self.record_kind}")
 
     def print_record(self) -> None:
@@ -76,13 +77,26 @@ class Page(QWidget):
 
         self.statusMessage.emit(PRINT_SERVICE_WAIT)
         printed = printing.print_document(self, self.printable())
+        if printed:
+            self.record_kept()
         self.statusMessage.emit(f"Printed {self.record_kind}" if printed else "Print cancelled")
 
     def export_record(self) -> None:
         from desktop.ui import printing
 
         path = printing.export_pdf(self, self.printable(), self.record_file_name())
+        if path:
+            self.record_kept()
         self.statusMessage.emit(f"Saved {path}" if path else "Export cancelled")
+
+    def has_unsaved_work(self) -> bool:
+        """Whether quitting now would lose something entered and not yet copied,
+        printed or exported."""
+        return False
+
+    def record_kept(self) -> None:
+        """The record left the window (copied, printed or saved): a page that tracks
+        unsaved work notes it here."""
 
     def render(self) -> None:
         """Rebuild whatever the theme or zoom cannot restyle by itself."""
@@ -90,3 +104,6 @@ class Page(QWidget):
     def highlight(self, hit: SearchHit) -> bool:
         """Show and mark the block or row `hit.anchor` names; False if not found."""
         return False
+
+    def clear_highlight(self) -> None:
+        """Take away the marks `highlight()` left."""

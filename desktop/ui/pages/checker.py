@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QKeySequence,
     QResizeEvent,
@@ -44,6 +45,7 @@ from desktop.triage.report import (
     why,
 )
 from desktop.ui import checklist, printing
+from desktop.ui.accessibility import announce, give_role
 from desktop.ui.layout import InstantButton, ScrollingPane, button_row, keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
@@ -141,6 +143,22 @@ class TriageResultModel(QAbstractListModel):
         return None
 
 
+@dataclass(frozen=True)
+class CallInput:
+    """Everything entered for one call, to tell whether it was kept and to bring it
+    back after Clear."""
+
+    entries: tuple[str, ...] = ()
+    typed: str = ""
+    sentence: str = ""
+    ticked: tuple[str, ...] = ()
+    answers: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return any((self.entries, self.typed.strip(), self.sentence.strip(), self.ticked,
+                    self.answers))
+
+
 class TierBanner(QFrame):
     """The overall tier in colour, icon and words, at the top of the checker."""
 
@@ -160,7 +178,11 @@ class TierBanner(QFrame):
         self.tier = self.message = ""
 
     def show_tier(self, tier: str, message: str) -> None:
+        """Show the overall tier; a change of tier is spoken at once, interrupting
+        the screen reader for an emergency."""
         badge = BADGES[tier]
+        if tier != self.tier and self.tier:
+            announce(self, f"Overall: {message}", assertive=tier == EMERGENCY)
         self.tier = tier
         self.message = message
         size = line_height() * 2
@@ -170,6 +192,9 @@ class TierBanner(QFrame):
         self.setStyleSheet(f"QFrame#banner {{ background: {badge.background}; }}"
                            f"QFrame#banner QLabel {{ color: {badge.foreground}; }}")
         self.setAccessibleName(f"Overall: {message}")
+
+
+give_role(TierBanner, QAccessible.Role.AlertMessage)
 
 
 class CheckerView(QWidget):
@@ -187,7 +212,6 @@ class CheckerView(QWidget):
         self.ask = QLabel(self)
         self.ask.setObjectName("askLine")
         self.ask.setWordWrap(True)
-        self.ask.setAccessibleName("Still to ask")
         self.questions = QuestionPanel(self)
         self.questions.setAccessibleName("Questions (Alt+Q)")
         self.entry = QLineEdit(self)
@@ -218,6 +242,9 @@ class CheckerView(QWidget):
                 item = checklist.add_tickable(self.checklist, effect.name.capitalize(),
                                               effect.name, icon(BADGES[tier].icon))
                 item.setToolTip(f"{BADGES[tier].word}: {effect.advice}")
+                # The tier's icon, in words, for a screen reader.
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{effect.name.capitalize()}, {BADGES[tier].word}")
         self.results = QListView(self)
         self.results.setModel(results)
         self.results.setItemDelegate(RichTextDelegate(self.results))
@@ -273,7 +300,7 @@ class CheckerView(QWidget):
         layout.addWidget(self.ask)
         self.results_and_questions = panes(self, outputs, asking, stretch=(1, 1))
         # The inputs scroll on their own, so the results keep the page's full height.
-        inputs_pane = ScrollingPane(self)
+        inputs_pane = ScrollingPane("Complaints and checklist", self)
         inputs_pane.hold(inputs)
         layout.addWidget(panes(self, inputs_pane, self.results_and_questions), 1)
 
@@ -307,6 +334,8 @@ class SymptomCheckerPage(Page):
                                             self.info.emergency_message,
                                             self.info.unlisted_advice)
         self.result = self.triage.assess("")
+        self.kept = CallInput()  # what was last copied, printed or exported
+        self.cleared: CallInput | None = None  # what Ctrl+Z brings back after Clear
         self.model = TriageResultModel(self)
         self.view = CheckerView(self.monograph.side_effects, self.model, self)
         self.fill_with(self.view)
@@ -319,6 +348,9 @@ class SymptomCheckerPage(Page):
         view.entry.returnPressed.connect(lambda: QTimer.singleShot(0, self.add_entry))
         view.entry.completer().activated.connect(self.add_completion)
         view.entry.installEventFilter(self)
+        view.sentence.installEventFilter(self)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_clear,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.add_button.clicked.connect(self.add_entry)
         view.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, view.entries, self.remove_selected,
@@ -342,6 +374,8 @@ class SymptomCheckerPage(Page):
         """Enter always adds what was typed. A line edit ignores Enter while its
         completion list shows, expecting the list to take it; when the key reaches the
         box itself instead (a slow machine, a test), close the list and add the text."""
+        if self._undo_clear_key(watched, event):
+            return True
         popup = self.view.entry.completer().popup()
         if (watched is self.view.entry and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
@@ -354,15 +388,25 @@ class SymptomCheckerPage(Page):
             return True
         return super().eventFilter(watched, event)
 
+    def _undo_clear_key(self, watched: QObject, event: QEvent) -> bool:
+        """Right after Clear, Ctrl+Z in a text box brings the call back rather than
+        undoing the box's own typing: the box is told not to claim the key."""
+        return (self.cleared is not None and watched in (self.view.entry, self.view.sentence)
+                and event.type() == QEvent.Type.ShortcutOverride
+                and event.matches(QKeySequence.StandardKey.Undo))  # type: ignore[attr-defined]
+
     # Behaviour ----------------------------------------------------------------
     def add_entry(self) -> None:
         text = self.view.entry.text().strip()
         if text:
-            item = QListWidgetItem(text)
-            item.setToolTip("Select and press Delete to remove")
-            self.view.entries.addItem(item)
+            self._list_entry(text)
             self.view.entry.clear()
             self.refresh()
+
+    def _list_entry(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setToolTip("Select and press Delete to remove")
+        self.view.entries.addItem(item)
 
     def add_completion(self, text: str) -> None:
         self.view.entry.setText(text)
@@ -384,18 +428,39 @@ class SymptomCheckerPage(Page):
     def picked(self) -> list[str]:
         return checklist.ticked_values(self.view.checklist)
 
+    def call_input(self) -> CallInput:
+        view = self.view
+        return CallInput(tuple(item.text() for item in checklist.items(view.entries)),
+                         view.entry.text(), view.sentence.toPlainText(),
+                         tuple(self.picked()), tuple(view.questions.answers.items()))
+
+    def has_unsaved_work(self) -> bool:
+        current = self.call_input()
+        return bool(current) and current != self.kept
+
+    def record_kept(self) -> None:
+        self.kept = self.call_input()
+
     def refresh(self) -> None:
         view = self.view
+        if self.cleared is not None and self.call_input():
+            self.cleared = None  # the next call has started: Clear is final
+        earlier_alerts = {alert.id for alert in self.result.alerts}
         self.result = self.triage.assess_all(self.entered_texts(), self.picked(),
                                              view.questions.answers)
         view.banner.show_tier(banner_state(self.result),
                               headline(self.result, self.report_context))
         view.ask.setText(ask_line(self.result.questions))
+        view.ask.setAccessibleName(view.ask.text())  # the questions, not just a label
         view.ask.setVisible(bool(view.ask.text()))
         view.questions.show_questions(self.result.questions)
         view.chain_tab_order()
         self.model.show(self.result, self.info.unlisted_advice.format(drug=self.monograph.name))
         self.resultChanged.emit(self.result)
+        for alert in self.result.alerts:
+            if alert.id not in earlier_alerts:
+                announce(view.banner, f"{BADGES[alert.tier].word}: {alert.title}. "
+                         f"{alert.advice}", assertive=alert.tier == EMERGENCY)
         if stands_alone(self.result):
             self.questionWanted.emit("overdose")
 
@@ -403,6 +468,9 @@ class SymptomCheckerPage(Page):
         self.refresh()  # the banner's icon and the cards' tints follow zoom and theme
 
     def clear(self) -> None:
+        """Empty the page for the next call; Ctrl+Z brings this one back until the
+        next call starts."""
+        taken = self.call_input()
         self.view.entries.clear()
         self.view.entry.clear()
         self.view.sentence.blockSignals(True)
@@ -412,6 +480,26 @@ class SymptomCheckerPage(Page):
         self.view.questions.clear()
         self.refresh()
         self.view.entry.setFocus()
+        if taken:
+            self.cleared = taken
+            self.statusMessage.emit("Cleared. Ctrl+Z brings the call back.")
+
+    def undo_clear(self) -> None:
+        """Put back the call Clear took away."""
+        call, self.cleared = self.cleared, None
+        if call is None:
+            return
+        view = self.view
+        for text in call.entries:
+            self._list_entry(text)
+        view.questions.answers.update(call.answers)
+        checklist.tick_values(view.checklist, call.ticked)
+        view.sentence.blockSignals(True)
+        view.sentence.setPlainText(call.sentence)
+        view.sentence.blockSignals(False)
+        view.entry.setText(call.typed)  # refreshes
+        self.refresh()
+        self.statusMessage.emit("Call brought back.")
 
     def summary(self) -> str:
         return chart_note(self.result, self.report_context, datetime.now().astimezone())

@@ -121,13 +121,15 @@ class InteractionsView(QWidget):
         self.answer = SafeTextBrowser(self)
         self.answer.setAccessibleName("Interaction answer")
         self.answer.setPlaceholderText("The guide's answer appears here as you type.")
-        self.answer.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Tab reaches the answer, and the arrows scroll it when it is longer than the box.
+        self.answer.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table = QTableView(self)
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(True)
         self.table.setAccessibleName("All listed interactions")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         fit_columns(self.table, stretch=(2, 3))
@@ -146,14 +148,16 @@ class InteractionsView(QWidget):
 
 
     def fit_answer(self) -> None:
-        """The answer box exactly as tall as its answer, from two lines up to six, at the
-        zoom in use: never cut short (the page scrolls first), and when empty the table
-        keeps the height. A longer answer scrolls in the box."""
+        """The answer box exactly as tall as its answer, from two lines up to six or
+        two fifths of the window, whichever is more, at the zoom in use: a few drugs'
+        answers show whole, and when empty the table keeps the height. A longer answer
+        scrolls in the box."""
         document = self.answer.document()
         document.setTextWidth(self.answer.viewport().width())
         line = self.answer.fontMetrics().height()
         wanted = int(document.size().height()) + 2 * self.answer.frameWidth()
-        self.answer.setFixedHeight(min(max(wanted, 2 * line), 6 * line))
+        most = max(6 * line, self.window().height() * 2 // 5)
+        self.answer.setFixedHeight(min(max(wanted, 2 * line), most))
 
 
 class InteractionsPage(SectionPage):

@@ -40,6 +40,9 @@ class SectionPage(Page):
         """
         return self.browser.highlight(hit.matched_words(), self._spans.get(hit.anchor))
 
+    def clear_highlight(self) -> None:
+        self.browser.clear_highlight()
+
     def printable(self) -> QTextDocument:
         return self.browser.document()
 
