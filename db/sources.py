@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.content.interactions import name_key
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS
 from desktop.content.schema import (
     BLOCK_KINDS,
     FINDING_KINDS,
+    MEDICINE_WORD_LISTS,
+    MEDICINE_WORDS_KEY,
     NO,
     PRECAUTION_KINDS,
     SECTION_KEYS,
@@ -40,6 +43,7 @@ SIGNS_FILE = "signs.toml"
 CONTEXT_FILE = "context.toml"
 QUESTIONS_FILE = "questions.toml"  # guide-wide, and optional in each drug folder
 SEARCH_FILE = "search.toml"
+MEDICINE_WORDS_FILE = "medicine_words.toml"
 DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions", "triage")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -243,6 +247,7 @@ def load_guide(content_dir: Path) -> GuideSource:
     guide_rules = [_rule(row, _targets(drugs[0], findings), known) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
     guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
+    guide_row[MEDICINE_WORDS_KEY] = _medicine_words(content_dir / MEDICINE_WORDS_FILE)
     return GuideSource(guide_row, sources, drugs, findings, guide_rules, triggers)
 
 
@@ -262,6 +267,13 @@ def _search_synonyms(path: Path) -> str:
     """The search synonym groups as JSON for `meta`, each word in the searched form."""
     groups = read_toml(path).groups("groups")
     return json.dumps([[normalize_input(word) for word in group] for group in groups])
+
+
+def _medicine_words(path: Path) -> str:
+    """The words a medicine's name may add, as one JSON list for `meta`, in name-key form."""
+    file = read_toml(path)
+    words = {name_key(word) for key in MEDICINE_WORD_LISTS for word in file.strings(key)}
+    return json.dumps(sorted(words - {""}))
 
 
 def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:

@@ -6,8 +6,8 @@ from desktop.content.interactions import InteractionIndex
 
 
 @pytest.fixture(scope="module")
-def index(monograph):
-    return InteractionIndex(monograph.interactions)
+def index(database, monograph):
+    return InteractionIndex(monograph.interactions, database.info.medicine_words)
 
 
 @pytest.mark.parametrize(("query", "name", "drug_class", "severity"), [
@@ -93,3 +93,52 @@ def test_a_strength_with_a_slash_is_not_a_drug(index):
 def test_a_brand_needs_its_distinguishing_words(index):
     assert index.lookup("tylenol") == []  # acetaminophen: not an opioid
     assert index.lookup("Tylenol") == [] and index.check("Tylenol 500mg")[0].matches == ()
+
+
+# Held out: none of these is written in the content; each is an ingredient the guide
+# lists, as a pack or a prescription line writes it (salts, routes, release forms).
+@pytest.mark.parametrize(("query", "name"), [
+    ("oxycodone hydrochloride", "oxycodone"),
+    ("morphine sulfate", "morphine"),
+    ("morphine sulphate MR 30mg bd", "morphine"),
+    ("codeine phosphate 30 mg qds", "codeine"),
+    ("tramadol HCl", "tramadol"),
+    ("tramadol hcl ER 100mg", "tramadol"),
+    ("fentanyl transdermal", "fentanyl"),
+    ("fentanyl 25 micrograms/hour patch", "fentanyl"),
+    ("intrathecal morphine", "morphine"),
+    ("zolpidem tartrate", "zolpidem"),
+    ("zolpidem tartrate ER 6.25 mg", "zolpidem"),
+    ("diphenhydramine hydrochloride", "diphenhydramine"),
+    ("lorazepam sublingual", "lorazepam"),
+    ("clonazepam ODT", "clonazepam"),
+    ("hydrocodone bitartrate XR", "hydrocodone"),
+    ("oxycodone/acetaminophen 5/325", "oxycodone"),
+    ("hydromorphone IR 2mg q4h prn", "hydromorphone"),
+    ("methadone oral solution 1 mg/ml", "methadone"),
+    ("diazepam rectal", "diazepam"),
+    ("midazolam buccal", "midazolam"),
+    ("pregabalin capsules 75mg", "pregabalin"),
+    ("tizanidine HCl 4 mg tds", "tizanidine"),
+])
+def test_salts_routes_and_release_forms_never_hide_an_ingredient(index, query, name):
+    # A combination ("oxycodone/acetaminophen") is a list: one of its drugs answers.
+    assert name in {m.name for answer in index.check(query) for m in answer.matches}
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("oxycodone ratiopharm", "oxycodone"),
+    ("teva morphine", "morphine"),
+    ("Accord codeine 15mg", "codeine"),
+])
+def test_a_word_the_guide_does_not_know_never_hides_an_ingredient(index, query, name):
+    assert name in {m.name for m in index.lookup(query)}
+
+
+@pytest.mark.parametrize("query", [
+    "metformin hydrochloride", "amlodipine besylate 5 mg", "omeprazole DR 20mg",
+    "levothyroxine sodium", "atorvastatin calcium", "sertraline HCl", "ondansetron ODT",
+    "insulin glargine", "ferrous sulfate", "vitamin D 1000 units",
+])
+def test_unrelated_medicines_with_salts_and_forms_match_nothing(index, query):
+    assert index.lookup(query) == []

@@ -43,6 +43,11 @@ YES, NO, UNKNOWN = "yes", "no", "unknown"
 
 # The `meta` entry holding the search synonym groups (db/content/search.toml) as JSON.
 SYNONYMS_KEY = "search_synonyms"
+# The `meta` entry holding the words a medicine's name may add to an ingredient
+# (db/content/medicine_words.toml: salts, routes, forms, frequencies, units) as JSON.
+MEDICINE_WORDS_KEY = "medicine_words"
+# The lists of that file, in order.
+MEDICINE_WORD_LISTS: tuple[str, ...] = ("salts", "routes", "forms", "frequencies", "units")
 
 # Overall results that are not tiers: nothing entered, or only unlisted complaints.
 NONE = "none"
