@@ -142,3 +142,23 @@ def test_a_word_the_guide_does_not_know_never_hides_an_ingredient(index, query, 
 ])
 def test_unrelated_medicines_with_salts_and_forms_match_nothing(index, query):
     assert index.lookup(query) == []
+
+
+# Held out from the salts and forms tests: UK and US brands, combinations and drinks.
+@pytest.mark.parametrize(("query", "name"), [
+    ("MST 30mg", "morphine"), ("MST Continus 10 mg bd", "morphine"), ("Sevredol", "morphine"),
+    ("Longtec", "oxycodone"), ("Shortec caps", "oxycodone"), ("Zapain", "codeine"),
+    ("Solpadol effervescent", "codeine"), ("co-dydramol 10/500", "dihydrocodeine"),
+    ("Tramacet", "tramadol"), ("Ultracet", "tramadol"), ("Zamadol SR", "tramadol"),
+    ("Matrifen patch", "fentanyl"), ("Transtec", "buprenorphine"), ("Stesolid", "diazepam"),
+    ("Epistatus", "midazolam"), ("vodka", "alcohol"), ("whisky", "alcohol"),
+    ("whiskey", "alcohol"), ("pint of lager", "alcohol"), ("glass of wine", "alcohol"),
+    ("gin and tonic", "alcohol"),
+])
+def test_uk_and_us_brands_and_drinks_answer(index, query, name):
+    assert name in {m.name for answer in index.check(query) for m in answer.matches}
+
+
+def test_alcohol_avoid_is_given_for_a_drink_with_its_measure(index):
+    [match] = index.lookup("2 glasses of wine")
+    assert (match.name, match.severity) == ("alcohol", "avoid")
