@@ -123,6 +123,7 @@ def test_cli_answers_the_new_interactions(capsys):
 @pytest.mark.parametrize(("brand", "strength"), [
     ("Ozobax", "5 mg/5 mL"), ("Fleqsuvy", "25 mg/5 mL"), ("Lyvispah", "5 mg, 10 mg, 20 mg"),
     ("Lioresal Intrathecal", "2000 mcg/mL"), ("Gablofen", "1000 mcg/mL"),
+    ("Ozobax DS", "10 mg/5 mL"),
 ])
 def test_forms_and_strengths_name_each_brand_from_its_own_label(monograph, brand, strength):
     tables = [b for b in monograph.section("forms").blocks if b.kind == "table"]
@@ -130,6 +131,16 @@ def test_forms_and_strengths_name_each_brand_from_its_own_label(monograph, brand
     assert rows, brand
     assert any(strength in " ".join(row) for row, _ in rows)
     assert all(brand.split()[0].lower() in b.citation.source.id for _, b in rows)
+
+
+def test_three_liquid_concentrations_are_listed_with_the_generics(monograph):
+    tables = [b for b in monograph.section("forms").blocks if b.kind == "table"]
+    generic = {b.citation.source.id: " ".join(b.cells()[1][0]) for b in tables
+               if b.cells()[1][0][1] == "Generic" and "mL" in " ".join(b.cells()[1][0])}
+    assert "10 mg/5 mL" in generic["solution-10-per-5-label"]
+    assert "5 mg/mL" in generic["suspension-5-per-ml-label"]
+    note = block(monograph, "forms", "Three liquid concentrations")
+    assert all(f in note.body for f in ("1 mg/mL", "2 mg/mL", "5 mg/mL"))
 
 
 def test_the_two_oral_liquids_are_told_apart(monograph):
