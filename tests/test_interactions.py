@@ -41,7 +41,7 @@ def test_lookup_tolerates_typos(index, typo, name):
     assert index.lookup(typo)[0].name == name
 
 
-@pytest.mark.parametrize("query", ["ibuprofen", "paracetamol", "aspirin", "", "   ", "x",
+@pytest.mark.parametrize("query", ["omeprazole", "paracetamol", "aspirin", "", "   ", "x",
                                    "'; DROP TABLE interactions; --", "zzzzzzzz"])
 def test_unknown_names_match_nothing(index, query):
     assert index.lookup(query) == []
@@ -81,8 +81,8 @@ def test_a_list_gives_one_answer_per_drug(index, query):
 
 
 def test_a_drug_the_guide_does_not_list_is_named_with_no_matches(index):
-    answers = index.check("ibuprofen 400mg tds, valium")
-    assert [(a.text, bool(a.matches)) for a in answers] == [("ibuprofen 400mg tds", False),
+    answers = index.check("omeprazole 20mg od, valium")
+    assert [(a.text, bool(a.matches)) for a in answers] == [("omeprazole 20mg od", False),
                                                             ("valium", True)]
 
 
@@ -136,7 +136,7 @@ def test_a_word_the_guide_does_not_know_never_hides_an_ingredient(index, query, 
 
 
 @pytest.mark.parametrize("query", [
-    "metformin hydrochloride", "amlodipine besylate 5 mg", "omeprazole DR 20mg",
+    "metformin hydrochloride", "simvastatin 40 mg", "omeprazole DR 20mg",
     "levothyroxine sodium", "atorvastatin calcium", "sertraline HCl", "ondansetron ODT",
     "insulin glargine", "ferrous sulfate", "vitamin D 1000 units",
 ])
@@ -162,3 +162,39 @@ def test_uk_and_us_brands_and_drinks_answer(index, query, name):
 def test_alcohol_avoid_is_given_for_a_drink_with_its_measure(index):
     [match] = index.lookup("2 glasses of wine")
     assert (match.name, match.severity) == ("alcohol", "avoid")
+
+
+# SmPC 4.5 interactions, asked for as a pack or a prescription line writes them.
+@pytest.mark.parametrize(("query", "name", "severity"), [
+    ("carbidopa/levodopa 25/100", "levodopa", "moderate"), ("Sinemet CR", "levodopa", "moderate"),
+    ("co-careldopa 12.5/50", "levodopa", "moderate"), ("Madopar", "levodopa", "moderate"),
+    ("amlodipine besylate 5 mg", "calcium channel blockers", "moderate"),
+    ("ramipril 10mg od", "ACE inhibitors", "moderate"), ("bisoprolol fumarate", "beta blockers",
+                                                          "moderate"),
+    ("lithium carbonate MR 400 mg", "lithium", "moderate"), ("Priadel", "lithium", "moderate"),
+    ("ibuprofen 400mg tds", "NSAIDs", "moderate"), ("naproxen sodium", "NSAIDs", "moderate"),
+    ("gentamicin IV", "aminoglycosides", "moderate"),
+    ("phenelzine sulfate", "phenelzine", "moderate"),
+    ("selegiline transdermal", "selegiline", "moderate"), ("propofol", "propofol", "moderate"),
+])
+def test_smpc_interactions_answer(index, query, name, severity):
+    matches = [m for answer in index.check(query) for m in answer.matches]
+    assert (name, severity) in {(m.name, m.severity) for m in matches}
+
+
+def test_intrathecal_morphine_gives_the_pump_warning_and_the_opioid_one(index):
+    matches = index.lookup("intrathecal morphine")
+    assert {"Opioids", None} == {m.drug_class for m in matches}
+    assert any("spine" in m.advice for m in matches)
+
+
+def test_tricyclics_mention_marked_loss_of_muscle_tone(index):
+    [match] = index.lookup("amitriptyline hydrochloride 10mg nocte")
+    assert "marked loss of muscle tone" in match.advice and "SmPC" in match.source
+
+
+def test_a_severity_no_source_states_says_it_is_the_guides_judgement(monograph):
+    unsourced = [i for i in monograph.interactions
+                 if i.citation.source.id in ("uk-tablets-smpc", "pms-baclofen-monograph",
+                                             "intrathecal-sintetica-info")]
+    assert unsourced and all("the guide's judgement" in i.advice for i in unsourced)

@@ -20,9 +20,9 @@ def test_brand_lookup(tab):
 
 
 def test_unknown_name_is_not_called_safe(tab):
-    tab.view.lookup.setText("ibuprofen")
+    tab.view.lookup.setText("omeprazole")
     assert tab.view.answer.toPlainText() == (
-        "ibuprofen: No interaction listed in this guide. This does not mean the combination "
+        "omeprazole: No interaction listed in this guide. This does not mean the combination "
         "is safe; ask the pharmacist.")
 
 
