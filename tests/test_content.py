@@ -129,8 +129,8 @@ def test_interaction_entries(monograph):
     assert entries == {
         "Other muscle relaxants": ("Muscle relaxants", "major"),
         "Opioids": ("Opioids", "major"),
-        "levomethadyl": (None, "moderate"),
-        "buprenorphine": (None, "moderate"),
+        "levomethadyl": (None, "major"),  # graded with the other opioids
+        "buprenorphine": (None, "major"),
         "Benzodiazepines": ("Benzodiazepines", "moderate"),
         "alcohol": (None, "avoid"),
         "Gabapentinoids": ("Gabapentinoids", "moderate"),
@@ -140,6 +140,13 @@ def test_interaction_entries(monograph):
         "Tricyclic antidepressants": ("Tricyclic antidepressants", "moderate"),
         "Barbiturates": ("Barbiturates", "moderate"),
         "cannabis": (None, "moderate"),
+        "Levodopa with carbidopa or benserazide": ("Parkinson's medicines (levodopa)", "moderate"),
+        "Medicines for high blood pressure": ("Antihypertensives", "moderate"),
+        "lithium": (None, "moderate"),
+        "Medicines that can harm the kidneys": ("Nephrotoxic medicines", "moderate"),
+        "MAO inhibitors": ("MAOIs", "moderate"),
+        "Morphine with intrathecal baclofen": (None, "major"),
+        "Anaesthetics with intrathecal baclofen": ("Anaesthetics", "moderate"),
     }
 
 

@@ -3,6 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.content.interactions import InteractionIndex
+from desktop.content.schema import SEVERITIES
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +21,8 @@ def index(database, monograph):
     ("Xanax", "alprazolam", "Benzodiazepines", "moderate"),
     ("tizanidine", "tizanidine", "Muscle relaxants", "major"),
     ("Flexeril", "cyclobenzaprine", "Muscle relaxants", "major"),
-    ("levomethadyl", "levomethadyl", None, "moderate"),
-    ("Suboxone", "buprenorphine", None, "moderate"),
+    ("levomethadyl", "levomethadyl", None, "major"),
+    ("Suboxone", "buprenorphine", None, "major"),
     ("alcohol", "alcohol", None, "avoid"),
     ("beer", "alcohol", None, "avoid"),
     ("opioids", "Opioids", "Opioids", "major"),
@@ -198,3 +199,14 @@ def test_a_severity_no_source_states_says_it_is_the_guides_judgement(monograph):
                  if i.citation.source.id in ("uk-tablets-smpc", "pms-baclofen-monograph",
                                              "intrathecal-sintetica-info")]
     assert unsourced and all("the guide's judgement" in i.advice for i in unsourced)
+
+
+def test_avoid_sorts_above_every_other_severity(index):
+    assert [m.severity for m in index.lookup("alcohol")] == ["avoid"]
+    assert SEVERITIES[0] == "avoid" and SEVERITIES.index("major") < SEVERITIES.index("moderate")
+
+
+def test_every_opioid_has_one_severity(index):
+    opioids = ["codeine", "morphine", "buprenorphine", "levomethadyl", "tramadol", "fentanyl"]
+    # The most severe answer; fentanyl is an anaesthetic too, graded on its own.
+    assert {index.lookup(name)[0].severity for name in opioids} == {"major"}

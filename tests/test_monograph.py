@@ -84,7 +84,7 @@ def test_interaction_counts_are_the_articles_figure_not_a_fact(monograph):
 
 def test_levomethadyl_is_kept_and_marked_withdrawn(monograph):
     [match] = InteractionIndex(monograph.interactions).lookup("levomethadyl")
-    assert match.severity == "moderate" and "withdrawn" in match.advice and "2003" in match.advice
+    assert match.severity == "major" and "withdrawn" in match.advice and "2003" in match.advice
 
 
 # New interactions ----------------------------------------------------------------------
