@@ -44,6 +44,14 @@ CONTEXT_FILE = "context.toml"
 QUESTIONS_FILE = "questions.toml"  # guide-wide, and optional in each drug folder
 SEARCH_FILE = "search.toml"
 MEDICINE_WORDS_FILE = "medicine_words.toml"
+# A path of the source tree in a text users see: a file with a project extension
+# ("shared/seed/x.txt", "sources.toml") or a project folder ("db/content/"). Strengths
+# ("5 mg/5 mL"), DOIs and web addresses are not paths.
+SOURCE_TREE_PATH = re.compile(
+    r"(?<![\w:/.-])(?:[\w.-]+/)*[\w-]+\.(?:txt|toml|py|json|md|csv|sqlite3?)\b"
+    r"|(?<![\w:/.-])(?:shared|db|desktop|resources|tests|docs|devtools)/",
+    re.IGNORECASE,
+)
 DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions", "triage")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -87,7 +95,15 @@ class Fields:
             raise self.fail(key, "is empty")
         if value is not None and len(value) > MAX_TEXT_CHARS:
             raise self.fail(key, f"is longer than {MAX_TEXT_CHARS:,} characters")
+        self._refuse_path(key, value)
         return value.strip() if value is not None else None
+
+    def _refuse_path(self, key: str, value: str | None) -> None:
+        """Users see every text; a path of the source tree is for reviewers only."""
+        found = SOURCE_TREE_PATH.search(value or "")
+        if found:
+            raise self.fail(key, f"names a file path ({found.group()!r}); keep paths out of "
+                                 "what users see")
 
     def number(self, key: str) -> float | None:
         value = self._get(key, (int, float), required=False)
@@ -113,6 +129,7 @@ class Fields:
                 raise self.fail(f"{key}[{index}]", "expected non-empty text")
             if len(value) > MAX_TEXT_CHARS:
                 raise self.fail(f"{key}[{index}]", f"is longer than {MAX_TEXT_CHARS:,} characters")
+            self._refuse_path(f"{key}[{index}]", value)
         return [value.strip() for value in values]
 
     def citation(self, known: set[str]) -> dict[str, str]:
@@ -134,6 +151,8 @@ class Fields:
             if any(len(cell) > MAX_TEXT_CHARS for cell in row):
                 raise self.fail(f"{key}[{index}]", f"a cell is longer than {MAX_TEXT_CHARS:,} "
                                 "characters")
+            for cell in row:
+                self._refuse_path(f"{key}[{index}]", cell)
         return [[cell.strip() for cell in row] for row in rows]
 
     def has(self, key: str) -> bool:
