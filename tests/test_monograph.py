@@ -290,3 +290,12 @@ def test_sources_page_lists_every_source_with_what_it_supports(window, database)
         assert source.citation in text
     assert "Overdosage (LOINC 34088-5): Side effects: Overdose: the signs" in text
     assert "Potential Side Effects: Side effects; Side effect: confusion" in text
+
+
+def test_kidney_dose_and_uk_only_contraindication_are_sourced_and_marked(monograph):
+    by_label = {p.label: p for p in monograph.precautions}
+    kidney = by_label["Kidney disease"]
+    assert "about 5 mg a day" in kidney.caution and "4.2" in kidney.citation.part
+    ulcers = by_label["Stomach or duodenal ulcers"]
+    assert "UK SmPC" in ulcers.caution and "US labels" in ulcers.caution
+    assert ulcers.citation.source.id == "uk-tablets-smpc"
