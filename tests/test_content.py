@@ -64,7 +64,8 @@ def test_dosing_numbers_are_numbers(monograph):
     oral = {d.stage: d for d in monograph.dosing if d.route == "Oral"}
     assert oral["Starting dose"].mg_per_day == 15
     assert oral["Starting dose"].days == 3
-    assert oral["Maximum"].mg_per_day == 80
+    assert oral["Maximum"].mg_per_day == 80 and "US labels" in oral["Maximum"].detail
+    assert oral["Maximum (UK SmPC)"].mg_per_day == 100
     assert any(d.route == "Intrathecal" and "lower" in d.detail for d in monograph.dosing)
 
 
