@@ -281,3 +281,14 @@ def test_cancelled_export_writes_nothing(window, monkeypatch, tmp_path, private_
     window.export_current()
     assert asked == [str(private_home / "Documents" / "baclofen-overview.pdf")]
     assert [p for p in [*tmp_path.rglob("*"), *private_home.rglob("*")] if p.is_file()] == []
+
+
+def test_sources_page_is_searchable(window):
+    page = window.page("sources")
+    page.search.setText("NDC 69528-302")
+    text = page.browser.toPlainText()
+    assert "Ozobax DS product listing" in text and "Lyvispah label" not in text
+    page.search.setText("no such source anywhere")
+    assert "No source mentions" in page.browser.toPlainText()
+    page.search.clear()
+    assert "Lyvispah label" in page.browser.toPlainText()
