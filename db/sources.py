@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.content.interactions import name_key
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS
 from desktop.content.schema import (
     BLOCK_KINDS,
     FINDING_KINDS,
+    MEDICINE_WORD_LISTS,
+    MEDICINE_WORDS_KEY,
     NO,
     PRECAUTION_KINDS,
     SECTION_KEYS,
@@ -40,6 +43,15 @@ SIGNS_FILE = "signs.toml"
 CONTEXT_FILE = "context.toml"
 QUESTIONS_FILE = "questions.toml"  # guide-wide, and optional in each drug folder
 SEARCH_FILE = "search.toml"
+MEDICINE_WORDS_FILE = "medicine_words.toml"
+# A path of the source tree in a text users see: a file with a project extension
+# ("shared/seed/x.txt", "sources.toml") or a project folder ("db/content/"). Strengths
+# ("5 mg/5 mL"), DOIs and web addresses are not paths.
+SOURCE_TREE_PATH = re.compile(
+    r"(?<![\w:/.-])(?:[\w.-]+/)*[\w-]+\.(?:txt|toml|py|json|md|csv|sqlite3?)\b"
+    r"|(?<![\w:/.-])(?:shared|db|desktop|resources|tests|docs|devtools)/",
+    re.IGNORECASE,
+)
 DRUG_FILES = ("drug", "sections", "side_effects", "interactions", "precautions", "triage")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -83,7 +95,15 @@ class Fields:
             raise self.fail(key, "is empty")
         if value is not None and len(value) > MAX_TEXT_CHARS:
             raise self.fail(key, f"is longer than {MAX_TEXT_CHARS:,} characters")
+        self._refuse_path(key, value)
         return value.strip() if value is not None else None
+
+    def _refuse_path(self, key: str, value: str | None) -> None:
+        """Users see every text; a path of the source tree is for reviewers only."""
+        found = SOURCE_TREE_PATH.search(value or "")
+        if found:
+            raise self.fail(key, f"names a file path ({found.group()!r}); keep paths out of "
+                                 "what users see")
 
     def number(self, key: str) -> float | None:
         value = self._get(key, (int, float), required=False)
@@ -109,6 +129,7 @@ class Fields:
                 raise self.fail(f"{key}[{index}]", "expected non-empty text")
             if len(value) > MAX_TEXT_CHARS:
                 raise self.fail(f"{key}[{index}]", f"is longer than {MAX_TEXT_CHARS:,} characters")
+            self._refuse_path(f"{key}[{index}]", value)
         return [value.strip() for value in values]
 
     def citation(self, known: set[str]) -> dict[str, str]:
@@ -130,6 +151,8 @@ class Fields:
             if any(len(cell) > MAX_TEXT_CHARS for cell in row):
                 raise self.fail(f"{key}[{index}]", f"a cell is longer than {MAX_TEXT_CHARS:,} "
                                 "characters")
+            for cell in row:
+                self._refuse_path(f"{key}[{index}]", cell)
         return [[cell.strip() for cell in row] for row in rows]
 
     def has(self, key: str) -> bool:
@@ -244,6 +267,7 @@ def load_guide(content_dir: Path) -> GuideSource:
     guide_rules = [_rule(row, _targets(drugs[0], findings), known) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
     guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
+    guide_row[MEDICINE_WORDS_KEY] = _medicine_words(content_dir / MEDICINE_WORDS_FILE)
     return GuideSource(guide_row, sources, drugs, findings, guide_rules, triggers)
 
 
@@ -286,6 +310,13 @@ def _search_synonyms(path: Path) -> str:
     """The search synonym groups as JSON for `meta`, each word in the searched form."""
     groups = read_toml(path).groups("groups")
     return json.dumps([[normalize_input(word) for word in group] for group in groups])
+
+
+def _medicine_words(path: Path) -> str:
+    """The words a medicine's name may add, as one JSON list for `meta`, in name-key form."""
+    file = read_toml(path)
+    words = {name_key(word) for key in MEDICINE_WORD_LISTS for word in file.strings(key)}
+    return json.dumps(sorted(words - {""}))
 
 
 def _refuse_duplicate_drugs(drugs: list[DrugSource]) -> None:

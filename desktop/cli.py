@@ -206,7 +206,8 @@ def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespac
     """One answer per drug named; `matches` in the JSON is their union, as it always was."""
     from desktop.content.interactions import InteractionIndex
 
-    answers = InteractionIndex(db.monograph(drug_id).interactions).check(args.name)
+    answers = InteractionIndex(db.monograph(drug_id).interactions,
+                               db.info.medicine_words).check(args.name)
     if args.json:
         union = dict.fromkeys(m for answer in answers for m in answer.matches)
         _print_json({"query": args.name, "drugs": [a.to_json() for a in answers],

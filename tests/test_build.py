@@ -95,6 +95,12 @@ BAD_CONTENT = {
         "sections.toml", '[[uses.blocks]]\nkind = "paragraph"\ntext = """',
         '[[uses.blocks]]\nkind = "paragraph"\ntext = """ """\nx = """',
         "uses.blocks[0].text: is empty"),
+    "text naming a source-tree path": (
+        "drug.toml", 'name = "Baclofen"', 'name = "Baclofen (see shared/seed/x.txt)"',
+        "names a file path"),
+    "text naming a project folder": (
+        "interactions.toml", 'name = "lithium"', 'name = "lithium, db/content/"',
+        "names a file path"),
     "malformed file": ("drug.toml", 'name = "Baclofen"', 'name = "Baclofen', "malformed TOML"),
     "missing field": ("precautions.toml", 'caution = "No alcohol', 'cautions = "No alcohol',
                       "precaution[16].caution: missing"),

@@ -64,7 +64,8 @@ def test_dosing_numbers_are_numbers(monograph):
     oral = {d.stage: d for d in monograph.dosing if d.route == "Oral"}
     assert oral["Starting dose"].mg_per_day == 15
     assert oral["Starting dose"].days == 3
-    assert oral["Maximum"].mg_per_day == 80
+    assert oral["Maximum"].mg_per_day == 80 and "US labels" in oral["Maximum"].detail
+    assert oral["Maximum (UK SmPC)"].mg_per_day == 100
     assert any(d.route == "Intrathecal" and "lower" in d.detail for d in monograph.dosing)
 
 
@@ -91,7 +92,7 @@ def test_every_tab_has_a_section_in_order(monograph):
     ("how_it_works", ["GABA-B", "monosynaptic", "polysynaptic", "2 to 4 hours",
                       "several times a day", "kidneys"]),
     ("uses", ["multiple sclerosis", "flexor spasms", "stiffness", "reversible",
-              "Huntington's disease", "spinal cord injury", "Parkinson's disease",
+              "spinal cord injury", "Parkinson's disease",
               "cerebral palsy", "stroke", "acid reflux", "alcohol use disorder"]),
 ])
 def test_section_covers_the_guide(monograph, section, words):
@@ -129,8 +130,8 @@ def test_interaction_entries(monograph):
     assert entries == {
         "Other muscle relaxants": ("Muscle relaxants", "major"),
         "Opioids": ("Opioids", "major"),
-        "levomethadyl": (None, "moderate"),
-        "buprenorphine": (None, "moderate"),
+        "levomethadyl": (None, "major"),  # graded with the other opioids
+        "buprenorphine": (None, "major"),
         "Benzodiazepines": ("Benzodiazepines", "moderate"),
         "alcohol": (None, "avoid"),
         "Gabapentinoids": ("Gabapentinoids", "moderate"),
@@ -140,6 +141,13 @@ def test_interaction_entries(monograph):
         "Tricyclic antidepressants": ("Tricyclic antidepressants", "moderate"),
         "Barbiturates": ("Barbiturates", "moderate"),
         "cannabis": (None, "moderate"),
+        "Levodopa with carbidopa or benserazide": ("Parkinson's medicines (levodopa)", "moderate"),
+        "Medicines for high blood pressure": ("Antihypertensives", "moderate"),
+        "lithium": (None, "moderate"),
+        "Medicines that can harm the kidneys": ("Nephrotoxic medicines", "moderate"),
+        "MAO inhibitors": ("MAOIs", "moderate"),
+        "Morphine with intrathecal baclofen": (None, "major"),
+        "Anaesthetics with intrathecal baclofen": ("Anaesthetics", "moderate"),
     }
 
 

@@ -84,7 +84,7 @@ def test_interaction_counts_are_the_articles_figure_not_a_fact(monograph):
 
 def test_levomethadyl_is_kept_and_marked_withdrawn(monograph):
     [match] = InteractionIndex(monograph.interactions).lookup("levomethadyl")
-    assert match.severity == "moderate" and "withdrawn" in match.advice and "2003" in match.advice
+    assert match.severity == "major" and "withdrawn" in match.advice and "2003" in match.advice
 
 
 # New interactions ----------------------------------------------------------------------
@@ -105,7 +105,8 @@ def test_cns_depressants_are_listed_with_the_label_as_source(monograph, query, l
     assert match.drug_class == listed_as
     assert match.severity in ("major", "moderate")  # never below the benzodiazepines
     assert "drowsiness" in match.advice
-    assert match.source.startswith("Lyvispah label (US)")
+    # Tricyclics cite the UK SmPC, which adds marked loss of muscle tone.
+    assert match.source.startswith(("Lyvispah label (US)", "Baclofen tablets SmPC (UK"))
 
 
 def test_cli_answers_the_new_interactions(capsys):
@@ -123,6 +124,7 @@ def test_cli_answers_the_new_interactions(capsys):
 @pytest.mark.parametrize(("brand", "strength"), [
     ("Ozobax", "5 mg/5 mL"), ("Fleqsuvy", "25 mg/5 mL"), ("Lyvispah", "5 mg, 10 mg, 20 mg"),
     ("Lioresal Intrathecal", "2000 mcg/mL"), ("Gablofen", "1000 mcg/mL"),
+    ("Ozobax DS", "10 mg/5 mL"),
 ])
 def test_forms_and_strengths_name_each_brand_from_its_own_label(monograph, brand, strength):
     tables = [b for b in monograph.section("forms").blocks if b.kind == "table"]
@@ -130,6 +132,16 @@ def test_forms_and_strengths_name_each_brand_from_its_own_label(monograph, brand
     assert rows, brand
     assert any(strength in " ".join(row) for row, _ in rows)
     assert all(brand.split()[0].lower() in b.citation.source.id for _, b in rows)
+
+
+def test_three_liquid_concentrations_are_listed_with_the_generics(monograph):
+    tables = [b for b in monograph.section("forms").blocks if b.kind == "table"]
+    generic = {b.citation.source.id: " ".join(b.cells()[1][0]) for b in tables
+               if b.cells()[1][0][1] == "Generic" and "mL" in " ".join(b.cells()[1][0])}
+    assert "10 mg/5 mL" in generic["solution-10-per-5-label"]
+    assert "5 mg/mL" in generic["suspension-5-per-ml-label"]
+    note = block(monograph, "forms", "Three liquid concentrations")
+    assert all(f in note.body for f in ("1 mg/mL", "2 mg/mL", "5 mg/mL"))
 
 
 def test_the_two_oral_liquids_are_told_apart(monograph):
@@ -278,3 +290,12 @@ def test_sources_page_lists_every_source_with_what_it_supports(window, database)
         assert source.citation in text
     assert "Overdosage (LOINC 34088-5): Side effects: Overdose: the signs" in text
     assert "Potential Side Effects: Side effects; Side effect: confusion" in text
+
+
+def test_kidney_dose_and_uk_only_contraindication_are_sourced_and_marked(monograph):
+    by_label = {p.label: p for p in monograph.precautions}
+    kidney = by_label["Kidney disease"]
+    assert "about 5 mg a day" in kidney.caution and "4.2" in kidney.citation.part
+    ulcers = by_label["Stomach or duodenal ulcers"]
+    assert "UK SmPC" in ulcers.caution and "US labels" in ulcers.caution
+    assert ulcers.citation.source.id == "uk-tablets-smpc"

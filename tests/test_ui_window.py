@@ -303,3 +303,14 @@ def test_escape_clears_the_highlights(qtbot, window):
     window.search_field.setFocus()
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     assert window.page("uses").browser.extraSelections() == []
+
+
+def test_sources_page_is_searchable(window):
+    page = window.page("sources")
+    page.search.setText("NDC 69528-302")
+    text = page.browser.toPlainText()
+    assert "Ozobax DS product listing" in text and "Lyvispah label" not in text
+    page.search.setText("no such source anywhere")
+    assert "No source mentions" in page.browser.toPlainText()
+    page.search.clear()
+    assert "Lyvispah label" in page.browser.toPlainText()

@@ -40,6 +40,7 @@ from desktop.content.models import (
     WordPair,
 )
 from desktop.content.schema import (
+    MEDICINE_WORDS_KEY,
     SCHEMA_VERSION,
     SECTION_KEYS,
     SEVERITIES,
@@ -81,6 +82,7 @@ def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
             no_interaction_message=meta["no_interaction_message"],
             schema_version=int(meta["schema_version"]),
             sources_sha256=meta["sources_sha256"],
+            medicine_words=_medicine_words(meta, path),
         )
     except KeyError as missing:
         raise ContentError(f"{path} lacks the {missing} entry. {REINSTALL}") from None
@@ -93,6 +95,15 @@ def _synonyms(meta: dict[str, str], path: Path) -> search.Synonyms:
         return search.synonym_map([[str(word) for word in group] for group in groups])
     except (ValueError, TypeError):
         raise ContentError(f"{path} has unreadable search synonyms. {REINSTALL}") from None
+
+
+def _medicine_words(meta: dict[str, str], path: Path) -> frozenset[str]:
+    """The words a medicine's name may add to an ingredient; a database built before
+    them has none, and the lookup still tries each word of a name."""
+    try:
+        return frozenset(str(word) for word in json.loads(meta.get(MEDICINE_WORDS_KEY, "[]")))
+    except (ValueError, TypeError):
+        raise ContentError(f"{path} has unreadable medicine words. {REINSTALL}") from None
 
 
 class ContentDatabase:

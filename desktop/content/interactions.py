@@ -25,15 +25,8 @@ _NOT_NAME = re.compile(r"[^\w]+")
 # lines, and "/" unless between numbers ("30/500" is one strength). "with" is not
 # one: "Tylenol with Codeine" is one brand.
 _LIST_BREAK = re.compile(r"[,;+&\n]|(?<!\d)/|/(?!\d)|\band\b|\bplus\b", re.IGNORECASE)
-# What a prescription line adds to a drug's name (matched on name keys, lower case):
-# strengths, dose forms, routes and frequencies.
-_STRENGTH = r"\d+(?: \d+)*(?: ?(?:mg|mcg|micrograms?|ug|g|ml|units?|iu|%))?"
-_FORM = (r"tabs?|tablets?|caps?|capsules?|pills?|syrup|liquid|solution|suspension|drops|"
-         r"injection|inj|patch(?:es)?|cream|gel|spray|inhaler|puffs?|er|sr|xr|xl|cr|mr|la|"
-         r"oral|po|iv|im|sc|prn|od|om|on|bd|bid|tds|tid|qds|qid|qh|q\d+h|mane|nocte|daily|"
-         r"nightly|weekly|once|twice|times|a|per|day|night|morning|as|needed|when|required|"
-         r"at|bedtime|every|hours?|x")
-_PRESCRIPTION_WORDS = re.compile(rf"\b(?:{_STRENGTH}|{_FORM})\b")
+# A number stuck to a word is two words: "5mg" is "5 mg", "q4h" is "q 4 h".
+_DIGITS_APART = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,20 +66,41 @@ def name_key(text: str) -> str:
     return _NOT_NAME.sub(" ", normalize_input(text)).strip()
 
 
-def split_drugs(query: str) -> list[str]:
+def split_drugs(query: str, words: frozenset[str] = frozenset()) -> list[str]:
     """The drugs of a pasted list, as typed: "valium 5mg, oxycodone" gives two."""
-    return [part.strip() for part in _LIST_BREAK.split(query) if bare_name(name_key(part))]
+    return [part.strip() for part in _LIST_BREAK.split(query)
+            if bare_name(name_key(part), words)]
 
 
-def bare_name(key: str) -> str:
-    """A name key without strengths, dose forms and frequencies: "valium 5mg" -> "valium"."""
-    return " ".join(_PRESCRIPTION_WORDS.sub(" ", key).split())
+def without_words(key: str, words: frozenset[str]) -> list[str]:
+    """The words of a name key less the medicine words (`words`, each a word or a phrase
+    of words in name-key form), longest phrase first: "morphine sulfate er 30mg" ->
+    ["morphine", "30"]. Numbers stay; unknown words stay."""
+    tokens = _DIGITS_APART.sub(" ", key).split()
+    longest = max((phrase.count(" ") + 1 for phrase in words), default=0)
+    kept: list[str] = []
+    at = 0
+    while at < len(tokens):
+        size = next((n for n in range(min(longest, len(tokens) - at), 0, -1)
+                     if " ".join(tokens[at:at + n]) in words), 0)
+        if not size:
+            kept.append(tokens[at])
+        at += size or 1
+    return kept
+
+
+def bare_name(key: str, words: frozenset[str] = frozenset()) -> str:
+    """A name key without strengths and medicine words: "valium 5mg" -> "valium"."""
+    return " ".join(t for t in without_words(key, words) if not t.isdigit())
 
 
 class InteractionIndex:
     """Every name an interaction is known by, mapped to what a match reports."""
 
-    def __init__(self, interactions: tuple[Interaction, ...]) -> None:
+    def __init__(self, interactions: tuple[Interaction, ...],
+                 words: frozenset[str] = frozenset()) -> None:
+        """`words` are the medicine words of content (ContentDatabase.medicine_words)."""
+        self._words = words
         self._names: dict[str, list[InteractionMatch]] = {}
         for item in interactions:
             source = item.citation.label
@@ -107,22 +121,42 @@ class InteractionIndex:
 
     def check(self, query: str) -> list[DrugAnswer]:
         """One answer per drug in `query`, in the order typed."""
-        return [DrugAnswer(text, tuple(self.lookup(text))) for text in split_drugs(query)]
+        return [DrugAnswer(text, tuple(self.lookup(text)))
+                for text in split_drugs(query, self._words)]
 
     def lookup(self, name: str) -> list[InteractionMatch]:
         """Matches for one drug `name`, most severe first; empty when nothing is listed.
 
         The name as typed is tried first, so a brand's own number counts ("Tylenol #3");
-        then without strengths, dose forms and frequencies ("Valium 5mg").
+        then without strengths and medicine words ("Valium 5mg", "morphine sulfate ER");
+        then every run of its words, so a word the guide does not know never hides an
+        ingredient it does ("oxycodone ratiopharm"); then near spellings.
         """
         key = name_key(name)
-        if key not in self._names:
-            key = bare_name(key) or key
-        if not key:
-            return []
-        keys = [key] if key in self._names else self._near(key)
+        if key in self._names:
+            keys = [key]
+        else:
+            tokens = without_words(key, self._words)
+            bare = " ".join(t for t in tokens if not t.isdigit())
+            if not bare:
+                return []
+            keys = ([bare] if bare in self._names else self._named_within(tokens)
+                    or self._near(bare))
         found = list(dict.fromkeys(m for k in keys for m in self._names[k]))
         return sorted(found, key=lambda m: SEVERITIES.index(m.severity))
+
+    def _named_within(self, tokens: list[str]) -> list[str]:
+        """Listed names found as runs of `tokens`, longest runs first, none inside another."""
+        found: list[str] = []
+        taken: set[int] = set()
+        for size in range(len(tokens), 0, -1):
+            for at in range(len(tokens) - size + 1):
+                span = set(range(at, at + size))
+                candidate = " ".join(tokens[at:at + size])
+                if candidate in self._names and not span & taken:
+                    found.append(candidate)
+                    taken |= span
+        return found
 
     def _near(self, key: str) -> list[str]:
         if len(key) >= MIN_PREFIX_LENGTH:

@@ -20,6 +20,8 @@ class GuideInfo(NamedTuple):
     no_interaction_message: str
     schema_version: int
     sources_sha256: str
+    # Words a medicine's name may add to an ingredient (db/content/medicine_words.toml).
+    medicine_words: frozenset[str] = frozenset()
 
 
 class DrugSummary(NamedTuple):

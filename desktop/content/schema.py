@@ -25,7 +25,10 @@ SECTION_KEYS: tuple[str, ...] = (
 
 # Most urgent first; the order is what "more urgent" means everywhere.
 TIERS: tuple[str, ...] = ("emergency", "contact_doctor", "common")
-SEVERITIES: tuple[str, ...] = ("major", "moderate", "avoid")
+# Interaction severities, most severe first (the order lists sort by):
+# avoid: do not combine at all; major: serious harm can occur, combine only on the
+# prescriber's advice; moderate: use together with care, watching for the effect named.
+SEVERITIES: tuple[str, ...] = ("avoid", "major", "moderate")
 PRECAUTION_KINDS: tuple[str, ...] = ("condition", "situation")
 # A section is a list of blocks, each with its own source.
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "list", "table", "note")
@@ -43,6 +46,11 @@ YES, NO, UNKNOWN = "yes", "no", "unknown"
 
 # The `meta` entry holding the search synonym groups (db/content/search.toml) as JSON.
 SYNONYMS_KEY = "search_synonyms"
+# The `meta` entry holding the words a medicine's name may add to an ingredient
+# (db/content/medicine_words.toml: salts, routes, forms, frequencies, units) as JSON.
+MEDICINE_WORDS_KEY = "medicine_words"
+# The lists of that file, in order.
+MEDICINE_WORD_LISTS: tuple[str, ...] = ("salts", "routes", "forms", "frequencies", "units")
 
 # Overall results that are not tiers: nothing entered, or only unlisted complaints.
 NONE = "none"

@@ -314,18 +314,25 @@ def _titled_writer(title: str, palette: QPalette, font: QFont) -> DocumentWriter
 
 
 def sources_document(sources: list[Source], monograph: Monograph, palette: QPalette,
-                     font: QFont) -> QTextDocument:
-    """Every source the guide cites, in full, with what each part of it supports here."""
+                     font: QFont, query: str = "") -> QTextDocument:
+    """Every source the guide cites, in full, with what each part of it supports here;
+    with a `query`, only the sources whose text or supported facts contain it."""
     supports: dict[str, dict[str, list[str]]] = {source.id: {} for source in sources}
     for what, citation in monograph.citations():
         parts = supports[citation.source.id]
         parts.setdefault(citation.part, [])
         if what not in parts[citation.part]:
             parts[citation.part].append(what)
+    wanted = query.strip().casefold()
+    shown = [source for source in sources if not wanted or wanted in " ".join(
+        [source.short, source.citation, *(f"{part} {' '.join(whats)}" for part, whats
+                                          in supports[source.id].items())]).casefold()]
     writer = _titled_writer(f"{monograph.name}: Sources", palette, font)
     writer.paragraph("Every fact in this guide names one of these sources and the part of it it "
                      "comes from. Labels are cited by set id and revision where known.")
-    for source in sources:
+    if not shown:
+        writer.paragraph(f"No source mentions “{query.strip()}”.")
+    for source in shown:
         writer.heading(f"{source.short} ({SOURCE_KIND_WORDS[source.kind]})", 1.15)
         writer.paragraph(source.citation)
         if not supports[source.id]:

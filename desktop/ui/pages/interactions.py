@@ -169,7 +169,7 @@ class InteractionsPage(SectionPage):
     def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent)
         interactions = self.monograph.interactions
-        self.index = InteractionIndex(interactions)
+        self.index = InteractionIndex(interactions, self.info.medicine_words)
         self.model = InteractionTableModel(interactions, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
