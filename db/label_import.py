@@ -146,7 +146,7 @@ def read_label(path: Path) -> Label:
             taken.add(element)  # its subsections' text is already in its own
             sections.append(_section(element, code.get("code", "")))
     product = f"{HL7}manufacturedProduct/{HL7}manufacturedProduct"
-    generic = _names(root, f"{HL7}genericMedicine/{HL7}name")
+    generic = _names(root, f"{product}/{HL7}asEntityWithGeneric/{HL7}genericMedicine/{HL7}name")
     return Label(
         set_id=_value(root, f"{HL7}setId", "root"),
         version=_value(root, f"{HL7}versionNumber", "value"),

@@ -10,7 +10,10 @@ from db.label_import import MAX_LABEL_BYTES, NEEDS_REVIEW_AGAIN, LabelRefusedErr
 from desktop.cli import main
 
 LABELS = Path(__file__).parent / "data" / "labels"
-OLD_FORMAT = LABELS / "otc-cough-old-format.xml"  # FDA openfda spl test data, public domain
+# FDA openfda spl test data (public domain); Humira trimmed to one product, no medication
+# guide, studies or images.
+OLD_FORMAT = LABELS / "otc-cough-old-format.xml"
+BOXED_WARNING = LABELS / "humira-boxed-warning.xml"
 
 
 def import_label(capsys, out: Path, *files: Path) -> tuple[int, str, str]:
@@ -39,6 +42,24 @@ def test_an_old_format_label_with_a_boxed_warning_becomes_a_cited_proposed_draft
         assert row["section_code"] and row["section_number"]
         assert (row["review"], row["reviewer"], row["reviewed"]) == ("proposed", "", "")
     assert [row["tier"] for row in data["proposed_tier"]] == ["emergency"]
+
+
+def test_a_highlights_label_gives_numbered_sections_names_and_tier_proposals(capsys, tmp_path):
+    code, _, _ = import_label(capsys, tmp_path, BOXED_WARNING)
+    assert code == 0
+    data = draft(tmp_path, "adalimumab")
+    label = data["label"]
+    assert (label["generic_names"], label["brand_names"]) == (["Adalimumab"], ["Humira"])
+    assert (label["set_id"], label["version"]) == ("608d4f0d-b19f-46d3-749a-7159aa5f933d", "1560")
+    numbers = {row["section_code"]: row["section_number"] for row in data["section"]}
+    assert numbers == {"34066-1": "not numbered", "34067-9": "1", "34068-7": "2",
+                       "43678-2": "3", "34070-3": "4", "43685-7": "5", "34084-4": "6",
+                       "34073-7": "7", "43684-0": "8", "34088-5": "10", "34090-1": "12",
+                       "34076-0": "17"}
+    reactions = next(row for row in data["section"] if row["section_code"] == "34084-4")
+    assert ['Upper respiratory infection', '17%', '13%'] in reactions["tables"][0]
+    assert [(row["tier"], row["section_code"]) for row in data["proposed_tier"]] == [
+        ("emergency", "34066-1"), ("common", "34084-4")]
 
 
 def test_sections_are_chosen_by_code_not_title(tmp_path):
