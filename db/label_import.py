@@ -162,7 +162,7 @@ def _review(status: str = PROPOSED) -> dict[str, str]:
     return {"review": status, "reviewer": "", "reviewed": ""}
 
 
-def _proposed_tiers(label: Label) -> list[dict[str, str]]:
+def proposed_tiers(label: Label) -> list[dict[str, str]]:
     """Tier proposals: boxed warnings as emergency, adverse-reaction tables with an
     incidence as common, and old labels' reactions as frequency not stated."""
     rows = []
@@ -230,7 +230,7 @@ def write_draft(label: Label, out: Path) -> list[str]:
             "# A reviewer sets review = \"accepted\", reviewer and reviewed on each row.\n\n"
             "[label]\n" + "\n".join(f"{k} = {_toml(v)}" for k, v in header.items()) + "\n\n"
             + "\n".join(_table("section", row) for row in sections)
-            + "".join("\n" + _table("proposed_tier", row) for row in _proposed_tiers(label)))
+            + "".join("\n" + _table("proposed_tier", row) for row in proposed_tiers(label)))
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return changes

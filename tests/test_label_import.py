@@ -1,12 +1,20 @@
 """The SPL label importer: sections by LOINC code, cited rows proposed for review,
 re-import marks changes, and hostile XML is refused in one line."""
 
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from db.label_import import MAX_LABEL_BYTES, NEEDS_REVIEW_AGAIN, LabelRefusedError, read_label
+from db.label_import import (
+    FREQUENCY_NOT_STATED,
+    MAX_LABEL_BYTES,
+    NEEDS_REVIEW_AGAIN,
+    LabelRefusedError,
+    proposed_tiers,
+    read_label,
+)
 from desktop.cli import main
 
 LABELS = Path(__file__).parent / "data" / "labels"
@@ -115,3 +123,21 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
         handle.truncate(MAX_LABEL_BYTES + 1)  # sparse: no time spent writing
     with pytest.raises(LabelRefusedError, match="larger than"):
         read_label(huge)
+
+
+def test_reactions_without_an_incidence_table_say_frequency_not_stated(tmp_path):
+    untabled = tmp_path / "untabled.xml"
+    untabled.write_text(re.sub(r"<table.*?</table>", "", BOXED_WARNING.read_text(encoding="utf-8"),
+                               flags=re.DOTALL), encoding="utf-8")
+    reactions = [row for row in proposed_tiers(read_label(untabled))
+                 if row["section_code"] == "34084-4"]
+    assert [(row["tier"], row["frequency"]) for row in reactions] == [
+        ("not proposed", FREQUENCY_NOT_STATED)]
+
+
+def test_importing_the_same_label_twice_gives_the_same_draft(capsys, tmp_path):
+    import_label(capsys, tmp_path, BOXED_WARNING)
+    first = (tmp_path / "adalimumab" / "label.toml").read_bytes()
+    _, out, _ = import_label(capsys, tmp_path, BOXED_WARNING)
+    assert "changed:" not in out
+    assert (tmp_path / "adalimumab" / "label.toml").read_bytes() == first
