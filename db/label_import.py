@@ -94,8 +94,8 @@ def _parse(path: Path) -> etree._Element:
         reason = str(error).splitlines()[0] if str(error) else "not well-formed XML"
         raise LabelRefusedError(f"{path}: not readable XML ({reason})") from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise LabelRefusedError(f"{path}: has a document type declaration, which a label never "
-                           "needs (entities are not read)")
+        raise LabelRefusedError(f"{path}: has a document type declaration, which a label "
+                                "never needs (entities are not read)")
     root = tree.getroot()
     if root.tag != f"{HL7}document":
         raise LabelRefusedError(f"{path}: not an HL7 structured product label")
@@ -147,11 +147,12 @@ def read_label(path: Path) -> Label:
             sections.append(_section(element, code.get("code", "")))
     product = f"{HL7}manufacturedProduct/{HL7}manufacturedProduct"
     generic = _names(root, f"{product}/{HL7}asEntityWithGeneric/{HL7}genericMedicine/{HL7}name")
+    title = root.find(f"{HL7}title")
     return Label(
         set_id=_value(root, f"{HL7}setId", "root"),
         version=_value(root, f"{HL7}versionNumber", "value"),
         effective=_value(root, f"{HL7}effectiveTime", "value"),
-        title=_words(root.find(f"{HL7}title")) if root.find(f"{HL7}title") is not None else "",
+        title=_words(title) if title is not None else "",
         generic_names=generic,
         brand_names=[name for name in _names(root, f"{product}/{HL7}name")
                      if name.lower() not in {g.lower() for g in generic}],
