@@ -12,6 +12,7 @@
     drug-guide pack sign PACK --key SECRET             sign it (a minisign secret-key file)
     drug-guide pack verify PACK [--trusted-key PUB] [--json]
     drug-guide pack install PACK [--machine]           verify, then copy into a content folder
+    drug-guide pack import-label FILE.xml... [--out DIR]  draft content from SPL labels
 
 Every database but the bundled one must be signed by a trusted publisher key
 (desktop/content/trust.py); --trusted-key PUB adds one, and --allow-unsigned lets an
@@ -90,6 +91,10 @@ def _pack_parser(commands: argparse._SubParsersAction) -> None:
     verify = actions.add_parser("verify", help="check a pack's signature and content")
     verify.add_argument("pack", type=_database_path)
     verify.add_argument("--json", action="store_true", help="print JSON")
+    labels = actions.add_parser("import-label", help="draft content from SPL label XML files")
+    labels.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    labels.add_argument("--out", type=Path, default=Path("drafts"),
+                        help="folder that receives one draft folder per drug (default drafts)")
     install = actions.add_parser("install", help="verify a pack, then copy it into place")
     install.add_argument("pack", type=_database_path)
     install.add_argument("--machine", action="store_true",
@@ -305,6 +310,25 @@ def _pack_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pack_import_label(args: argparse.Namespace) -> int:
+    try:  # the importer comes with the source tree, like the builder
+        from db.label_import import LabelRefusedError, read_label, write_draft
+    except ImportError:
+        raise ContentError("drug-guide pack import-label needs the Drug Guide source tree "
+                           "(db/): run it there, as python -m desktop pack import-label.") from None
+    for path in args.files:
+        try:
+            label = read_label(path)
+        except (LabelRefusedError, OSError) as error:
+            raise ContentError(str(error).splitlines()[0]) from None
+        for change in write_draft(label, args.out):
+            print(change)
+        print(f"draft {label.drug_id}: set id {label.set_id} version {label.version}, "
+              f"{len(label.sections)} sections proposed for review -> "
+              f"{args.out / label.drug_id / 'label.toml'}")
+    return 0
+
+
 def _pack_sign(args: argparse.Namespace) -> int:
     from desktop.content.publishing import sign_pack
 
@@ -351,6 +375,7 @@ PACK_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sign": _pack_sign,
     "verify": _pack_verify,
     "install": _pack_install,
+    "import-label": _pack_import_label,
 }
 
 
