@@ -113,7 +113,7 @@ def dialog_log(monkeypatch):
 
     shown = []
     monkeypatch.setattr(dialogs, "show_message",
-                        lambda parent, title, text, details="", error=False:
+                        lambda parent, title, text, details="", error=False, rich=False:
                         shown.append((title, text, details, error)))
     return shown
 

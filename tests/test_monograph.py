@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 
 from desktop.cli import main as cli_main
 from desktop.content.interactions import InteractionIndex
+from desktop.ui.browser import CITATION_PROPERTY
 
 
 def all_text(monograph) -> str:
@@ -242,15 +243,16 @@ def test_side_effects_and_their_tiers_are_unchanged(monograph):
 # The window --------------------------------------------------------------------------------
 
 def markers(document):
-    """(anchor href, tool tip) of every source marker in `document`."""
+    """(anchor href, citation) of every source marker in `document`."""
     found = []
     block = document.begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
-            if fragment.charFormat().anchorHref().startswith("source:"):
-                found.append((fragment.charFormat().anchorHref(), fragment.charFormat().toolTip()))
+            link = fragment.charFormat()
+            if link.anchorHref().startswith("source:"):
+                found.append((link.anchorHref(), link.stringProperty(CITATION_PROPERTY)))
             iterator += 1
         block = block.next()
     return found

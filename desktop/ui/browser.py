@@ -7,11 +7,43 @@ full citation shows on hover (their tool tip) and on keyboard focus or a click.
 
 import re
 
-from PySide6.QtCore import QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.ui.style import ICON_SCHEME, SOURCE_SCHEME, icon_image
+
+# The citation a source marker stands for, as plain text (its tool tip is escaped).
+CITATION_PROPERTY = QTextCharFormat.Property.UserProperty + 1
+
+
+def own_resource(url: QUrl) -> object:
+    """The app's own image for an `icon:` url, and an empty resource for anything else.
+
+    Never None: given nothing, Qt would read a local path or `file:` url itself, and
+    a path such as /dev/zero or a FIFO would exhaust or hang the window.
+    """
+    if url.scheme() == ICON_SCHEME:
+        return icon_image(url.path())
+    return QByteArray()
+
+
+def plain_tip(text: str) -> str:
+    """`text` as a tool tip shown word for word: Qt guesses whether a tip is rich text,
+    so content or typed text is escaped inside a paragraph, never read as markup."""
+    from html import escape  # html.entities takes 2 ms to import, not needed at start-up
+
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+class SafeDocument(QTextDocument):
+    """A document that loads only the app's own `icon:` images, wherever it is shown."""
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
+        browser = self.parent()
+        if isinstance(browser, SafeTextBrowser):
+            return browser.loadResource(kind, url)  # which reports what it refused
+        return own_resource(url)
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -43,16 +75,15 @@ class SafeTextBrowser(QTextBrowser):
         cursor = self.textCursor()
         if url.scheme() != SOURCE_SCHEME or cursor.charFormat().anchorHref() != url.toString():
             return
-        citation = cursor.charFormat().toolTip()
+        citation = cursor.charFormat().stringProperty(CITATION_PROPERTY)
         where = self.viewport().mapToGlobal(self.cursorRect(cursor).bottomLeft())
-        QToolTip.showText(where, citation, self)
+        QToolTip.showText(where, plain_tip(citation), self)
         self.citationShown.emit(citation)
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
-        if url.scheme() == ICON_SCHEME:
-            return icon_image(url.path())
-        self.refusedResource.emit(url)
-        return None
+        if url.scheme() != ICON_SCHEME:
+            self.refusedResource.emit(url)
+        return own_resource(url)
 
     def setSource(self, url: QUrl, *_: object) -> None:  # noqa: N802 - Qt override
         self.refusedResource.emit(url)  # navigation is never followed

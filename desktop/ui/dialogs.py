@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
@@ -49,14 +50,23 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
 
 
 def show_message(parent: QWidget | None, title: str, text: str, details: str = "",
-                 *, error: bool = False) -> None:
+                 *, error: bool = False, rich: bool = False) -> None:
     """A message; with `details`, a details pane and a Copy details button."""
+    message_box(parent, title, text, details, error=error, rich=rich).exec()
+
+
+def message_box(parent: QWidget | None, title: str, text: str, details: str = "",
+                *, error: bool = False, rich: bool = False) -> "QMessageBox":
+    """The box show_message shows. Plain text unless `rich`: messages quote paths and
+    pack contents, which must never be read as markup (an image tag would load a file)."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information,
                       title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     if details:
         box.setDetailedText(details)
         copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
-    box.exec()
+    return box

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from desktop.content import anchors
 from desktop.content.models import Block, Citation, Monograph, Section, Source
 from desktop.content.schema import TIER_LABELS, TIERS
+from desktop.ui.browser import CITATION_PROPERTY, SafeDocument, plain_tip
 from desktop.ui.style import BADGES, ICON_SCHEME, SOURCE_SCHEME
 
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
@@ -110,7 +111,8 @@ class DocumentWriter:
         link.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         link.setAnchor(True)
         link.setAnchorHref(f"{SOURCE_SCHEME}:{number}")
-        link.setToolTip(f"[{number}] {citation.full}")
+        link.setToolTip(plain_tip(f"[{number}] {citation.full}"))
+        link.setProperty(CITATION_PROPERTY, f"[{number}] {citation.full}")
         link.setForeground(self.palette.brush(QPalette.ColorRole.Link))
         self.cursor.insertText("\u2009", self.text_format())
         self.cursor.insertText(f"[{number}]", link)
@@ -305,7 +307,7 @@ def section_document(monograph: Monograph, key: str, palette: QPalette,
 
 
 def _titled_writer(title: str, palette: QPalette, font: QFont) -> DocumentWriter:
-    document = QTextDocument()
+    document = SafeDocument()
     document.setDefaultFont(font)
     document.setDocumentMargin(14)
     writer = DocumentWriter(document, palette)

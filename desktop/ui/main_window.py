@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
 
         rows = "".join(f"<tr><td style='padding-right:18px'><b>{escape(keys)}</b></td>"
                        f"<td>{escape(what)}</td></tr>" for keys, what in self.shortcut_rows())
-        dialogs.show_message(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        dialogs.show_message(self, "Keyboard shortcuts", f"<table>{rows}</table>", rich=True)
 
     def next_theme(self) -> None:
         """Light, dark, follow the system, in turn."""

@@ -1,25 +1,22 @@
 """An item delegate that paints a model's HTML, wrapped to the view's width."""
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.ui.browser import SafeDocument
 from desktop.ui.modelindex import Index
-from desktop.ui.style import BADGES, ICON_SCHEME, icon_image
 
 PADDING = 6
 
 
 class RichTextDelegate(QStyledItemDelegate):
-    """DisplayRole holds HTML; `icon:` images are the app's own badges."""
+    """DisplayRole holds HTML; only the app's own `icon:` images load."""
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
-        document = QTextDocument()
+        document = SafeDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(PADDING)
-        for badge in {b.icon for b in BADGES.values()}:
-            document.addResource(QTextDocument.ResourceType.ImageResource,
-                                 QUrl(f"{ICON_SCHEME}:{badge}"), icon_image(badge))
         document.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
         document.setTextWidth(max(option.rect.width(), 200))
         return document

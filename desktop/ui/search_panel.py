@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from desktop.content.models import SearchHit
 from desktop.content.search import marked_snippet
+from desktop.ui.browser import plain_tip
 from desktop.ui.modelindex import Index
 from desktop.ui.rich_delegate import RichTextDelegate
 
@@ -43,7 +44,8 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit_html(hit)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{hit.title}, in {hit.page_title}: {hit.snippet}"
+            text = f"{hit.title}, in {hit.page_title}: {hit.snippet}"
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == HitRole:
             return hit
         return None
@@ -58,6 +60,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.model = SearchResultsModel(self)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.status.setAccessibleName("Search status")
         self.view = QListView(self)
         self.view.setModel(self.model)

@@ -46,6 +46,7 @@ from desktop.triage.report import (
 )
 from desktop.ui import checklist, printing
 from desktop.ui.accessibility import announce, give_role
+from desktop.ui.browser import plain_tip
 from desktop.ui.layout import InstantButton, ScrollingPane, button_row, keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
@@ -133,7 +134,8 @@ class TriageResultModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             heard = f", said \u201c{row.said}\u201d" if row.said else ""
             note = f" {row.note}" if row.note else ""
-            return f"{BADGES[row.tier].word}: {row.title}{heard}.{note} {row.advice}"
+            text = f"{BADGES[row.tier].word}: {row.title}{heard}.{note} {row.advice}"
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor(tint(row.tier))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -210,6 +212,7 @@ class CheckerView(QWidget):
         super().__init__(parent)
         self.banner = TierBanner(self)
         self.ask = QLabel(self)
+        self.ask.setTextFormat(Qt.TextFormat.PlainText)  # content's words, never markup
         self.ask.setObjectName("askLine")
         self.ask.setWordWrap(True)
         self.questions = QuestionPanel(self)
@@ -241,7 +244,7 @@ class CheckerView(QWidget):
             for effect in (e for e in side_effects if e.tier == tier):
                 item = checklist.add_tickable(self.checklist, effect.name.capitalize(),
                                               effect.name, icon(BADGES[tier].icon))
-                item.setToolTip(f"{BADGES[tier].word}: {effect.advice}")
+                item.setToolTip(plain_tip(f"{BADGES[tier].word}: {effect.advice}"))
                 # The tier's icon, in words, for a screen reader.
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              f"{effect.name.capitalize()}, {BADGES[tier].word}")

@@ -21,7 +21,7 @@ from desktop.content.models import Interaction, SearchHit
 from desktop.content.schema import SEVERITIES
 from desktop.content.stamps import dated_header
 from desktop.ui import printing
-from desktop.ui.browser import SafeTextBrowser
+from desktop.ui.browser import SafeTextBrowser, plain_tip
 from desktop.ui.layout import keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import PageContext
@@ -60,7 +60,7 @@ class InteractionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{values[index.column()]}\n\nSource: {item.citation.full}"
+            return plain_tip(f"{values[index.column()]}\n\nSource: {item.citation.full}")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:
             # A tall row reads from its top; the severity's word and icon stay centred.
             return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
