@@ -47,7 +47,8 @@ def test_a_listed_sign_alone_stands_alone(triage):
 def test_contact_doctor_says_when(triage, context, said, when):
     result = triage.assess(said)
     assert result.overall == "contact_doctor"  # the tier never moves
-    assert headline(result, context).startswith(when)
+    # An open red flag the call raised (withdrawal signs) puts "Partly understood" first.
+    assert headline(result, context).split("Read so far: ")[-1].startswith(when)
 
 
 def test_denials_alone_are_not_nothing_entered(triage, context):
