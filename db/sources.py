@@ -362,8 +362,26 @@ def load_drug(folder: Path, known: set[str]) -> DrugSource:
     triage = files["triage"]
     source.names = triage.strings("names")
     source.findings = [_finding(row, known) for row in triage.tables("finding", required=False)]
+    _add_interaction_terms(source.findings, source.interactions)
     source.rules = triage.tables("rule", required=False)  # checked with the guide's findings
     return source
+
+
+def _add_interaction_terms(findings: list[dict[str, Any]],
+                           interactions: list[dict[str, Any]]) -> None:
+    """A finding's `terms_from_interactions` names entries of interactions.toml: every
+    member's name and alias becomes one of its terms, so "on oxycodone" or "a few pints"
+    is the context the interaction checker already knows, kept in one place."""
+    by_name = {entry["name"]: entry for entry in interactions}
+    for finding in findings:
+        row = finding["_fields"]
+        for index, name in enumerate(row.strings("terms_from_interactions")):
+            if name not in by_name:
+                raise row.fail(f"terms_from_interactions[{index}]",
+                               f"no interaction is named {name!r}")
+            finding["terms"] += [word for member in by_name[name]["members"]
+                                 for word in (member["name"], *member["aliases"])
+                                 if word not in finding["terms"]]
 
 
 def _dose(row: Fields, known: set[str]) -> dict[str, Any]:

@@ -135,6 +135,9 @@ BAD_CONTENT = {
                             "dosing[0].days: must be a finite"),
     "phrase in a word pair": ("side_effects.toml", 'about = ["chest"]',
                               'about = ["my chest"]', "pairs[0].about[0]"),
+    "sedatives from an interaction that does not exist": (
+        "triage.toml", '"Barbiturates", "cannabis"]', '"Barbiturates", "cannabiss"]',
+        "terms_from_interactions[12]: no interaction is named 'cannabiss'"),
     "empty word pair": ("side_effects.toml", 'about = ["chest"]', "about = []",
                         "pairs[0].about: needs at least one word"),
 }

@@ -39,3 +39,36 @@ def test_a_denial_at_the_end_of_a_note_denies(triage):
     result = triage.assess("Pt alert, obs stable, mild drowsiness, no visual disturbance")
     assert result.overall == "common"
     assert "blurred vision" in result.negated
+
+
+@pytest.mark.parametrize("text", [
+    "on oxycodone as well and he's very drowsy today",
+    "she had a few pints last night and she's dizzy and sleepy this morning",
+    "takes zopiclone too, and feels drowsy all morning",
+])
+def test_drowsy_with_a_sedative_named_in_the_call_is_added_sedation(triage, text):
+    result = triage.assess(text)
+    assert result.overall == "contact_doctor"
+    assert [alert.id for alert in result.alerts] == ["sedation_added"]
+
+
+def test_a_sedative_named_without_drowsiness_raises_nothing(triage):
+    assert triage.assess("she takes diazepam at night as well").overall == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "he took a handful of them",
+    "he took my hand and said he felt dizzy",
+])
+def test_a_handful_taken_is_an_overdose_and_a_hand_is_not(triage, text):
+    assert (triage.assess(text).overall == "emergency") == ("handful" in text)
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Used to get bad headaches years ago. This week they are back again.", True),
+    ("Used to get bad headaches years ago. Dizzy again today.", False),
+    ("Used to get bad headaches years ago. None since.", False),
+])
+def test_a_past_symptom_said_to_be_back_again_counts(triage, text, counted):
+    symptoms = {match.effect.name for match in triage.assess(text).symptoms}
+    assert ("headache" in symptoms) == counted

@@ -39,6 +39,8 @@ _DECADE = re.compile(r"(19|20)?\d0s")
 # "never had seizures before but had one today". Not "it": "not vomiting, but my
 # urine's got blood in it" takes nothing back.
 _POINTING_BACK = frozenset({"one", "another", "again"})
+# Words of a later sentence that can point back at a past finding: "it's back again".
+_POINTING_AT_PAST = frozenset({"it", "its", "they", "them", "theyre", "those", "that", "thats"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +183,15 @@ def _starts_with_finding(index: int, tokens: Sequence[Token], inside: set[int]) 
         if not (_is_list_word(tokens[i]) or tokens[i].norm == tokens[i].opener):
             return False
     return False
+
+
+def back_again(tokens: Sequence[Token], target: Span) -> bool:
+    """Whether the next sentence says a past finding is back, by a word pointing at it
+    and "again": "used to hear ringing; it's come back again this week". Not "Dizzy
+    again today", which is about the dizziness."""
+    following = tokens[target.last].sentence + 1
+    words = {token.norm for token in tokens[target.last + 1:] if token.sentence == following}
+    return "again" in words and bool(words & _POINTING_AT_PAST)
 
 
 def taken_back(tokens: Sequence[Token], target: Span) -> bool:

@@ -23,6 +23,7 @@ from desktop.triage.context import (
     Span,
     TriggerHit,
     Triggers,
+    back_again,
     governs,
     taken_back,
 )
@@ -482,6 +483,7 @@ class Triage:
                                                                               recent)
             if (negated or history) and taken_back(tokens, span):
                 negated = history = False
+            history = history and not back_again(tokens, span)
             negated = negated or span.first in answered_no
             uncertain = self._governed(hits, HEDGE, span, tokens, inside, terminators)
             reads.append(_Read(item, negated, uncertain, history))
