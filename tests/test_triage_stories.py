@@ -72,3 +72,13 @@ def test_a_handful_taken_is_an_overdose_and_a_hand_is_not(triage, text):
 def test_a_past_symptom_said_to_be_back_again_counts(triage, text, counted):
     symptoms = {match.effect.name for match in triage.assess(text).symptoms}
     assert ("headache" in symptoms) == counted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("intrathecal pump, T 38.7", "emergency"),  # a reading, not a count of 38
+    ("has a pump and his temp is 39.2", "emergency"),
+    ("took this morning's tablet at 11 instead of 9", "unlisted"),  # no overdose
+    ("he took 12 of them", "emergency"),
+])
+def test_a_reading_is_not_a_count(triage, text, expected):
+    assert triage.assess(text).overall == expected

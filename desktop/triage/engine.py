@@ -67,8 +67,9 @@ _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "
                      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
 # Words before a number that make it a reading or a time: "GCS 8", "RR 6", "at 11".
 _MEASURES = frozenset({"gcs", "rr", "sats", "sat", "spo2", "o2", "bp", "hr", "pulse", "temp",
-                       "resp", "rate", "score", "bm", "glucose", "at", "of", "by", "until",
-                       "till", "past"})
+                       "temps", "temperature", "t", "resp", "rate", "score", "bm", "glucose",
+                       "at", "of", "by", "until", "till", "past"})
+_COPULAS = frozenset({"is", "was", "are", "were", "been", "be", "now", "still"})
 # Words before a number that make it a tablet's strength: "one ten", "a twenty".
 _STRENGTH_BEFORE = frozenset({"one", "a", "an", "each", "fives", "tens", "twenties"})
 # Words after a number that make it a strength or a volume, not a count.
@@ -646,10 +647,15 @@ def _questions(text: str, tokens: list[Token]) -> set[int]:
 
 
 def _read_counts(tokens: list[Token]) -> list[Token]:
-    """Counts of five or more read as one word: "took ten", but not "10 mg" or "RR 8"."""
-    return [replace(token, stem=MANY) if _is_count(before, token, following) else token
-            for before, token, following in zip([None, *tokens], tokens, [*tokens[1:], None],
-                                                strict=False)]
+    """Counts of five or more read as one word: "took ten", but not "10 mg", "RR 8" or
+    "temp is 38" (the word before a number skips "is" and "was")."""
+    read = []
+    before: Token | None = None
+    for token, following in zip(tokens, [*tokens[1:], None], strict=False):
+        read.append(replace(token, stem=MANY) if _is_count(before, token, following) else token)
+        if token.norm not in _COPULAS:
+            before = token
+    return read
 
 
 def _is_count(before: Token | None, token: Token, following: Token | None) -> bool:
