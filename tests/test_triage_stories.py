@@ -82,3 +82,13 @@ def test_a_past_symptom_said_to_be_back_again_counts(triage, text, counted):
 ])
 def test_a_reading_is_not_a_count(triage, text, expected):
     assert triage.assess(text).overall == expected
+
+
+def test_thoughts_of_suicide_ask_about_a_plan_and_a_plan_is_an_emergency(triage):
+    said = "she keeps saying she has nothing to live for"
+    alone = triage.assess(said)
+    assert alone.overall == "contact_doctor"
+    asked = {a.question.key: a for a in alone.questions}
+    assert asked["self_harm_plan"].red_flag and asked["self_harm_plan"].open
+    assert triage.assess(said, {"self_harm_plan": "yes"}).overall == "emergency"
+    assert triage.assess(said, {"self_harm_plan": "no"}).overall == "contact_doctor"
