@@ -92,3 +92,23 @@ def test_thoughts_of_suicide_ask_about_a_plan_and_a_plan_is_an_emergency(triage)
     assert asked["self_harm_plan"].red_flag and asked["self_harm_plan"].open
     assert triage.assess(said, {"self_harm_plan": "yes"}).overall == "emergency"
     assert triage.assess(said, {"self_harm_plan": "no"}).overall == "contact_doctor"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("he hasn't opened his bowels since the weekend", "common"),  # not a denial
+    ("she hasn't been able to pass urine since last night", "contact_doctor"),
+    ("the room spins whenever he stands up", "common"),
+    ("grunting with every breath and the skin between his ribs sucking in", "emergency"),
+    ("he ran out days ago and now he's jumpy and feels hot", "emergency"),
+])
+def test_wordings_from_the_eighth_round(triage, text, expected):
+    assert triage.assess(text).overall == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the petrol pump was out of order so I walked",
+    "what are the signs of an overdose, just so I know?",
+    "if she ever had a seizure on it, what would I do?",
+])
+def test_everyday_pumps_and_questions_count_no_tier(triage, text):
+    assert triage.assess(text).overall in {"none", "unlisted"}
