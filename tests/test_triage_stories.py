@@ -112,3 +112,11 @@ def test_wordings_from_the_eighth_round(triage, text, expected):
 ])
 def test_everyday_pumps_and_questions_count_no_tier(triage, text):
     assert triage.assess(text).overall in {"none", "unlisted"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she took three of the 10 mg tablets at bedtime; her label says 10 mg", "emergency"),
+    ("he took two fives instead of one ten", "unlisted"),
+])
+def test_an_amount_above_the_dose_meant_is_an_overdose(triage, text, expected):
+    assert triage.assess(text).overall == expected

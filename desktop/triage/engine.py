@@ -27,7 +27,8 @@ from desktop.triage.context import (
     governs,
     taken_back,
 )
-from desktop.triage.lexicon import DENIALS, MANY, Lexicon, is_uncommon_word
+from desktop.triage.doses import excess_taken
+from desktop.triage.lexicon import DENIALS, EXCESS, MANY, Lexicon, is_uncommon_word
 from desktop.triage.questions import Answer, Asked, Questions, raised_and_open
 from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
 
@@ -218,7 +219,7 @@ class Triage:
 
     def _assess(self, text: str, answered: Mapping[str, Answer],
                 picked: set[str]) -> TriageResult:
-        tokens = _read_counts(tokenize(text))
+        tokens = _read_amounts(tokenize(text))
         found, guarded = self._find(tokens)
         joined = self._join_sound_alikes(tokens, _covered(found) | guarded)
         if joined != tokens:
@@ -644,6 +645,16 @@ def _questions(text: str, tokens: list[Token]) -> set[int]:
     return {token.sentence for token, following in ends
             if (following is None or following.sentence != token.sentence)
             and "?" in text[token.end:following.start if following else len(text)]}
+
+
+def _read_amounts(tokens: list[Token]) -> list[Token]:
+    """Counts read as one word, and an amount taken above the amount meant as another:
+    "took three of the 10 mg, her label says 10 mg"."""
+    tokens = _read_counts(tokens)
+    excess = excess_taken(tokens)
+    if excess is not None:
+        tokens[excess] = replace(tokens[excess], stem=EXCESS)
+    return tokens
 
 
 def _read_counts(tokens: list[Token]) -> list[Token]:
