@@ -120,3 +120,13 @@ def test_everyday_pumps_and_questions_count_no_tier(triage, text):
 ])
 def test_an_amount_above_the_dose_meant_is_an_overdose(triage, text, expected):
     assert triage.assess(text).overall == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I nearly had a heart attack when I saw the price",
+    "the consultant said to ring if I notice blurred vision",
+    "is it true it can cause hallucinations?",
+    "I just want to know if she should stop the baclofen before the operation",
+])
+def test_more_decoys_count_no_tier(triage, text):
+    assert triage.assess(text).overall in {"none", "unlisted"}
