@@ -210,3 +210,16 @@ def test_every_opioid_has_one_severity(index):
     opioids = ["codeine", "morphine", "buprenorphine", "levomethadyl", "tramadol", "fentanyl"]
     # The most severe answer; fentanyl is an anaesthetic too, graded on its own.
     assert {index.lookup(name)[0].severity for name in opioids} == {"major"}
+
+
+@pytest.mark.parametrize("query", ["morphine", "morphine sulfate 10mg", "MST Continus 30 mg bd",
+                                   "Oramorph 10mg/5ml", "oral morphine"])
+def test_oral_morphine_gets_the_opioid_line_not_the_pump_one(index, query):
+    [match] = index.lookup(query)
+    assert match.drug_class == "Opioids" and "spine" not in match.advice
+
+
+@pytest.mark.parametrize("query", ["intrathecal morphine", "morphine intrathecal 1 mg",
+                                   "epidural morphine", "Infumorph"])
+def test_morphine_into_the_spine_gets_the_pump_line(index, query):
+    assert any("spine" in m.advice for m in index.lookup(query))

@@ -7,6 +7,7 @@ answer per drug. No match never means safe; the caller says so.
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -113,6 +114,10 @@ class InteractionIndex:
                                          source)
                 for name in (member.name, *member.aliases):
                     self._add(name, match)
+        # Listed names that hold a medicine word ("intrathecal morphine"): such a word
+        # is then part of what the name means, so the lookup also reads it as typed.
+        self._worded = {name for name in self._names
+                        if len(without_words(name, words)) < len(name.split())}
 
     def _add(self, name: str, match: InteractionMatch) -> None:
         matches = self._names.setdefault(name_key(name), [])
@@ -130,30 +135,36 @@ class InteractionIndex:
         The name as typed is tried first, so a brand's own number counts ("Tylenol #3");
         then without strengths and medicine words ("Valium 5mg", "morphine sulfate ER");
         then every run of its words, so a word the guide does not know never hides an
-        ingredient it does ("oxycodone ratiopharm"); then near spellings.
+        ingredient it does ("oxycodone ratiopharm"); then near spellings. A listed name
+        that holds a medicine word is found as typed as well as its ingredient:
+        "intrathecal morphine" is the pump entry and morphine, "morphine sulfate" only
+        morphine.
         """
         key = name_key(name)
+        tokens = without_words(key, self._words)
+        bare = " ".join(t for t in tokens if not t.isdigit())
         if key in self._names:
-            keys = [key]
+            keys = [key, *([bare] if bare in self._names else [])]
+        elif not bare:
+            return []
         else:
-            tokens = without_words(key, self._words)
-            bare = " ".join(t for t in tokens if not t.isdigit())
-            if not bare:
-                return []
             keys = ([bare] if bare in self._names else self._named_within(tokens)
                     or self._near(bare))
+        keys += self._named_within(_DIGITS_APART.sub(" ", key).split(), self._worded)
         found = list(dict.fromkeys(m for k in keys for m in self._names[k]))
         return sorted(found, key=lambda m: SEVERITIES.index(m.severity))
 
-    def _named_within(self, tokens: list[str]) -> list[str]:
-        """Listed names found as runs of `tokens`, longest runs first, none inside another."""
+    def _named_within(self, tokens: list[str], among: Collection[str] | None = None) -> list[str]:
+        """Listed names (or those of `among`) found as runs of `tokens`, longest runs
+        first, none inside another."""
+        names = self._names if among is None else among
         found: list[str] = []
         taken: set[int] = set()
         for size in range(len(tokens), 0, -1):
             for at in range(len(tokens) - size + 1):
                 span = set(range(at, at + size))
                 candidate = " ".join(tokens[at:at + size])
-                if candidate in self._names and not span & taken:
+                if candidate in names and not span & taken:
                     found.append(candidate)
                     taken |= span
         return found
