@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from desktop.content.models import Interaction
+from desktop.content.models import CombinedWarning, Interaction
 from desktop.content.schema import SEVERITIES
 from desktop.content.text import normalize_input
 
@@ -40,6 +40,7 @@ class InteractionMatch:
     severity: str
     advice: str
     source: str
+    cns_depressant: bool = False
 
     def to_json(self) -> dict[str, str | None]:
         return {
@@ -99,19 +100,23 @@ class InteractionIndex:
     """Every name an interaction is known by, mapped to what a match reports."""
 
     def __init__(self, interactions: tuple[Interaction, ...],
-                 words: frozenset[str] = frozenset()) -> None:
-        """`words` are the medicine words of content (ContentDatabase.medicine_words)."""
+                 words: frozenset[str] = frozenset(),
+                 combined: CombinedWarning | None = None) -> None:
+        """`words` are the medicine words of content (ContentDatabase.medicine_words);
+        `combined` the monograph's warning for CNS depressants checked together."""
         self._words = words
+        self._combined = combined
         self._names: dict[str, list[InteractionMatch]] = {}
         for item in interactions:
             source = item.citation.label
-            own = InteractionMatch(item.name, item.drug_class, item.severity, item.advice, source)
+            own = InteractionMatch(item.name, item.drug_class, item.severity, item.advice, source,
+                                   item.cns_depressant)
             self._add(item.name, own)
             if item.drug_class:
                 self._add(item.drug_class, own)
             for member in item.members:
                 match = InteractionMatch(member.name, item.drug_class, item.severity, item.advice,
-                                         source)
+                                         source, item.cns_depressant)
                 for name in (member.name, *member.aliases):
                     self._add(name, match)
         # Listed names that hold a medicine word ("intrathecal morphine"): such a word
@@ -128,6 +133,17 @@ class InteractionIndex:
         """One answer per drug in `query`, in the order typed."""
         return [DrugAnswer(text, tuple(self.lookup(text)))
                 for text in split_drugs(query, self._words)]
+
+    def combined_warning(self, answers: list[DrugAnswer]) -> CombinedWarning | None:
+        """The one combined warning when two or more of the drugs checked are CNS
+        depressants; a drug typed twice ("Tylenol #3, codeine") counts once."""
+        counted: set[str] = set()
+        depressants = 0
+        for answer in answers:
+            names = {m.name for m in answer.matches if m.cns_depressant}
+            depressants += bool(names - counted)
+            counted |= names
+        return self._combined if depressants >= 2 else None
 
     def lookup(self, name: str) -> list[InteractionMatch]:
         """Matches for one drug `name`, most severe first; empty when nothing is listed.
