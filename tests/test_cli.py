@@ -115,6 +115,12 @@ def test_two_cns_depressants_give_one_combined_warning_with_its_sources(capsys, 
     assert lines[1].startswith("oxycodone: ") and lines[2].startswith("Valium: ")
 
 
+def test_search_missed_dose_finds_its_section(capsys):
+    _, out, _ = call(capsys, "search", "missed dose", "--json")
+    first = json.loads(out)["results"][0]
+    assert (first["section"], first["title"]) == ("overview", "Missed dose")
+
+
 def test_interactions_readable(capsys):
     _, out, _ = call(capsys, "interactions", "Valium")
     assert out.startswith("Valium: diazepam (Benzodiazepines): MODERATE.")

@@ -35,6 +35,7 @@ SIDE_EFFECTS = {
 CONDITIONS = [
     "Seizures", "ulcers", "Kidney disease", "Diabetes", "High blood pressure", "Stroke",
     "Blood clots", "Cerebral palsy", "Parkinson's disease", "Bipolar disorder", "Schizophrenia",
+    "Porphyria", "Difficulty passing urine", "suicidal thoughts", "misuse",
 ]
 SITUATIONS = [
     "opioids", "under 12", "Pregnant", "Breastfeeding", "Ovarian cysts", "alcohol",
