@@ -150,6 +150,10 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
         for member, member_id in zip(item["members"], members, strict=True):
             writer.add("member_aliases", ({"alias": a} for a in member["aliases"]),
                        member_id=member_id)
+    warnings = ({"title": w["title"], "advice": w["advice"]} for w in drug.combined_warnings)
+    for warning, warning_id in zip(drug.combined_warnings,
+                                   writer.add("combined_warnings", warnings, **owner), strict=True):
+        writer.add("combined_warning_sources", warning["sources"], warning_id=warning_id)
     writer.add("precautions", drug.precautions, **owner)
     writer.add("search_items", _search_rows(drug), **owner)
 

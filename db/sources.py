@@ -208,6 +208,7 @@ class DrugSource:
     facts: list[dict[str, Any]] = field(default_factory=list)
     side_effects: list[dict[str, Any]] = field(default_factory=list)
     interactions: list[dict[str, Any]] = field(default_factory=list)
+    combined_warnings: list[dict[str, Any]] = field(default_factory=list)  # none or one
     precautions: list[dict[str, Any]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
@@ -350,6 +351,9 @@ def load_drug(folder: Path, known: set[str]) -> DrugSource:
     source.side_effects = _side_effects(files["side_effects"], known)
     source.interactions = [_interaction(row, known)
                            for row in files["interactions"].tables("interaction")]
+    if files["interactions"].has("combined"):
+        source.combined_warnings = [_combined_warning(files["interactions"].table("combined"),
+                                                      known)]
     source.precautions = [
         {
             "label": row.text("label"),
@@ -706,6 +710,13 @@ def _interaction(row: Fields, known: set[str]) -> dict[str, Any]:
         "drug_class": row.text("class", required=False),
         "severity": row.choice("severity", SEVERITIES),
         "advice": row.text("advice"),
+        "cns_depressant": int(row.flag("cns_depressant")),
         "members": members,
         **row.citation(known),
     }
+
+
+def _combined_warning(row: Fields, known: set[str]) -> dict[str, Any]:
+    """The one warning for two or more CNS depressants together, with one or more sources."""
+    return {"title": row.text("title"), "advice": row.text("advice"),
+            "sources": [source.citation(known) for source in row.tables("sources")]}

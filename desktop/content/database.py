@@ -20,6 +20,7 @@ from desktop.content.models import (
     Answer,
     Block,
     Citation,
+    CombinedWarning,
     ContextTrigger,
     Dose,
     DrugSummary,
@@ -241,6 +242,7 @@ class ContentDatabase:
                 "SELECT label, kind, caution, source_id, source_part FROM precautions "
                 "WHERE drug_id = ? ORDER BY position", drug_id)),
             triage=self._triage(drug_id, side_effects),
+            combined_warning=self._combined_warning(drug_id),
         )
 
     def _sections(self, drug_id: str) -> tuple[Section, ...]:
@@ -344,9 +346,9 @@ class ContentDatabase:
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []
-        for item_id, name, drug_class, severity, advice, source_id, part in self._rows(
-            "SELECT id, name, drug_class, severity, advice, source_id, source_part "
-            "FROM interactions WHERE drug_id = ? ORDER BY position", drug_id,
+        for item_id, name, drug_class, severity, advice, depressant, source_id, part in self._rows(
+            "SELECT id, name, drug_class, severity, advice, cns_depressant, source_id, "
+            "source_part FROM interactions WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if severity not in SEVERITIES:
                 raise ContentError(f"{self.path} has an unknown severity {severity!r}. {REINSTALL}")
@@ -359,5 +361,16 @@ class ContentDatabase:
                     "ORDER BY position", item_id)
             )
             interactions.append(Interaction(name, drug_class, severity, advice, members,
-                                            self._cite(source_id, part)))
+                                            self._cite(source_id, part), bool(depressant)))
         return tuple(interactions)
+
+    def _combined_warning(self, drug_id: str) -> CombinedWarning | None:
+        rows = self._rows("SELECT id, title, advice FROM combined_warnings WHERE drug_id = ? "
+                          "ORDER BY position", drug_id)
+        if not rows:
+            return None
+        warning_id, title, advice = rows[0]
+        citations = tuple(self._cite(*r) for r in self._rows(
+            "SELECT source_id, source_part FROM combined_warning_sources WHERE warning_id = ? "
+            "ORDER BY position", warning_id))
+        return CombinedWarning(title, advice, citations)
