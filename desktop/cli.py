@@ -1,7 +1,8 @@
 """The `drug-guide` command: the window by default, and lookups for scripts.
 
     drug-guide [--db PATH]                     open the window
-    drug-guide triage TEXT [--json]            sort complaints into tiers
+    drug-guide triage TEXT [--json]            sort complaints into tiers (4,000 characters
+                                               at most per complaint, or exit 2)
                [--answer ID=ANSWER ...]        with answers to the guided questions
                                                ("-": one per line from stdin, JSON out;
                                                a line may be {"text": .., "answers": {..}})
@@ -41,6 +42,7 @@ from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.errors import reason
 from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.trust import Trust
+from desktop.triage.limits import ComplaintTooLongError
 from desktop.triage.questions import AnswerError
 
 # Each command imports what it needs, so that the window, the default, starts without
@@ -194,7 +196,7 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
         for number, line in enumerate(_stdin_lines(), 1):
             try:
                 result = engine.assess(*_request(line, answers))
-            except AnswerError as error:
+            except (AnswerError, ComplaintTooLongError) as error:
                 raise AnswerError(f"stdin line {number}: {error}") from None
             _print_json(result.to_json(), sys.stdout)
         return
@@ -397,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stdout.flush()  # an output error surfaces here, not at exit
             return code
         return _run(args)
-    except (ContentError, AnswerError) as error:
+    except (ContentError, AnswerError, ComplaintTooLongError) as error:
         _say(f"drug-guide: error: {error}")
         return USAGE_ERROR
     except KeyboardInterrupt:

@@ -10,6 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.paths import DEFAULT_DATABASE
+from desktop.triage.limits import MAX_COMPLAINT_CHARS
 from devtools.repo import ROOT
 
 
@@ -68,8 +69,10 @@ def test_triage_report_puts_the_overall_tier_first(capsys):
     assert "seizures" in out and "headache" in out
 
 
-@pytest.mark.parametrize("text", ["", "   ", "a" * 100_000, "\x00\x1b[2J", "'; DROP TABLE x;--"])
+@pytest.mark.parametrize("text", ["", "   ", "a" * MAX_COMPLAINT_CHARS, "\x00\x1b[2J",
+                                  "'; DROP TABLE x;--"])
 def test_triage_any_text_exits_zero(capsys, text):
+    """Any text up to the limit (longer: tests/test_triage_limits.py)."""
     code, out, err = call(capsys, "triage", text, "--json")
     assert code == 0 and err == "" and json.loads(out)["input"] == text
 

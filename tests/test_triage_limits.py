@@ -1,11 +1,19 @@
-"""Triage time grows with the input, never faster (issue 25): hostile shapes that
-once took seconds (one endless sentence, a long list of denials, "fine" after every
-word) are counted in function calls, not timed, at one length and twice that."""
+"""Triage time grows with the input, never faster, and the input is bounded (issue 25).
 
+Hostile shapes that once took seconds (one endless sentence, a long list of denials,
+"fine" after every word) are counted in function calls, not timed, at one length and
+twice that. A complaint over the limit is refused by the command line and cut, with a
+note, by the window."""
+
+import io
 import sys
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.cli import main
+from desktop.triage.limits import MAX_COMPLAINT_CHARS, ComplaintTooLongError
 
 # Each shape once made the reading of context quadratic or worse.
 SHAPES = [
@@ -45,3 +53,46 @@ def test_triage_work_grows_linearly(triage, shape):
     once = _calls(lambda: triage.assess(_text(shape, LENGTH)))
     twice = _calls(lambda: triage.assess(long))
     assert twice <= 2.3 * once, (shape, once, twice)
+
+
+def test_a_complaint_over_the_limit_is_refused_whole(triage):
+    triage.assess("dizzy " * (MAX_COMPLAINT_CHARS // 6))  # within the limit: read
+    with pytest.raises(ComplaintTooLongError, match="4,000 characters; this one has 4,001"):
+        triage.assess("x" * (MAX_COMPLAINT_CHARS + 1))
+    with pytest.raises(ComplaintTooLongError):
+        triage.assess_all(["dizzy", "fit " * MAX_COMPLAINT_CHARS])
+
+
+def test_the_command_line_refuses_a_long_complaint_in_one_line(capsys):
+    code = main(["triage", "dizzy " * 20_000, "--json"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err == ("drug-guide: error: a complaint may hold at most 4,000 characters; "
+                   "this one has 120,000\n")
+
+
+def test_a_long_stdin_line_names_its_line(monkeypatch, capsys):
+    lines = f"dizzy\n{'fit ' * 2_000}\nrash\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    code = main(["triage", "-", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 2 and len(out.splitlines()) == 1  # the line before was answered
+    assert err.startswith("drug-guide: error: stdin line 2: a complaint may hold at most")
+    assert err.count("\n") == 1
+
+
+def test_pasting_130_kb_into_the_window_keeps_the_first_part(qtbot, window):
+    """The boxes hold the limit, say so, and triage reads only what they hold."""
+    checker = window.show_page("symptom_checker")
+    pasted = "my legs feel heavy and I am dizzy. " * 3_800  # about 130 KB
+    QApplication.clipboard().setText(pasted)
+    assert not checker.view.limit_note.isVisibleTo(window)
+    checker.view.sentence.paste()
+    assert checker.view.sentence.toPlainText() == pasted[:MAX_COMPLAINT_CHARS]
+    assert checker.view.limit_note.isVisibleTo(window)
+    assert checker.result.overall == "common"  # read: dizziness
+    checker.view.entry.paste()
+    assert checker.view.entry.text() == pasted[:MAX_COMPLAINT_CHARS]
+    checker.view.sentence.clear()
+    checker.view.entry.clear()
+    assert not checker.view.limit_note.isVisibleTo(window)

@@ -28,6 +28,7 @@ from desktop.triage.context import (
     Triggers,
 )
 from desktop.triage.lexicon import DENIALS, MANY, Lexicon, is_uncommon_word
+from desktop.triage.limits import check_length
 from desktop.triage.questions import Answer, Asked, Questions, raised_and_open
 from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
 
@@ -212,8 +213,9 @@ class Triage:
 
     def assess(self, text: str, answers: Mapping[str, str] | None = None) -> TriageResult:
         """Triage free text holding one or many complaints, with the answers given to
-        the guided questions (question id -> answer id; AnswerError if unknown)."""
-        return self._assess(text, self.questions.answered(answers or {}), set())
+        the guided questions (question id -> answer id; AnswerError if unknown).
+        ComplaintTooLongError past desktop/triage/limits.py's cap."""
+        return self._assess(check_length(text), self.questions.answered(answers or {}), set())
 
     def _assess(self, text: str, answered: Mapping[str, Answer],
                 picked: set[str]) -> TriageResult:
@@ -287,10 +289,11 @@ class Triage:
         and the answers to the guided questions.
 
         Each text is its own sentence, so a denial in one never reaches another.
+        ComplaintTooLongError when one is over desktop/triage/limits.py's cap.
         """
         chosen = self.assess_symptoms(picked)
         chosen_names = {m.effect.name for m in chosen.symptoms}
-        text = self._assess("\n".join(t for t in texts if t.strip()),
+        text = self._assess("\n".join(check_length(t) for t in texts if t.strip()),
                             self.questions.answered(answers or {}), chosen_names)
         negated = sorted(set(text.negated) - chosen_names)
         both = self._result(
