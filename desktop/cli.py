@@ -33,6 +33,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -52,6 +53,9 @@ USAGE_ERROR = 2
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 # Writing stdout failed: the reader left, or the disk or device is full or broken.
 OUTPUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+# A pack's file name holds its version: a date-like version with room to spare.
+MAX_VERSION_CHARS = 32
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,8 +72,10 @@ def _database_path(text: str) -> Path:
 
 
 def _content_version(text: str) -> str:
-    if not re.fullmatch(r"\d+(\.\d+)*", text):
-        raise argparse.ArgumentTypeError("must be numbers joined by dots, such as 2026.11.27")
+    if not (re.fullmatch(r"\d+(\.\d+)*", text) and len(text) <= MAX_VERSION_CHARS):
+        raise argparse.ArgumentTypeError(
+            f"must be numbers joined by dots, such as 2026.11.27, at most "
+            f"{MAX_VERSION_CHARS} characters")
     return text
 
 
@@ -297,19 +303,34 @@ def _pack_build(args: argparse.Namespace) -> int:
                            "run it there, as python -m desktop pack build.") from None
     from desktop.content.publishing import pack_claim
 
-    args.out.mkdir(parents=True, exist_ok=True)
     staged = args.out / ".drug-guide-pack-building.sqlite3"
     try:
+        args.out.mkdir(parents=True, exist_ok=True)
         version = build(CONTENT_DIR, staged, content_version=args.version, manifest=False)
+        out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
     except ContentSourceError as error:
         raise ContentError(f"The content sources have an error: {error}") from None
-    out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
+    except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(OSError):
+            staged.unlink(missing_ok=True)  # built, but it could not take its name
+        raise ContentError(f"Cannot write the pack into {args.out}: "
+                           f"{_write_failure(error)}.") from None
     claim = pack_claim(out)
     print(f"built content version {claim.content_version} ({', '.join(claim.drugs)}); "
           f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {out} "
           f"-t '{claim.to_comment()}'")
     print(out)
     return 0
+
+
+def _write_failure(error: OSError | sqlite3.Error) -> str:
+    """Why a write failed, with a full disk said plainly."""
+    return "the disk is full" if _disk_full(error) else reason(error)
+
+
+def _disk_full(error: OSError | sqlite3.Error) -> bool:
+    return (isinstance(error, OSError) and error.errno in DISK_FULL) or (
+        getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL)
 
 
 def _pack_import_label(args: argparse.Namespace) -> int:
@@ -409,5 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         if error.errno not in OUTPUT_ERRORS:
             raise
         _discard_stdout()
-        _say(f"drug-guide: error: cannot write the output ({error.strerror or error})")
+        problem = ("the disk is full; the output is incomplete" if _disk_full(error)
+                   else f"cannot write the output ({reason(error)})")
+        _say(f"drug-guide: error: {problem}")
         return USAGE_ERROR
