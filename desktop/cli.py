@@ -295,12 +295,31 @@ def _run(args: argparse.Namespace) -> int:
         return code
 
 
+def _find_source_tree() -> None:
+    """Lets the source tree's `db` package (the builder, the label importer) be imported:
+    from beside the `desktop` package (an editable install, or the tree itself), or
+    else from the current folder, as the README runs it. A console script's own folder,
+    not the tree, is first on sys.path, so `db` is not importable by itself."""
+    from desktop.paths import APP_ROOT
+
+    for root in (APP_ROOT, Path.cwd()):
+        if (root / "db" / "build.py").is_file():
+            if str(root) not in sys.path:
+                sys.path.insert(0, str(root))
+            return
+
+
+def _needs_source_tree(command: str) -> ContentError:
+    return ContentError(f"drug-guide pack {command} needs the Drug Guide source tree (db/): "
+                        f"run it in the source tree.")
+
+
 def _pack_build(args: argparse.Namespace) -> int:
+    _find_source_tree()
     try:  # the builder and the sources come with the source tree, not the installed app
         from db.build import CONTENT_DIR, ContentSourceError, build
     except ImportError:
-        raise ContentError("drug-guide pack build needs the Drug Guide source tree (db/): "
-                           "run it there, as python -m desktop pack build.") from None
+        raise _needs_source_tree("build") from None
     from desktop.content.publishing import pack_claim
 
     staged = args.out / ".drug-guide-pack-building.sqlite3"
@@ -334,11 +353,11 @@ def _disk_full(error: OSError | sqlite3.Error) -> bool:
 
 
 def _pack_import_label(args: argparse.Namespace) -> int:
+    _find_source_tree()
     try:  # the importer comes with the source tree, like the builder
         from db.label_import import LabelRefusedError, read_label, write_draft
     except ImportError:
-        raise ContentError("drug-guide pack import-label needs the Drug Guide source tree "
-                           "(db/): run it there, as python -m desktop pack import-label.") from None
+        raise _needs_source_tree("import-label") from None
     for path in args.files:
         try:
             label = read_label(path)

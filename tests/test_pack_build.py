@@ -5,11 +5,15 @@ of the sources."""
 import errno
 import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import db.build
 from desktop.cli import main
+from devtools.repo import ROOT
 
 
 @pytest.fixture
@@ -90,3 +94,16 @@ def test_an_output_folder_that_is_a_file_is_one_line(capsys, tmp_path, build_fro
     code, _, err = _pack_build(capsys, tmp_path / "out")
     assert code == 2 and err.startswith("drug-guide: error: Cannot write the pack into ")
     assert err.count("\n") == 1
+
+
+def test_the_installed_command_builds_from_the_source_tree(tmp_path):
+    """`drug-guide pack build`, the console script, run at the tree's root as the README
+    shows: its own folder, not the tree, heads sys.path."""
+    script = Path(sys.executable).with_name("drug-guide")
+    if not script.is_file():
+        pytest.skip("the drug-guide command is not installed in this environment")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run([script, "pack", "build", "--out", tmp_path, "--version", "2099.1.1"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == str(tmp_path / "drug-guide-content-2099.1.1.sqlite3")
