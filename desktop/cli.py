@@ -43,6 +43,7 @@ from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.errors import reason
 from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.trust import Trust
+from desktop.printable import printable
 from desktop.triage.limits import ComplaintTooLongError
 from desktop.triage.questions import AnswerError
 
@@ -62,7 +63,8 @@ class _Parser(argparse.ArgumentParser):
     """Reports a usage error as one line, as scripts and support staff expect."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(USAGE_ERROR, f"{printable(self.prog)}: error: {printable(message)} "
+                               f"(see --help)\n")
 
 
 def _database_path(text: str) -> Path:
@@ -267,9 +269,10 @@ COMMANDS: dict[str, Callable[[ContentDatabase, str, argparse.Namespace], int | N
 
 
 def _say(line: str) -> None:
-    """One line on stderr, if stderr is still there to take it."""
+    """One line on stderr, if stderr is still there to take it: whatever names or
+    reasons it holds cannot break it into more."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(line, file=sys.stderr, flush=True)
+        print(printable(line), file=sys.stderr, flush=True)
 
 
 def _discard_stdout() -> None:
@@ -336,9 +339,9 @@ def _pack_build(args: argparse.Namespace) -> int:
                            f"{_write_failure(error)}.") from None
     claim = pack_claim(out)
     print(f"built content version {claim.content_version} ({', '.join(claim.drugs)}); "
-          f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {out} "
+          f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {printable(out)} "
           f"-t '{claim.to_comment()}'")
-    print(out)
+    print(printable(out))
     return 0
 
 
@@ -364,17 +367,17 @@ def _pack_import_label(args: argparse.Namespace) -> int:
         except (LabelRefusedError, OSError) as error:
             raise ContentError(str(error).splitlines()[0]) from None
         for change in write_draft(label, args.out):
-            print(change)
+            print(printable(change))
         print(f"draft {label.drug_id}: set id {label.set_id} version {label.version}, "
               f"{len(label.sections)} sections proposed for review -> "
-              f"{args.out / label.drug_id / 'label.toml'}")
+              f"{printable(args.out / label.drug_id / 'label.toml')}")
     return 0
 
 
 def _pack_sign(args: argparse.Namespace) -> int:
     from desktop.content.publishing import sign_pack
 
-    print(sign_pack(args.pack, args.key))
+    print(printable(sign_pack(args.pack, args.key)))
     return 0
 
 
@@ -394,7 +397,8 @@ def _pack_verify(args: argparse.Namespace) -> int:
         _print_json(report, sys.stdout)
     elif report["valid"]:
         signer = f"signed by key {report['key_id']}" if report["key_id"] else "as shipped"
-        print(f"valid: {args.pack}, content version {report['content_version']}, {signer}")
+        print(f"valid: {printable(args.pack)}, content version {report['content_version']}, "
+              f"{signer}")
     else:
         _say(f"drug-guide: refused: {report['reason']}")
     return 0 if report["valid"] else USAGE_ERROR
@@ -405,7 +409,7 @@ def _pack_install(args: argparse.Namespace) -> int:
 
     folder = machine_content_folder() if args.machine else user_content_folder()
     try:
-        print(install_pack(args.pack, folder, trust_from(args), content_folders()))
+        print(printable(install_pack(args.pack, folder, trust_from(args), content_folders())))
     except (PermissionError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as error:
         needs = " (--machine needs an administrator)" if args.machine else ""
         raise ContentError(f"Cannot install into {folder}: {reason(error)}{needs}.") from None
