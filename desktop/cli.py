@@ -62,6 +62,14 @@ MAX_VERSION_CHARS = 32
 class _Parser(argparse.ArgumentParser):
     """Reports a usage error as one line, as scripts and support staff expect."""
 
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:
+        """Help and usage text, flushed, so a write that fails (`--help > /dev/full`)
+        fails the command as any output error does; argparse would ignore it."""
+        stream = file or sys.stderr
+        if message and stream is not None:  # None: started with the stream closed
+            stream.write(message)
+            stream.flush()
+
     def error(self, message: str) -> NoReturn:
         self.exit(USAGE_ERROR, f"{printable(self.prog)}: error: {printable(message)} "
                                f"(see --help)\n")

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -227,3 +228,15 @@ def test_unknown_question_or_answer_is_a_usage_error(args, stdin, message):
     result = run(*args, stdin=stdin)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["pack", "build", "--help"]])
+def test_help_to_a_full_device_fails(args):
+    """argparse ignores a failed write of its help; the command must not."""
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run([sys.executable, "-m", "desktop", *args], cwd=ROOT, stdout=full,
+                                stderr=subprocess.PIPE, text=True, check=False,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2
+    assert result.stderr == "drug-guide: error: the disk is full; the output is incomplete\n"
