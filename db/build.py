@@ -36,6 +36,8 @@ def sources_sha256(content_dir: Path) -> str:
     """A digest of every source file, by path relative to `content_dir`."""
     digest = hashlib.sha256()
     for path in sorted(content_dir.rglob("*.toml")):
+        if not path.is_file():  # a folder or a pipe named like a source: never read
+            raise ContentSourceError(path, "", "is not a file")
         digest.update(path.relative_to(content_dir).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

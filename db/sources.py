@@ -232,8 +232,16 @@ def read_toml(file: Path) -> Fields:
             return Fields(tomllib.load(handle), file)
     except FileNotFoundError:
         raise ContentSourceError(file, "", "file is missing") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ContentSourceError(file, "", f"malformed TOML ({error})") from None
+    except OSError as error:  # a folder, or a file this user may not read
+        raise ContentSourceError(file, "", f"cannot be read ({error.strerror or error})") \
+            from None
+    except RecursionError:
+        raise ContentSourceError(file, "", "malformed TOML (nested too deeply)") from None
+    except ValueError as error:
+        # A decoding error, or an integer over Python's digit limit, which the parser
+        # lets through: the first clause says which.
+        problem = str(error).split(";")[0]
+        raise ContentSourceError(file, "", f"malformed TOML ({problem})") from None
 
 
 def load_guide(content_dir: Path) -> GuideSource:

@@ -25,6 +25,7 @@ from desktop import __version__
 from desktop.content.models import SearchHit
 from desktop.content.packs import Content
 from desktop.content.trust import SIGNED_ONLY, Trust
+from desktop.printable import printable
 from desktop.ui import dialogs
 from desktop.ui.controller import GuideController, int_setting
 from desktop.ui.layout import FittingTabs, ScrollingPane
@@ -343,7 +344,8 @@ class MainWindow(QMainWindow):
         info = self.content.database.info
         monograph = self.controller.monograph
         sources = "\n".join(f"\u2022 {s.short}" for s in self.content.database.sources())
-        refused = "".join(f"\nRefused content pack {p}: {why}" for p, why in self.content.refused)
+        refused = "".join(f"\nRefused content pack {printable(p)}: {printable(why)}"
+                          for p, why in self.content.refused)
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"
