@@ -196,6 +196,9 @@ def main() -> None:
               f"p99 {tails[str(count)]:.2f} ms", file=sys.stderr)
     report["search_ms_p50"] = medians
     report["search_ms_p99"] = tails
+    from benchmarks.typing import typing_stall
+
+    report.update(typing_stall(guides[1000], QUERIES))
     from benchmarks.trust import render_costs, verify_costs
 
     report["verify_ms"] = {str(count): verify_costs(guides[count]) for count in MONOGRAPH_COUNTS}
