@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from desktop.ui.controller import ZOOM_STEPS
 from desktop.ui.pages.registry import PAGE_KEYS
+from desktop.ui.search_panel import HitRole
 from desktop.ui.theme import TAB_ZOOM_CAP
 
 TAB_TITLES = ["Overview", "How it works", "Uses", "Side effects", "Precautions",
@@ -26,6 +27,21 @@ def test_tabs_are_built_when_first_shown(window):
     assert len(window.pages) == 1
     window.tabs.setCurrentIndex(3)
     assert len(window.pages) == 2
+
+
+def test_search_finds_what_pages_not_yet_built_hold(qtbot, window, search_for):
+    """Search reads the content, not the widgets: a page never shown is found, and
+    built when its result is opened."""
+    qtbot.waitExposed(window)
+    assert list(window.pages) == [PAGE_KEYS[0]]
+    search_for(window, "Valium")
+    model = window.search_panel.model
+    hits = [model.index(row).data(HitRole) for row in range(model.rowCount())]
+    hit = next(hit for hit in hits if hit.page == "interactions")
+    assert "interactions" not in window.pages
+    assert window.open_hit(hit)
+    assert window.tabs.currentIndex() == PAGE_KEYS.index("interactions")
+    assert set(window.pages) == {PAGE_KEYS[0], "interactions"}
 
 
 @pytest.mark.parametrize("number", range(1, 10))
