@@ -79,8 +79,19 @@ class _Writer:
             self.next_id[table] = row_id + 1
             ids.append(row_id)
             batch.append({"id": row_id, **parent, "position": position, **row})
-        self.db[table].insert_all(batch)
+        self.insert(table, batch)
         return ids
+
+    def insert(self, table: str, batch: list[dict[str, Any]]) -> None:
+        """One prepared INSERT per batch (sqlite-utils' insert_all re-reads the table's
+        columns on every call: most of the time a large bench guide took to write)."""
+        if not batch:
+            return
+        columns = list(dict.fromkeys(column for row in batch for column in row))
+        self.db.conn.executemany(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            [tuple(row.get(column) for column in columns) for row in batch])
 
 
 def _block_text(block: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ import json
 import math
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -220,7 +221,7 @@ class DrugSource:
 class GuideSource:
     guide: dict[str, str]
     sources: list[dict[str, str]]
-    drugs: list[DrugSource]
+    drugs: Sequence[DrugSource]
     findings: list[dict[str, Any]] = field(default_factory=list)  # for every drug
     rules: list[dict[str, Any]] = field(default_factory=list)
     triggers: list[dict[str, Any]] = field(default_factory=list)

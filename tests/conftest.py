@@ -154,6 +154,17 @@ def window(make_window):
 
 
 @pytest.fixture
+def search_for(qtbot):
+    """Types `text` into a window's search field and waits for its results, which are
+    found off the UI thread (desktop/ui/search_runner.py)."""
+    def search(window, text):
+        with qtbot.waitSignal(window.search_runner.found, timeout=10_000):
+            window.search_field.setText(text)
+
+    return search
+
+
+@pytest.fixture
 def pdf_target(monkeypatch, tmp_path):
     """Makes Export PDF and Print write to a file in tmp_path, as if the user chose it."""
     from desktop.ui import dialogs

@@ -8,6 +8,7 @@ under a time budget and SQLite's size limits, so no file can hang the app.
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -116,6 +117,9 @@ class ContentDatabase:
 
     def __init__(self, path: Path | str, expected: ExpectedDigest | None = None) -> None:
         self.path = Path(path)
+        # One read at a time: the window searches on a worker thread (desktop/ui/
+        # search_runner.py) while it loads pages on its own, over this one connection.
+        self._lock = threading.RLock()
         self._conn = open_verified(self.path, expected or read_manifest(self.path))
         self._deadline = 0.0
         self._conn.set_progress_handler(self._over_budget, _BUDGET_STEPS)
@@ -140,9 +144,10 @@ class ContentDatabase:
     @contextmanager
     def _budget(self) -> Iterator[None]:
         """Run one read under the time budget; any SQLite fault becomes a ContentError."""
-        self._deadline = time.monotonic() + QUERY_SECONDS
         try:
-            yield
+            with self._lock:
+                self._deadline = time.monotonic() + QUERY_SECONDS
+                yield
         except sqlite3.Error as error:
             # SQLite may quote the damaged text, new lines and all: one line here.
             reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
@@ -159,7 +164,8 @@ class ContentDatabase:
             self.search(drug.name)
 
     def close(self) -> None:
-        self._conn.close()
+        with self._lock:  # after any search still running on another thread
+            self._conn.close()
 
     def __enter__(self) -> "ContentDatabase":
         return self
