@@ -224,7 +224,7 @@ def _write_questions(writer: _Writer, drug: DrugSource) -> None:
                        answer_id=answer_id)
 
 
-def _create_search_index(db: sqlite_utils.Database) -> None:
+def create_search_index(db: sqlite_utils.Database) -> None:
     # sqlite-utils' enable_fts has no prefix option, so the FTS table is declared here.
     fts = SEARCH_INDEX
     db.execute(
@@ -257,7 +257,7 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str, *,
                 _write_drug(writer, drug, position)
                 _write_triage(writer, drug, guide)
             writer.add("context_triggers", guide.triggers)
-            _create_search_index(db)
+            create_search_index(db)
             meta = {
                 "schema_version": str(SCHEMA_VERSION),
                 "builder_version": BUILDER_VERSION,

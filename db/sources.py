@@ -17,6 +17,7 @@ from typing import Any
 from desktop.content.interactions import name_key
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS
 from desktop.content.schema import (
+    ANSWERS_KEY,
     BLOCK_KINDS,
     FINDING_KINDS,
     MEDICINE_WORD_LISTS,
@@ -34,6 +35,7 @@ from desktop.content.schema import (
     YES,
     urgency,
 )
+from desktop.content.search import query_words
 from desktop.content.text import normalize_input
 from desktop.triage.text import fold, term_key
 
@@ -277,6 +279,7 @@ def load_guide(content_dir: Path) -> GuideSource:
     guide_rules = [_rule(row, _targets(drugs[0], findings), known) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
     guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
+    guide_row[ANSWERS_KEY] = _search_answers(content_dir / SEARCH_FILE, drugs)
     guide_row[MEDICINE_WORDS_KEY] = _medicine_words(content_dir / MEDICINE_WORDS_FILE)
     return GuideSource(guide_row, sources, drugs, findings, guide_rules, triggers)
 
@@ -320,6 +323,26 @@ def _search_synonyms(path: Path) -> str:
     """The search synonym groups as JSON for `meta`, each word in the searched form."""
     groups = read_toml(path).groups("groups")
     return json.dumps([[normalize_input(word) for word in group] for group in groups])
+
+
+def _search_answers(path: Path, drugs: list["DrugSource"]) -> str:
+    """The blocks that answer a search, as JSON for `meta`: each names a section and,
+    optionally, one of its block titles that some drug has, and its questions' words."""
+    headings = {(s["key"], block["title"]) for drug in drugs for s in drug.sections
+                for block in s["blocks"]}
+    answers = []
+    for row in read_toml(path).tables("answer", required=False):
+        page = row.text("page")
+        title = row.text("title", required=False)
+        if all(key != page for key, _ in headings):
+            raise row.fail("page", f"no drug has a section {page!r}")
+        if title is not None and (page, title) not in headings:
+            raise row.fail("title", f"no block of section {page!r} has the title {title!r}")
+        questions = [query_words(q) for q in row.strings("questions")]
+        if not all(questions):
+            raise row.fail("questions", "expected a list of questions, each with a word")
+        answers.append({"page": page, "title": title, "questions": questions})
+    return json.dumps(answers)
 
 
 def _medicine_words(path: Path) -> str:

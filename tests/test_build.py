@@ -159,6 +159,16 @@ def test_an_unsourced_emergency_sign_is_refused(tmp_path, content_copy, old, new
     _expect_refusal(tmp_path, content_copy, "signs.toml", expected)
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('page = "pump"', 'page = "pumps"', "answer[0].page: no drug has a section 'pumps'"),
+    ('title = "What the clinic does"', 'title = "What the clinic did"',
+     "answer[0].title: no block of section 'pump'"),
+])
+def test_a_search_answer_naming_no_block_is_refused(tmp_path, content_copy, old, new, expected):
+    _replace(content_copy / "search.toml", old, new)
+    _expect_refusal(tmp_path, content_copy, "search.toml", expected)
+
+
 def _expect_refusal(tmp_path, content_copy, file, expected):
     out = tmp_path / "out.sqlite3"
     with pytest.raises(ContentSourceError) as error:

@@ -135,3 +135,11 @@ def test_a_typed_search_highlights_its_result_when_opened(qtbot, window, search_
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == PAGE_KEYS.index(page)
     assert marked_text(window.page(page), kind).strip()
+
+
+def test_enter_on_pump_alarm_opens_the_pump_teams_advice(qtbot, window):
+    """Issue #24: "pump alarm" opened a Precautions checklist item."""
+    window.search_field.setText("pump alarm")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == PAGE_KEYS.index("pump")
+    assert marked_text(window.page("pump"), anchors.BLOCK).startswith("What the clinic does")

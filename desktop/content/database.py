@@ -42,6 +42,7 @@ from desktop.content.models import (
     WordPair,
 )
 from desktop.content.schema import (
+    ANSWERS_KEY,
     MEDICINE_WORDS_KEY,
     SCHEMA_VERSION,
     SECTION_KEYS,
@@ -99,6 +100,16 @@ def _synonyms(meta: dict[str, str], path: Path) -> search.Synonyms:
         raise ContentError(f"{path} has unreadable search synonyms. {REINSTALL}") from None
 
 
+def _answers(meta: dict[str, str], path: Path) -> tuple[search.Answer, ...]:
+    """The blocks content names as search answers; a database built before them has none."""
+    try:
+        return tuple(search.Answer(str(a["page"]), None if a["title"] is None else str(a["title"]),
+                                   tuple(tuple(str(w) for w in q) for q in a["questions"]))
+                     for a in json.loads(meta.get(ANSWERS_KEY, "[]")))
+    except (ValueError, TypeError, KeyError):
+        raise ContentError(f"{path} has unreadable search answers. {REINSTALL}") from None
+
+
 def _medicine_words(meta: dict[str, str], path: Path) -> frozenset[str]:
     """The words a medicine's name may add to an ingredient; a database built before
     them has none, and the lookup still tries each word of a name."""
@@ -129,6 +140,7 @@ class ContentDatabase:
                 meta = _read_meta(self._conn, self.path)
             self.info = _guide_info(meta, self.path)
             self._synonyms = _synonyms(meta, self.path)
+            self._answers = _answers(meta, self.path)
             self._sources = {row[0]: Source(*row) for row in self._rows(
                 "SELECT id, short, kind, title, publisher, document, revision FROM sources "
                 "ORDER BY position")}
@@ -201,7 +213,7 @@ class ContentDatabase:
 
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
         with self._budget():
-            return search.run(self._conn, text, limit, self._synonyms)
+            return search.run(self._conn, text, limit, self._synonyms, self._answers)
 
     def _rows(self, sql: str, *params: object) -> list[tuple]:
         """At most MAX_ITEMS rows, each text within MAX_TEXT_CHARS: the builder's caps."""
