@@ -23,6 +23,7 @@ from desktop.content.schema import (
     MEDICINE_WORD_LISTS,
     MEDICINE_WORDS_KEY,
     NO,
+    OPTIONAL_SECTION_KEYS,
     PRECAUTION_KINDS,
     SECTION_KEYS,
     SEVERITIES,
@@ -379,7 +380,9 @@ def load_drug(folder: Path, known: set[str]) -> DrugSource:
     )
     source.dosing = [_dose(row, known) for row in drug.tables("dosing")]
     source.facts = [_fact(row, known) for row in drug.tables("facts")]
-    source.sections = [_section(files["sections"], key, known) for key in SECTION_KEYS]
+    sections = files["sections"]
+    source.sections = [_section(sections, key, known) for key in SECTION_KEYS
+                       if key not in OPTIONAL_SECTION_KEYS or sections.has(key)]
     source.side_effects = _side_effects(files["side_effects"], known)
     source.interactions = [_interaction(row, known)
                            for row in files["interactions"].tables("interaction")]

@@ -68,6 +68,14 @@ def two_drug_db(tmp_path) -> Path:
 
 
 @pytest.fixture
+def one_drug_db(tmp_path) -> Path:
+    """A database of baclofen alone, built by the real builder."""
+    from devtools.synthetic import build_synthetic
+
+    return sign(build_synthetic(1, tmp_path))
+
+
+@pytest.fixture
 def built_db(tmp_path, content_copy) -> Path:
     """A freshly built database from a copy of the sources."""
     from db.build import build

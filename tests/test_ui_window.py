@@ -65,8 +65,32 @@ def test_ctrl_7_then_typing_adds_a_complaint(qtbot, window):
     qtbot.waitUntil(lambda: checker.view.banner.tier == "emergency")
 
 
-def test_drug_picker_hidden_for_one_drug(window):
-    assert not window.drug_picker_action.isVisible()
+def test_drug_picker_hidden_for_one_drug(make_window, one_drug_db):
+    assert not make_window(one_drug_db).drug_picker_action.isVisible()
+
+
+def test_the_guide_opens_on_baclofen_with_tizanidine_in_the_picker(window):
+    assert window.drug_picker_action.isVisible()
+    assert [window.drug_picker.itemText(i) for i in range(window.drug_picker.count())] == [
+        "Baclofen", "Tizanidine"]
+    assert window.windowTitle() == "Baclofen"
+
+
+def test_a_drug_without_a_pump_has_no_pump_tab(qtbot, window):
+    pump = PAGE_KEYS.index("pump")
+    window.show_page("pump")
+    window.drug_picker.setCurrentIndex(1)
+    window.drug_picker.activated.emit(1)
+    assert window.windowTitle() == "Tizanidine"
+    assert not window.tabs.isTabVisible(pump)
+    assert window.tabs.currentIndex() == 0  # the open pump page gave way to the overview
+    assert "pump" not in window.shown_page_keys()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
+    window.drug_picker.setCurrentIndex(0)
+    window.drug_picker.activated.emit(0)
+    assert window.tabs.isTabVisible(pump)
 
 
 def test_drug_picker_for_two_drugs(make_window, two_drug_db):

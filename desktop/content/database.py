@@ -44,6 +44,7 @@ from desktop.content.models import (
 from desktop.content.schema import (
     ANSWERS_KEY,
     MEDICINE_WORDS_KEY,
+    OPTIONAL_SECTION_KEYS,
     SCHEMA_VERSION,
     SECTION_KEYS,
     SEVERITIES,
@@ -272,7 +273,8 @@ class ContentDatabase:
                 "SELECT kind, title, body, source_id, source_part FROM blocks "
                 "WHERE section_id = ? ORDER BY position", section_id))
             sections.append(Section(key, title, blocks))
-        if tuple(s.key for s in sections) != SECTION_KEYS:
+        keys = tuple(s.key for s in sections)
+        if keys != tuple(k for k in SECTION_KEYS if k in keys or k not in OPTIONAL_SECTION_KEYS):
             raise ContentError(f"{self.path} is missing sections for {drug_id!r}. {REINSTALL}")
         return tuple(sections)
 

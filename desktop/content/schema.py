@@ -22,6 +22,8 @@ SECTION_KEYS: tuple[str, ...] = (
     "forms",
     "pump",
 )
+# Tabs a drug may leave out: only baclofen has an intrathecal pump.
+OPTIONAL_SECTION_KEYS: frozenset[str] = frozenset({"pump"})
 
 # Most urgent first; the order is what "more urgent" means everywhere.
 TIERS: tuple[str, ...] = ("emergency", "contact_doctor", "common")

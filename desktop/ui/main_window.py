@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
             holder = ScrollingPane(f"{title} page", sideways=True)
             index = self.tabs.add_titled_tab(holder, title, spec.short_title)
             self.tabs.setTabToolTip(index, f"{title} ({spec.shortcut})")
+            self.tabs.setTabVisible(index, spec.shown_for(monograph))
+        if not self.tabs.isTabVisible(current):
+            current = 0
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)
         self.page(PAGE_KEYS[current])
@@ -250,8 +253,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(PAGE_KEYS.index(key))
         return self.page(key)
 
+    def shown_page_keys(self) -> list[str]:
+        """The pages this drug shows, in tab order (a section it lacks has no tab)."""
+        return [key for index, key in enumerate(PAGE_KEYS) if self.tabs.isTabVisible(index)]
+
     def activate_page(self, key: str) -> None:
-        """Show page `key` and put the keyboard where work starts on it."""
+        """Show page `key` and put the keyboard where work starts on it; a page this drug
+        does not show (its shortcut still exists) does nothing."""
+        if key not in self.shown_page_keys():
+            return
         self.show_page(key).focus_target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     def _on_look_changed(self) -> None:
