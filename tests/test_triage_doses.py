@@ -46,3 +46,8 @@ def test_excess_is_the_totals_compared(taken, strength, meant, meant_strength):
     text = (f"took {taken} of the {strength} mg tablets, it should have been "
             f"{meant} of the {meant_strength} mg")
     assert (excess_word(text) is not None) == (taken * strength > meant * meant_strength)
+
+
+@pytest.mark.parametrize("text", ["took \u1369 of the 10 mg, usual \u0664", "took \u0665\u0660mg"])
+def test_digits_of_other_scripts_are_not_amounts(text):
+    assert excess_word(text) is None

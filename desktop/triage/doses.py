@@ -9,7 +9,7 @@ states both is judged, so a call with one amount is left to the other rules.
 
 from dataclasses import dataclass
 
-from desktop.triage.text import Token
+from desktop.triage.text import Token, ascii_number
 
 # Verbs that start an amount taken: "took three of the 10 mg".
 _TAKEN = frozenset({"took", "taken", "swallowed", "had", "given", "gave", "drank", "drunk",
@@ -116,7 +116,8 @@ def _amount_at(tokens: list[Token], start: int) -> _Parsed | None:
 def _count(norm: str) -> float | None:
     if norm in _NUMBERS:
         return _NUMBERS[norm]
-    return float(norm) if norm.isdigit() else None
+    value = ascii_number(norm)
+    return None if value is None else float(value)
 
 
 def _strength(tokens: list[Token], index: int) -> tuple[float, str] | None:
@@ -126,8 +127,9 @@ def _strength(tokens: list[Token], index: int) -> tuple[float, str] | None:
     if norm in _STRENGTH_NOUNS:
         return float(_STRENGTH_NOUNS[norm]), "mg"
     for suffix in _UNIT_SUFFIXES:
-        if norm.endswith(suffix) and norm[:-len(suffix)].isdigit():
-            return float(norm[:-len(suffix)]), suffix
+        value = ascii_number(norm.removesuffix(suffix)) if norm.endswith(suffix) else None
+        if value is not None:
+            return float(value), suffix
     value = _count(norm)
     if value is None or value < 1:
         return None

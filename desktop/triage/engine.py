@@ -32,7 +32,15 @@ from desktop.triage.doses import excess_taken
 from desktop.triage.lexicon import DENIALS, EXCESS, MANY, Lexicon, is_uncommon_word
 from desktop.triage.limits import check_length
 from desktop.triage.questions import Answer, Asked, Questions, raised_and_open
-from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
+from desktop.triage.text import (
+    INNER_FILLER,
+    SEPARATORS,
+    TRANSPARENT,
+    Token,
+    ascii_number,
+    stem,
+    tokenize,
+)
 
 # Which targets a pass looks for, and the text a found target covers.
 Wanted = Callable[[str], bool]
@@ -674,7 +682,8 @@ def _read_counts(tokens: list[Token]) -> list[Token]:
 
 def _is_count(before: Token | None, token: Token, following: Token | None) -> bool:
     """A number of five or more that counts things: "took ten", "20 tablets"."""
-    number = token.norm in _COUNTS or (token.norm.isdigit() and 5 <= int(token.norm) < 1900)
+    value = ascii_number(token.norm)
+    number = token.norm in _COUNTS or (value is not None and 5 <= value < 1900)
     return (number and (following is None or following.norm not in _UNITS)
             and (before is None or before.norm not in _MEASURES | _STRENGTH_BEFORE))
 

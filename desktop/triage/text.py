@@ -140,6 +140,12 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def ascii_number(word: str) -> int | None:
+    """The value of a word of ASCII digits; digits of other scripts ("\u0665") are
+    letters here, so a count or a dose is never read from them."""
+    return int(word) if word.isascii() and word.isdigit() else None
+
+
 def term_key(term: str) -> tuple[str, ...]:
     """The stems that a lexicon term is matched by, transparent words left out."""
     return tuple(token.stem for token in tokenize(term) if token.norm not in TRANSPARENT)
