@@ -337,20 +337,36 @@ def _pack_build(args: argparse.Namespace) -> int:
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         version = build(CONTENT_DIR, staged, content_version=args.version, manifest=False)
-        out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
-    except ContentSourceError as error:
-        raise ContentError(f"The content sources have an error: {error}") from None
-    except (OSError, sqlite3.Error) as error:
+        out = staged.replace(args.out / _pack_name(version))
+    except (ContentSourceError, ContentError, OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
-            staged.unlink(missing_ok=True)  # built, but it could not take its name
-        raise ContentError(f"Cannot write the pack into {args.out}: "
-                           f"{_write_failure(error)}.") from None
+            staged.unlink(missing_ok=True)  # nothing half-built is left in --out
+        raise _build_failure(error, args.out) from None
     claim = pack_claim(out)
     print(f"built content version {claim.content_version} ({', '.join(claim.drugs)}); "
           f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {printable(out)} "
           f"-t '{claim.to_comment()}'")
     print(printable(out))
     return 0
+
+
+def _pack_name(version: str) -> str:
+    """The pack's file name. A version the sources set follows the --version rule, so
+    that it names a file in --out and nothing else."""
+    try:
+        return f"drug-guide-content-{_content_version(version)}.sqlite3"
+    except argparse.ArgumentTypeError as error:
+        raise ContentError(f"The content sources have an error: content_version {error}.") \
+            from None
+
+
+def _build_failure(error: Exception, folder: Path) -> ContentError:
+    """One line for whatever stopped a build: the sources, or writing the pack."""
+    if isinstance(error, ContentError):
+        return error
+    if isinstance(error, OSError | sqlite3.Error):
+        return ContentError(f"Cannot write the pack into {folder}: {_write_failure(error)}.")
+    return ContentError(f"The content sources have an error: {error}")
 
 
 def _write_failure(error: OSError | sqlite3.Error) -> str:
