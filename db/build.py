@@ -83,8 +83,19 @@ class _Writer:
             self.next_id[table] = row_id + 1
             ids.append(row_id)
             batch.append({"id": row_id, **parent, "position": position, **row})
-        self.db[table].insert_all(batch)
+        self.insert(table, batch)
         return ids
+
+    def insert(self, table: str, batch: list[dict[str, Any]]) -> None:
+        """One prepared INSERT per batch (sqlite-utils' insert_all re-reads the table's
+        columns on every call: most of the time a large bench guide took to write)."""
+        if not batch:
+            return
+        columns = list(dict.fromkeys(column for row in batch for column in row))
+        self.db.conn.executemany(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            [tuple(row.get(column) for column in columns) for row in batch])
 
 
 def _block_text(block: dict[str, Any]) -> str:
@@ -156,6 +167,10 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
         for member, member_id in zip(item["members"], members, strict=True):
             writer.add("member_aliases", ({"alias": a} for a in member["aliases"]),
                        member_id=member_id)
+    warnings = ({"title": w["title"], "advice": w["advice"]} for w in drug.combined_warnings)
+    for warning, warning_id in zip(drug.combined_warnings,
+                                   writer.add("combined_warnings", warnings, **owner), strict=True):
+        writer.add("combined_warning_sources", warning["sources"], warning_id=warning_id)
     writer.add("precautions", drug.precautions, **owner)
     writer.add("search_items", _search_rows(drug), **owner)
 
@@ -213,7 +228,7 @@ def _write_questions(writer: _Writer, drug: DrugSource) -> None:
                        answer_id=answer_id)
 
 
-def _create_search_index(db: sqlite_utils.Database) -> None:
+def create_search_index(db: sqlite_utils.Database) -> None:
     # sqlite-utils' enable_fts has no prefix option, so the FTS table is declared here.
     fts = SEARCH_INDEX
     db.execute(
@@ -246,7 +261,7 @@ def write_database(guide: GuideSource, out: Path, sources_digest: str, *,
                 _write_drug(writer, drug, position)
                 _write_triage(writer, drug, guide)
             writer.add("context_triggers", guide.triggers)
-            _create_search_index(db)
+            create_search_index(db)
             meta = {
                 "schema_version": str(SCHEMA_VERSION),
                 "builder_version": BUILDER_VERSION,

@@ -226,18 +226,27 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
 
 
 def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
-    """One answer per drug named; `matches` in the JSON is their union, as it always was."""
+    """One answer per drug named; `matches` in the JSON is their union, as it always was,
+    and `combined_warning` the one warning for two or more CNS depressants (else null)."""
     from desktop.content.interactions import InteractionIndex
 
-    answers = InteractionIndex(db.monograph(drug_id).interactions,
-                               db.info.medicine_words).check(args.name)
+    monograph = db.monograph(drug_id)
+    index = InteractionIndex(monograph.interactions, db.info.medicine_words,
+                             monograph.combined_warning)
+    answers = index.check(args.name)
+    warning = index.combined_warning(answers)
     if args.json:
         union = dict.fromkeys(m for answer in answers for m in answer.matches)
+        combined = warning and {"title": warning.title, "advice": warning.advice,
+                                "source": warning.source}
         _print_json({"query": args.name, "drugs": [a.to_json() for a in answers],
-                     "matches": [m.to_json() for m in union]}, sys.stdout)
+                     "matches": [m.to_json() for m in union], "combined_warning": combined},
+                    sys.stdout)
         return
     if not answers:
         print(db.info.no_interaction_message)
+    if warning:
+        print(f"{warning.title}: {warning.advice} Sources: {warning.source}.")
     for answer in answers:
         if not answer.matches:
             print(f"{answer.text}: {db.info.no_interaction_message}")

@@ -86,7 +86,7 @@ def test_interactions_json(capsys, monograph):
              "advice": opioids.advice, "source": opioids.citation.label}
     assert json.loads(out) == {"query": "oxycodone",
                                "drugs": [{"text": "oxycodone", "matches": [match]}],
-                               "matches": [match]}
+                               "matches": [match], "combined_warning": None}
 
 
 def test_interactions_json_gives_one_entry_per_drug(capsys):
@@ -100,9 +100,29 @@ def test_interactions_json_gives_one_entry_per_drug(capsys):
 def test_interactions_unknown(capsys):
     code, out, _ = call(capsys, "interactions", "omeprazole", "--json")
     assert (code, json.loads(out)) == (0, {
-        "query": "omeprazole", "drugs": [{"text": "omeprazole", "matches": []}], "matches": []})
+        "query": "omeprazole", "drugs": [{"text": "omeprazole", "matches": []}], "matches": [],
+        "combined_warning": None})
     code, out, _ = call(capsys, "interactions", "omeprazole")
     assert "does not mean the combination is safe" in out
+
+
+def test_two_cns_depressants_give_one_combined_warning_with_its_sources(capsys, monograph):
+    warning = monograph.combined_warning
+    _, out, _ = call(capsys, "interactions", "oxycodone, Valium, omeprazole", "--json")
+    combined = json.loads(out)["combined_warning"]
+    assert combined == {"title": warning.title, "advice": warning.advice,
+                        "source": warning.source}
+    assert "Ozobax label (US)" in combined["source"] and "4.5" in combined["source"]
+    _, out, _ = call(capsys, "interactions", "oxycodone, Valium")
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{warning.title}: ") and "Sources:" in lines[0]
+    assert lines[1].startswith("oxycodone: ") and lines[2].startswith("Valium: ")
+
+
+def test_search_missed_dose_finds_its_section(capsys):
+    _, out, _ = call(capsys, "search", "missed dose", "--json")
+    first = json.loads(out)["results"][0]
+    assert (first["section"], first["title"]) == ("overview", "Missed dose")
 
 
 def test_interactions_readable(capsys):

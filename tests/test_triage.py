@@ -5,7 +5,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.content.schema import NONE, UNLISTED, urgency
-from desktop.triage.limits import MAX_COMPLAINT_CHARS
 from devtools.phrasings import PHRASINGS
 
 
@@ -110,9 +109,8 @@ def test_ordinary_words_are_not_typos(triage, word):
     assert triage.assess(word).symptoms == ()
 
 
-@pytest.mark.parametrize("text", [  # longer than the limit: tests/test_triage_limits.py
-    "a" * MAX_COMPLAINT_CHARS, ("dizzy " * MAX_COMPLAINT_CHARS)[:MAX_COMPLAINT_CHARS],
-    "\x00\x01\x02\x1b[31m", "🙂🤢😵", "סחרחורת ובחילה",
+@pytest.mark.parametrize("text", [
+    "a" * 4_000, "dizzy " * 666, "\x00\x01\x02\x1b[31m", "🙂🤢😵", "סחרחורת ובחילה",
     "'; DROP TABLE side_effects; --", 'NEAR("a" b) AND * OR (', "\u202edizzy\u202c",
     "dizzy\u0000and\u0000faint", "\ud800 lone surrogate",
 ])

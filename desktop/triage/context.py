@@ -41,6 +41,8 @@ _DECADE = re.compile(r"(19|20)?\d0s")
 # "never had seizures before but had one today". Not "it": "not vomiting, but my
 # urine's got blood in it" takes nothing back.
 _POINTING_BACK = frozenset({"one", "another", "again"})
+# Words of a later sentence that can point back at a past finding: "it's back again".
+_POINTING_AT_PAST = frozenset({"it", "its", "they", "them", "theyre", "those", "that", "thats"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,3 +253,14 @@ def _starts_with_finding(index: int, tokens: Sequence[Token], inside: set[int]) 
         if not (_is_list_word(tokens[i]) or tokens[i].norm == tokens[i].opener):
             return False
     return False
+
+
+def back_again_sentences(tokens: Sequence[Token]) -> frozenset[int]:
+    """Sentences that say a past finding is back, by a word pointing at it and "again":
+    "used to hear ringing; it's come back again this week". Not "Dizzy again today",
+    which is about the dizziness. A finding in the sentence before one of these counts."""
+    words: dict[int, set[str]] = {}
+    for token in tokens:
+        words.setdefault(token.sentence, set()).add(token.norm)
+    return frozenset(sentence for sentence, said in words.items()
+                     if "again" in said and said & _POINTING_AT_PAST)

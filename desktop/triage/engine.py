@@ -27,8 +27,10 @@ from desktop.triage.context import (
     Span,
     TriggerHit,
     Triggers,
+    back_again_sentences,
 )
-from desktop.triage.lexicon import DENIALS, MANY, Lexicon, is_uncommon_word
+from desktop.triage.doses import excess_taken
+from desktop.triage.lexicon import DENIALS, EXCESS, MANY, Lexicon, is_uncommon_word
 from desktop.triage.limits import check_length
 from desktop.triage.questions import Answer, Asked, Questions, raised_and_open
 from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
@@ -69,8 +71,9 @@ _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "
                      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
 # Words before a number that make it a reading or a time: "GCS 8", "RR 6", "at 11".
 _MEASURES = frozenset({"gcs", "rr", "sats", "sat", "spo2", "o2", "bp", "hr", "pulse", "temp",
-                       "resp", "rate", "score", "bm", "glucose", "at", "of", "by", "until",
-                       "till", "past"})
+                       "temps", "temperature", "t", "resp", "rate", "score", "bm", "glucose",
+                       "at", "of", "by", "until", "till", "past"})
+_COPULAS = frozenset({"is", "was", "are", "were", "been", "be", "now", "still"})
 # Words before a number that make it a tablet's strength: "one ten", "a twenty".
 _STRENGTH_BEFORE = frozenset({"one", "a", "an", "each", "fives", "tens", "twenties"})
 # Words after a number that make it a strength or a volume, not a count.
@@ -220,7 +223,7 @@ class Triage:
 
     def _assess(self, text: str, answered: Mapping[str, Answer],
                 picked: set[str]) -> TriageResult:
-        tokens = _read_counts(tokenize(text))
+        tokens = _read_amounts(tokenize(text))
         found, guarded = self._find(tokens)
         joined = self._join_sound_alikes(tokens, _covered(found) | guarded)
         if joined != tokens:
@@ -481,6 +484,7 @@ class Triage:
         negations, histories, hedges = (Nearby(scopes, hits, category)
                                         for category in (NEGATED, HISTORY, HEDGE))
         recent_clauses = {tokens[h.first].clause for h in hits if h.category == RECENT}
+        back_again = back_again_sentences(tokens)
         answered_no = self._answered_no(text, tokens, hits)
         reads = []
         for item in found:
@@ -491,6 +495,7 @@ class Triage:
                        and tokens[span.first].clause not in recent_clauses)
             if (negated or history) and scopes.taken_back(span):
                 negated = history = False
+            history = history and tokens[span.last].sentence + 1 not in back_again
             negated = negated or span.first in answered_no
             uncertain = hedges.govern(span, terminators)
             reads.append(_Read(item, negated, uncertain, history))
@@ -646,11 +651,26 @@ def _questions(text: str, tokens: list[Token]) -> set[int]:
             and "?" in text[token.end:following.start if following else len(text)]}
 
 
+def _read_amounts(tokens: list[Token]) -> list[Token]:
+    """Counts read as one word, and an amount taken above the amount meant as another:
+    "took three of the 10 mg, her label says 10 mg"."""
+    tokens = _read_counts(tokens)
+    excess = excess_taken(tokens)
+    if excess is not None:
+        tokens[excess] = replace(tokens[excess], stem=EXCESS)
+    return tokens
+
+
 def _read_counts(tokens: list[Token]) -> list[Token]:
-    """Counts of five or more read as one word: "took ten", but not "10 mg" or "RR 8"."""
-    return [replace(token, stem=MANY) if _is_count(before, token, following) else token
-            for before, token, following in zip([None, *tokens], tokens, [*tokens[1:], None],
-                                                strict=False)]
+    """Counts of five or more read as one word: "took ten", but not "10 mg", "RR 8" or
+    "temp is 38" (the word before a number skips "is" and "was")."""
+    read = []
+    before: Token | None = None
+    for token, following in zip(tokens, [*tokens[1:], None], strict=False):
+        read.append(replace(token, stem=MANY) if _is_count(before, token, following) else token)
+        if token.norm not in _COPULAS:
+            before = token
+    return read
 
 
 def _is_count(before: Token | None, token: Token, following: Token | None) -> bool:
