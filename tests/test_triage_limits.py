@@ -7,12 +7,13 @@ note, by the window."""
 
 import io
 import sys
+import tracemalloc
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.cli import main
+from desktop.cli import _stdin_lines, main
 from desktop.triage.limits import MAX_COMPLAINT_CHARS, ComplaintTooLongError
 
 # Each shape once made the reading of context quadratic or worse.
@@ -88,6 +89,25 @@ def test_a_long_stdin_line_names_its_line(monkeypatch, capsys):
     assert code == 2 and len(out.splitlines()) == 1  # the line before was answered
     assert err.startswith("drug-guide: error: stdin line 2: a complaint may hold at most")
     assert err.count("\n") == 1
+
+
+def test_a_huge_stdin_line_is_refused_without_being_held(monkeypatch, capsys):
+    huge = b"a" * 3_000_000
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"dizzy\n" + huge + b"\n")))
+    tracemalloc.start()
+    try:
+        lines = list(_stdin_lines())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert lines[0] == "dizzy" and str(lines[1]).endswith("this one has 3,000,000")
+    assert peak < len(huge) / 4  # read in pieces, never held whole
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"dizzy\n" + huge)))
+    code = main(["triage", "-", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 2 and len(out.splitlines()) == 1
+    assert err == ("drug-guide: error: stdin line 2: a complaint may hold at most 4,000 "
+                   "characters; this one has 3,000,000\n")
 
 
 def test_pasting_130_kb_into_the_window_keeps_the_first_part(qtbot, window):
