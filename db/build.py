@@ -38,8 +38,12 @@ def sources_sha256(content_dir: Path) -> str:
     for path in sorted(content_dir.rglob("*.toml")):
         if not path.is_file():  # a folder or a pipe named like a source: never read
             raise ContentSourceError(path, "", "is not a file")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ContentSourceError(path, "", f"cannot be read ({error.strerror})") from None
         digest.update(path.relative_to(content_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+        digest.update(data + b"\0")
     return digest.hexdigest()
 
 

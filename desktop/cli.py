@@ -44,7 +44,7 @@ from desktop.content.errors import reason
 from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.trust import Trust
 from desktop.printable import printable
-from desktop.triage.limits import ComplaintTooLongError
+from desktop.triage.limits import MAX_COMPLAINT_CHARS, ComplaintTooLongError
 from desktop.triage.questions import AnswerError
 
 # Each command imports what it needs, so that the window, the default, starts without
@@ -55,6 +55,9 @@ INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 # Writing stdout failed: the reader left, or the disk or device is full or broken.
 OUTPUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
 DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+# The longest stdin line held in memory: a complaint at the limit, written as JSON
+# (escapes and all) with its answers. Longer lines are refused without being held.
+MAX_STDIN_LINE = 16 * MAX_COMPLAINT_CHARS
 # A pack's file name holds its version: a date-like version with room to spare.
 MAX_VERSION_CHARS = 32
 
@@ -175,12 +178,21 @@ def _print_json(data: object, out: TextIO) -> None:
     out.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
-def _stdin_lines() -> Iterable[str]:
+def _stdin_lines() -> Iterable[str | ComplaintTooLongError]:
+    """Each line of stdin, or, for a line over MAX_STDIN_LINE, the error it is: such a
+    line is read to its end in pieces and counted, never held whole."""
     if sys.stdin is None:  # started with stdin closed: no complaints to read
         return
     stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    for line in stream:
-        yield line.rstrip("\r\n")
+    while chunk := stream.readline(MAX_STDIN_LINE + 1):
+        line = chunk.rstrip("\r\n")
+        if len(line) <= MAX_STDIN_LINE:
+            yield line
+            continue
+        length = len(line)
+        while not chunk.endswith("\n") and (chunk := stream.readline(MAX_STDIN_LINE)):
+            length += len(chunk.rstrip("\r\n"))
+        yield ComplaintTooLongError(length)
 
 
 def _request(line: str, answers: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -211,6 +223,8 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
             sys.stdout.reconfigure(line_buffering=True)  # one answer per line, as it comes
         for number, line in enumerate(_stdin_lines(), 1):
             try:
+                if isinstance(line, ComplaintTooLongError):
+                    raise line
                 result = engine.assess(*_request(line, answers))
             except (AnswerError, ComplaintTooLongError) as error:
                 raise AnswerError(f"stdin line {number}: {error}") from None
@@ -346,20 +360,36 @@ def _pack_build(args: argparse.Namespace) -> int:
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         version = build(CONTENT_DIR, staged, content_version=args.version, manifest=False)
-        out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
-    except ContentSourceError as error:
-        raise ContentError(f"The content sources have an error: {error}") from None
-    except (OSError, sqlite3.Error) as error:
+        out = staged.replace(args.out / _pack_name(version))
+    except (ContentSourceError, ContentError, OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
-            staged.unlink(missing_ok=True)  # built, but it could not take its name
-        raise ContentError(f"Cannot write the pack into {args.out}: "
-                           f"{_write_failure(error)}.") from None
+            staged.unlink(missing_ok=True)  # nothing half-built is left in --out
+        raise _build_failure(error, args.out) from None
     claim = pack_claim(out)
     print(f"built content version {claim.content_version} ({', '.join(claim.drugs)}); "
           f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {printable(out)} "
           f"-t '{claim.to_comment()}'")
     print(printable(out))
     return 0
+
+
+def _pack_name(version: str) -> str:
+    """The pack's file name. A version the sources set follows the --version rule, so
+    that it names a file in --out and nothing else."""
+    try:
+        return f"drug-guide-content-{_content_version(version)}.sqlite3"
+    except argparse.ArgumentTypeError as error:
+        raise ContentError(f"The content sources have an error: content_version {error}.") \
+            from None
+
+
+def _build_failure(error: Exception, folder: Path) -> ContentError:
+    """One line for whatever stopped a build: the sources, or writing the pack."""
+    if isinstance(error, ContentError):
+        return error
+    if isinstance(error, OSError | sqlite3.Error):
+        return ContentError(f"Cannot write the pack into {folder}: {_write_failure(error)}.")
+    return ContentError(f"The content sources have an error: {error}")
 
 
 def _write_failure(error: OSError | sqlite3.Error) -> str:

@@ -1,8 +1,8 @@
 """Text made safe to print: a file name holding a new line or an escape code can
 neither forge a line of its own ("note: ...") nor colour or clear the terminal.
 
-Every path, and every line of stderr, is passed through `printable` before it is
-shown; JSON output escapes control characters itself.
+Every path the app prints or shows, and every line the command line writes to stderr,
+passes through `printable`; JSON output escapes control characters itself.
 """
 
 import unicodedata

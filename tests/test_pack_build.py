@@ -4,6 +4,7 @@ of the sources."""
 
 import errno
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -107,3 +108,16 @@ def test_the_installed_command_builds_from_the_source_tree(tmp_path):
                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == str(tmp_path / "drug-guide-content-2099.1.1.sqlite3")
+
+
+def test_a_version_the_sources_set_follows_the_version_rule(capsys, tmp_path, build_from):
+    """It names the pack's file, so a long or path-like one must not reach the disk."""
+    guide = build_from / "guide.toml"
+    for version in ("1" * 300, "2026.1.1/../../elsewhere"):
+        text = guide.read_text(encoding="utf-8")
+        guide.write_text(re.sub(r'content_version = "[^"]*"', f'content_version = "{version}"',
+                                text), encoding="utf-8")
+        code, _, err = _pack_build(capsys, tmp_path / "out")
+        assert code == 2 and err.count("\n") == 1
+        assert "content_version must be numbers joined by dots" in err
+        assert not list((tmp_path / "out").iterdir())

@@ -1,18 +1,19 @@
 """Triage time grows with the input, never faster, and the input is bounded (issue 25).
 
 Hostile shapes that once took seconds (one endless sentence, a long list of denials,
-"fine" after every word) are counted in function calls, not timed, at one length and
-twice that. A complaint over the limit is refused by the command line and cut, with a
+"fine" after every word) are measured in lines run, not timed, at one length and twice
+that. A complaint over the limit is refused by the command line and cut, with a
 note, by the window."""
 
 import io
 import sys
+import tracemalloc
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.cli import main
+from desktop.cli import _stdin_lines, main
 from desktop.triage.limits import MAX_COMPLAINT_CHARS, ComplaintTooLongError
 
 # Each shape once made the reading of context quadratic or worse.
@@ -22,22 +23,31 @@ SHAPES = [
     "breathing is fine, sleeping fine, eyesight fine, walking normal, ",
     "had fits years ago and blackouts, maybe a rash but not sure, never again ",
     "I have a headache and some nausea, no chest pain. ",
+    "ten 20 tablets ",  # the words of a pair, hundreds of each in one sentence
 ]
-LENGTH = 1_500
+LENGTH = 1_000
 
 
-def _calls(work: Callable[[], object]) -> int:
-    """How many functions (Python's and built-in ones) `work` calls."""
+def _steps(work: Callable[[], object]) -> int:
+    """How many lines of Python `work` runs (a loop's line once per turn) and how many
+    built-in functions it calls: a measure of work that no machine's speed changes."""
     count = 0
 
-    def profile(_frame, event, _arg):
+    def each_line(_frame, event, _arg):
         nonlocal count
-        count += event in ("call", "c_call")
+        count += event == "line"
+        return each_line
 
-    sys.setprofile(profile)
+    def each_builtin(_frame, event, _arg):
+        nonlocal count
+        count += event == "c_call"
+
+    sys.setprofile(each_builtin)
+    sys.settrace(lambda _frame, _event, _arg: each_line)
     try:
         work()
     finally:
+        sys.settrace(None)
         sys.setprofile(None)
     return count
 
@@ -50,8 +60,8 @@ def _text(shape: str, length: int) -> str:
 def test_triage_work_grows_linearly(triage, shape):
     long = _text(shape, 2 * LENGTH)
     triage.assess(long)  # fills the caches of stems and spellings first
-    once = _calls(lambda: triage.assess(_text(shape, LENGTH)))
-    twice = _calls(lambda: triage.assess(long))
+    once = _steps(lambda: triage.assess(_text(shape, LENGTH)))
+    twice = _steps(lambda: triage.assess(long))
     assert twice <= 2.3 * once, (shape, once, twice)
 
 
@@ -79,6 +89,25 @@ def test_a_long_stdin_line_names_its_line(monkeypatch, capsys):
     assert code == 2 and len(out.splitlines()) == 1  # the line before was answered
     assert err.startswith("drug-guide: error: stdin line 2: a complaint may hold at most")
     assert err.count("\n") == 1
+
+
+def test_a_huge_stdin_line_is_refused_without_being_held(monkeypatch, capsys):
+    huge = b"a" * 3_000_000
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"dizzy\n" + huge + b"\n")))
+    tracemalloc.start()
+    try:
+        lines = list(_stdin_lines())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert lines[0] == "dizzy" and str(lines[1]).endswith("this one has 3,000,000")
+    assert peak < len(huge) / 4  # read in pieces, never held whole
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"dizzy\n" + huge)))
+    code = main(["triage", "-", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 2 and len(out.splitlines()) == 1
+    assert err == ("drug-guide: error: stdin line 2: a complaint may hold at most 4,000 "
+                   "characters; this one has 3,000,000\n")
 
 
 def test_pasting_130_kb_into_the_window_keeps_the_first_part(qtbot, window):

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import NamedTuple
 
 from desktop.content.models import Finding, Rule, SideEffect, TriageContent
@@ -706,24 +707,42 @@ def _spans(text: str, tokens: list[Token]) -> Spans:
 
 def _pairs_for(target: str, tokens: list[Token], about: list[int], trouble: list[int],
                taken: set[int], across: bool) -> list[_Found]:
-    """One found pair per sentence: the closest about and trouble words, in one clause
-    or across "and", a comma or a slash within PAIR_REACH words."""
+    """One found pair per sentence: for the first about word that has one, the first
+    trouble word in its clause, or across "and", a comma or a slash within PAIR_REACH
+    words. Trouble words are looked up by clause and by position, so a long sentence
+    costs no more than its words."""
+    free = [t for t in trouble if t not in taken]
+    by_clause: dict[int, list[int]] = {}
+    for t in free:
+        by_clause.setdefault(tokens[t].clause, []).append(t)
+    words = list(accumulate((token.norm not in TRANSPARENT for token in tokens), initial=0))
     found = []
     named: set[int] = set()
     for a in about:
-        for t in trouble:
-            sentence = tokens[a].sentence
-            if a == t or a in taken or t in taken or sentence in named:
-                continue
-            if tokens[t].sentence != sentence:
-                continue
-            same_clause = tokens[a].clause == tokens[t].clause
-            if same_clause or (across and _words_apart(tokens, a, t) <= PAIR_REACH
-                               and _joined_by_list(tokens, a, t)
-                               and not _denial_between(tokens, a, t)):
-                named.add(sentence)
-                found.append(_Found(target, min(a, t), max(a, t)))
+        if a in taken or tokens[a].sentence in named:
+            continue
+        in_clause = (t for t in by_clause.get(tokens[a].clause, ()) if t != a)
+        partners = [next(in_clause, None)]
+        if across:
+            partners.append(_partner_across(tokens, a, free, words))
+        partner = min((t for t in partners if t is not None), default=None)
+        if partner is not None:
+            named.add(tokens[a].sentence)
+            found.append(_Found(target, min(a, partner), max(a, partner)))
     return found
+
+
+def _partner_across(tokens: list[Token], a: int, trouble: list[int],
+                    words: list[int]) -> int | None:
+    """The first trouble word of `a`'s sentence within PAIR_REACH words of it (by the
+    running count of `words`, "the" and the like left out), joined to it by a list
+    with no denial between."""
+    first = bisect_left(words, words[a] - PAIR_REACH) - 1
+    last = bisect_right(words, words[a + 1] + PAIR_REACH) - 1
+    near = trouble[bisect_left(trouble, first):bisect_right(trouble, last)]
+    return next((t for t in near if t != a and tokens[t].sentence == tokens[a].sentence
+                 and _joined_by_list(tokens, a, t) and not _denial_between(tokens, a, t)),
+                None)
 
 
 def _denial_between(tokens: list[Token], a: int, b: int) -> bool:
@@ -732,12 +751,6 @@ def _denial_between(tokens: list[Token], a: int, b: int) -> bool:
     low, high = sorted((a, b))
     return any(tokens[i].norm in _CLEARS and tokens[min(i + 1, high)].stem not in _GOING_ON
                for i in range(low, high + 1))
-
-
-def _words_apart(tokens: list[Token], a: int, b: int) -> int:
-    """Words between two tokens, not counting "the", "my", "is" and the like."""
-    low, high = sorted((a, b))
-    return sum(tokens[i].norm not in TRANSPARENT for i in range(low + 1, high))
 
 
 def _joined_by_list(tokens: list[Token], a: int, b: int) -> bool:

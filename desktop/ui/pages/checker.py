@@ -440,8 +440,12 @@ class SymptomCheckerPage(Page):
                 cursor.select(QTextCursor.SelectionType.Document)
                 cursor.insertText(text[:MAX_COMPLAINT_CHARS])  # one step to undo
                 sentence.setTextCursor(cursor)
-        full = max(len(self.view.entry.text()), len(sentence.toPlainText()))
-        self.view.limit_note.setVisible(full >= MAX_COMPLAINT_CHARS)
+        note = self.view.limit_note
+        full = max(len(self.view.entry.text()), len(sentence.toPlainText())) \
+            >= MAX_COMPLAINT_CHARS
+        if full and note.isHidden():
+            announce(note, note.text())  # a screen reader hears it as it appears
+        note.setVisible(full)
 
     def _list_entry(self, text: str) -> None:
         item = QListWidgetItem(text)
