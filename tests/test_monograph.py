@@ -46,7 +46,7 @@ def test_history_is_corrected_and_cites_a_history_not_the_tablet_label(monograph
 
 def test_physical_activity_keeps_the_article_and_adds_the_label(monograph):
     article = block(monograph, "precautions", "Physical activity: what the article says")
-    label = block(monograph, "precautions", "Physical activity: the label's position")
+    label = block(monograph, "precautions", "Physical activity: the US label's position")
     assert article.citation.source.kind == "article"
     assert label.kind == "note" and label.citation.source.kind == "label"
     assert "caution" in label.body and "withdrawal" in label.body
@@ -54,8 +54,9 @@ def test_physical_activity_keeps_the_article_and_adds_the_label(monograph):
 
 
 def test_who_it_is_not_for_says_which_form(monograph):
-    oral = block(monograph, "uses",
-                 "Tablets and other forms by mouth: not for stroke, cerebral palsy or Parkinson's")
+    oral = block(monograph, "uses", "By mouth after a stroke or in cerebral palsy: US labels")
+    uk = block(monograph, "uses", "By mouth after a stroke or in cerebral palsy: UK SmPC")
+    assert "is indicated" in uk.body and uk.citation.source.id == "lioresal-smpc"
     intrathecal = block(monograph, "uses",
                         "Intrathecal baclofen: cerebral palsy included, from age 4")
     assert "by mouth" in oral.body
@@ -65,13 +66,13 @@ def test_who_it_is_not_for_says_which_form(monograph):
 
 
 def test_pregnancy_and_breastfeeding(monograph):
-    body = block(monograph, "precautions", "Pregnancy and breastfeeding").body
+    body = block(monograph, "precautions", "Pregnancy and breastfeeding: US labels").body
     assert "withdrawal" in body and "seizures" in body
     assert "passes into breast milk" in body
 
 
 def test_ovarian_cysts_give_the_label_figures(monograph):
-    cysts = block(monograph, "precautions", "Ovarian cysts")
+    cysts = block(monograph, "precautions", "Ovarian cysts: US labels")
     assert "4%" in cysts.body and "multiple sclerosis" in cysts.body
     assert "disappeared" in cysts.body and cysts.citation.source.kind == "label"
 
