@@ -196,6 +196,13 @@ SOURCES_LIST = {
     "duplicate source id": ('id = "tablets-label"', 'id = "article"',
                             "source[1].id: duplicate source id 'article'"),
     "unknown source kind": ('kind = "label"', 'kind = "blog"', "source[1].kind: unknown value"),
+    "source without a review status": (
+        'review = { status = "awaiting check", reviewer = "Drug Guide content team", '
+        'date = 2026-12-05 }\n', "", "source[0].review: missing"),
+    "unknown review status": ('status = "checked"', 'status = "fine"',
+                              "source[1].review.status: unknown value"),
+    "review without a reviewer": ('reviewer = "Drug Guide content team", date = 2026-11-26',
+                                  'date = 2026-11-26', "source[1].review.reviewer: missing"),
 }
 
 

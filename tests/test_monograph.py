@@ -2,12 +2,14 @@
 
 import json
 import re
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QUrl
 
 from desktop.cli import main as cli_main
 from desktop.content.interactions import InteractionIndex
+from desktop.content.schema import REVIEW_STATUSES
 from desktop.ui.browser import CITATION_PROPERTY
 
 
@@ -293,6 +295,32 @@ def test_sources_page_lists_every_source_with_what_it_supports(window, database)
         assert source.citation in text
     assert "Overdosage (LOINC 34088-5): Side effects: Overdose: the signs" in text
     assert "Potential Side Effects: Side effects; Side effect: confusion" in text
+
+
+def test_every_source_has_a_review_status_shown_on_the_sources_page(window, database):
+    text = window.show_page("sources").printable().toPlainText()
+    for source in database.sources():
+        assert source.review_status in REVIEW_STATUSES and source.reviewer, source.id
+        assert date.fromisoformat(source.reviewed) <= date(2026, 12, 5), source.id
+        assert source.review in text and source.review not in source.citation
+
+
+def test_sources_page_search_reads_the_review_too(window):
+    page = window.show_page("sources")
+    page.search.setText("partly checked")
+    text = page.browser.toPlainText()
+    assert "Ozobax label (US)" in text and "Gablofen label (US)" not in text
+
+
+REVIEWER_NOTES = re.compile(r"not checked against|confirm at the next review|checked against "
+                            r"the text current", re.IGNORECASE)
+
+
+def test_no_reviewer_note_reaches_users(database, monograph):
+    shown = [s.citation for s in database.sources()]
+    shown += [f"{what} {c.part}" for what, c in monograph.citations()]
+    shown += [b.body for s in monograph.sections for b in s.blocks]
+    assert not [text for text in shown if REVIEWER_NOTES.search(text)]
 
 
 def test_kidney_dose_and_uk_only_contraindication_are_sourced_and_marked(monograph):

@@ -39,11 +39,23 @@ class Source(NamedTuple):
     publisher: str
     document: str  # set id, application number or other identifier
     revision: str
+    # Review status (schema.REVIEW_STATUSES), who recorded it and when (ISO date), and
+    # what it covers; for the Sources page, never part of a citation.
+    review_status: str = ""
+    reviewer: str = ""
+    reviewed: str = ""
+    review_note: str | None = None
 
     @property
     def citation(self) -> str:
         """The full reference, as a pharmacist would look it up."""
         return f"{self.title}. {self.publisher}. {self.document}. {self.revision}."
+
+    @property
+    def review(self) -> str:
+        """"Review: partly checked by ..., 2026-12-05 (4.4 only)."."""
+        note = f" ({self.review_note})" if self.review_note else ""
+        return f"Review: {self.review_status}, by {self.reviewer}, {self.reviewed}{note}."
 
 
 class Citation(NamedTuple):
