@@ -330,3 +330,11 @@ def test_kidney_dose_and_uk_only_contraindication_are_sourced_and_marked(monogra
     ulcers = by_label["Stomach or duodenal ulcers"]
     assert "UK SmPC" in ulcers.caution and "US labels" in ulcers.caution
     assert ulcers.citation.source.id == "uk-tablets-smpc"
+
+
+@pytest.mark.parametrize("query", ["missed dose", "porphyria", "maximum", "half-life", "Valium",
+                                   "confusion", "screening bolus", "ulcers"])
+def test_every_row_a_search_finds_has_its_citation(database, monograph, query):
+    hits = [hit for hit in database.search(query) if hit.anchor != "text"]
+    assert hits
+    assert all(monograph.citation_at(hit.page, hit.anchor) for hit in hits)
