@@ -9,6 +9,7 @@ import json
 import math
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,13 @@ from typing import Any
 from desktop.content.interactions import name_key
 from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS
 from desktop.content.schema import (
+    ANSWERS_KEY,
     BLOCK_KINDS,
     FINDING_KINDS,
     MEDICINE_WORD_LISTS,
     MEDICINE_WORDS_KEY,
     NO,
+    OPTIONAL_SECTION_KEYS,
     PRECAUTION_KINDS,
     REVIEW_STATUSES,
     SECTION_KEYS,
@@ -34,6 +37,7 @@ from desktop.content.schema import (
     YES,
     urgency,
 )
+from desktop.content.search import query_words
 from desktop.content.text import normalize_input
 from desktop.triage.text import fold, term_key
 
@@ -221,7 +225,7 @@ class DrugSource:
 class GuideSource:
     guide: dict[str, str]
     sources: list[dict[str, str]]
-    drugs: list[DrugSource]
+    drugs: Sequence[DrugSource]
     findings: list[dict[str, Any]] = field(default_factory=list)  # for every drug
     rules: list[dict[str, Any]] = field(default_factory=list)
     triggers: list[dict[str, Any]] = field(default_factory=list)
@@ -233,8 +237,16 @@ def read_toml(file: Path) -> Fields:
             return Fields(tomllib.load(handle), file)
     except FileNotFoundError:
         raise ContentSourceError(file, "", "file is missing") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ContentSourceError(file, "", f"malformed TOML ({error})") from None
+    except OSError as error:  # a folder, or a file this user may not read
+        raise ContentSourceError(file, "", f"cannot be read ({error.strerror or error})") \
+            from None
+    except RecursionError:
+        raise ContentSourceError(file, "", "malformed TOML (nested too deeply)") from None
+    except ValueError as error:
+        # A decoding error, or an integer over Python's digit limit, which the parser
+        # lets through: the first clause says which.
+        problem = str(error).split(";")[0]
+        raise ContentSourceError(file, "", f"malformed TOML ({problem})") from None
 
 
 def load_guide(content_dir: Path) -> GuideSource:
@@ -269,6 +281,7 @@ def load_guide(content_dir: Path) -> GuideSource:
     guide_rules = [_rule(row, _targets(drugs[0], findings), known) for row in rules]
     triggers = _triggers(read_toml(content_dir / CONTEXT_FILE))
     guide_row[SYNONYMS_KEY] = _search_synonyms(content_dir / SEARCH_FILE)
+    guide_row[ANSWERS_KEY] = _search_answers(content_dir / SEARCH_FILE, drugs)
     guide_row[MEDICINE_WORDS_KEY] = _medicine_words(content_dir / MEDICINE_WORDS_FILE)
     return GuideSource(guide_row, sources, drugs, findings, guide_rules, triggers)
 
@@ -322,6 +335,26 @@ def _search_synonyms(path: Path) -> str:
     return json.dumps([[normalize_input(word) for word in group] for group in groups])
 
 
+def _search_answers(path: Path, drugs: list["DrugSource"]) -> str:
+    """The blocks that answer a search, as JSON for `meta`: each names a section and,
+    optionally, one of its block titles that some drug has, and its questions' words."""
+    headings = {(s["key"], block["title"]) for drug in drugs for s in drug.sections
+                for block in s["blocks"]}
+    answers = []
+    for row in read_toml(path).tables("answer", required=False):
+        page = row.text("page")
+        title = row.text("title", required=False)
+        if all(key != page for key, _ in headings):
+            raise row.fail("page", f"no drug has a section {page!r}")
+        if title is not None and (page, title) not in headings:
+            raise row.fail("title", f"no block of section {page!r} has the title {title!r}")
+        questions = [query_words(q) for q in row.strings("questions")]
+        if not all(questions):
+            raise row.fail("questions", "expected a list of questions, each with a word")
+        answers.append({"page": page, "title": title, "questions": questions})
+    return json.dumps(answers)
+
+
 def _medicine_words(path: Path) -> str:
     """The words a medicine's name may add, as one JSON list for `meta`, in name-key form."""
     file = read_toml(path)
@@ -356,7 +389,9 @@ def load_drug(folder: Path, known: set[str]) -> DrugSource:
     )
     source.dosing = [_dose(row, known) for row in drug.tables("dosing")]
     source.facts = [_fact(row, known) for row in drug.tables("facts")]
-    source.sections = [_section(files["sections"], key, known) for key in SECTION_KEYS]
+    sections = files["sections"]
+    source.sections = [_section(sections, key, known) for key in SECTION_KEYS
+                       if key not in OPTIONAL_SECTION_KEYS or sections.has(key)]
     source.side_effects = _side_effects(files["side_effects"], known)
     source.interactions = [_interaction(row, known)
                            for row in files["interactions"].tables("interaction")]
@@ -375,8 +410,26 @@ def load_drug(folder: Path, known: set[str]) -> DrugSource:
     triage = files["triage"]
     source.names = triage.strings("names")
     source.findings = [_finding(row, known) for row in triage.tables("finding", required=False)]
+    _add_interaction_terms(source.findings, source.interactions)
     source.rules = triage.tables("rule", required=False)  # checked with the guide's findings
     return source
+
+
+def _add_interaction_terms(findings: list[dict[str, Any]],
+                           interactions: list[dict[str, Any]]) -> None:
+    """A finding's `terms_from_interactions` names entries of interactions.toml: every
+    member's name and alias becomes one of its terms, so "on oxycodone" or "a few pints"
+    is the context the interaction checker already knows, kept in one place."""
+    by_name = {entry["name"]: entry for entry in interactions}
+    for finding in findings:
+        row = finding["_fields"]
+        for index, name in enumerate(row.strings("terms_from_interactions")):
+            if name not in by_name:
+                raise row.fail(f"terms_from_interactions[{index}]",
+                               f"no interaction is named {name!r}")
+            finding["terms"] += [word for member in by_name[name]["members"]
+                                 for word in (member["name"], *member["aliases"])
+                                 if word not in finding["terms"]]
 
 
 def _dose(row: Fields, known: set[str]) -> dict[str, Any]:

@@ -1,12 +1,18 @@
+import sqlite3
+
 import pytest
+import sqlite_utils
 from hypothesis import given
 from hypothesis import strategies as st
 
+from db.build import create_schema, create_search_index
 from desktop.content.search import (
     SNIPPET_CHARS,
+    Answer,
     centred_snippet,
     fts_query,
     marked_snippet,
+    run,
     split_snippet,
 )
 
@@ -145,3 +151,52 @@ def test_every_result_with_a_figure_after_its_match_shows_it(database, query, fi
     for hit in hits:
         if hit.highlights:  # the match itself is always in the snippet
             assert hit.snippet[slice(*hit.highlights[0])].lower().startswith(query[:4])
+
+
+# The text that answers a search before passing mentions (issue #24) -------------------
+
+
+def test_the_pump_teams_advice_answers_a_pump_alarm(database):
+    for query in ("pump alarm", "pump alarms", "alarm", "pump al"):
+        top = database.search(query)[0]
+        assert (top.page, top.title) == ("pump", "What the clinic does"), query
+
+
+def test_a_heading_that_names_the_words_comes_before_a_passing_mention(database):
+    """ "kidney" once opened the excretion fact, which mentions the kidneys in passing."""
+    assert database.search("kidney")[0].title == "Kidney impairment"
+
+
+MENTION = ("Travel", "Take your dose before a flight.\nIf a tablet is missed, go on as usual.")
+PARAGRAPH = ("Notes", "Many patients ask about timing; " * 8 + "a missed dose is taken when "
+             "remembered, unless the next one is near.")
+HEADING = ("Missed doses", "Take it when remembered, unless the next one is near.")
+
+
+@pytest.fixture
+def three_texts():
+    """A search index holding a passing mention, a paragraph and a heading, alone."""
+    conn = sqlite3.connect(":memory:")
+    db = sqlite_utils.Database(conn)
+    create_schema(db)
+    db["search_items"].insert_all(
+        {"id": n, "drug_id": "d", "position": n, "page": "notes", "anchor": f"block-{n}",
+         "title": title, "body": body} for n, (title, body) in enumerate(
+            [MENTION, PARAGRAPH, HEADING], start=1))
+    create_search_index(db)
+    yield conn
+    conn.close()
+
+
+def titles(conn, query, answers=()):
+    return [hit.title for hit in run(conn, query, answers=answers)]
+
+
+def test_a_heading_then_one_paragraph_come_before_words_apart(three_texts):
+    assert titles(three_texts, "missed dose") == ["Missed doses", "Notes", "Travel"]
+
+
+def test_the_answer_content_names_comes_first(three_texts):
+    answer = Answer("notes", "Notes", (("missed", "dose"),))
+    assert titles(three_texts, "dose missed", [answer])[0] == "Notes"
+    assert titles(three_texts, "dose", [answer])[0] != "Notes"  # not the whole question

@@ -123,8 +123,9 @@ TYPED = [
 
 
 @pytest.mark.parametrize("query, page, kind", TYPED, ids=[f"{p}-{k}" for _, p, k in TYPED])
-def test_a_typed_search_highlights_its_result_when_opened(qtbot, window, query, page, kind):
-    window.search_field.setText(query)
+def test_a_typed_search_highlights_its_result_when_opened(qtbot, window, search_for, query,
+                                                          page, kind):
+    search_for(window, query)
     model = window.search_panel.model
     rows = [row for row in range(model.rowCount())
             if (hit := model.index(row).data(HitRole)).page == page
@@ -134,3 +135,11 @@ def test_a_typed_search_highlights_its_result_when_opened(qtbot, window, query, 
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == PAGE_KEYS.index(page)
     assert marked_text(window.page(page), kind).strip()
+
+
+def test_enter_on_pump_alarm_opens_the_pump_teams_advice(qtbot, window):
+    """Issue #24: "pump alarm" opened a Precautions checklist item."""
+    window.search_field.setText("pump alarm")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == PAGE_KEYS.index("pump")
+    assert marked_text(window.page("pump"), anchors.BLOCK).startswith("What the clinic does")

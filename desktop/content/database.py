@@ -8,6 +8,7 @@ under a time budget and SQLite's size limits, so no file can hang the app.
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,7 +42,9 @@ from desktop.content.models import (
     WordPair,
 )
 from desktop.content.schema import (
+    ANSWERS_KEY,
     MEDICINE_WORDS_KEY,
+    OPTIONAL_SECTION_KEYS,
     SCHEMA_VERSION,
     SECTION_KEYS,
     SEVERITIES,
@@ -98,6 +101,16 @@ def _synonyms(meta: dict[str, str], path: Path) -> search.Synonyms:
         raise ContentError(f"{path} has unreadable search synonyms. {REINSTALL}") from None
 
 
+def _answers(meta: dict[str, str], path: Path) -> tuple[search.Answer, ...]:
+    """The blocks content names as search answers; a database built before them has none."""
+    try:
+        return tuple(search.Answer(str(a["page"]), None if a["title"] is None else str(a["title"]),
+                                   tuple(tuple(str(w) for w in q) for q in a["questions"]))
+                     for a in json.loads(meta.get(ANSWERS_KEY, "[]")))
+    except (ValueError, TypeError, KeyError):
+        raise ContentError(f"{path} has unreadable search answers. {REINSTALL}") from None
+
+
 def _medicine_words(meta: dict[str, str], path: Path) -> frozenset[str]:
     """The words a medicine's name may add to an ingredient; a database built before
     them has none, and the lookup still tries each word of a name."""
@@ -116,6 +129,9 @@ class ContentDatabase:
 
     def __init__(self, path: Path | str, expected: ExpectedDigest | None = None) -> None:
         self.path = Path(path)
+        # One read at a time: the window searches on a worker thread (desktop/ui/
+        # search_runner.py) while it loads pages on its own, over this one connection.
+        self._lock = threading.RLock()
         self._conn = open_verified(self.path, expected or read_manifest(self.path))
         self._deadline = 0.0
         self._conn.set_progress_handler(self._over_budget, _BUDGET_STEPS)
@@ -125,6 +141,7 @@ class ContentDatabase:
                 meta = _read_meta(self._conn, self.path)
             self.info = _guide_info(meta, self.path)
             self._synonyms = _synonyms(meta, self.path)
+            self._answers = _answers(meta, self.path)
             self._sources = {row[0]: Source(*row) for row in self._rows(
                 "SELECT id, short, kind, title, publisher, document, revision, review_status, "
                 "reviewer, reviewed, review_note FROM sources "
@@ -141,9 +158,10 @@ class ContentDatabase:
     @contextmanager
     def _budget(self) -> Iterator[None]:
         """Run one read under the time budget; any SQLite fault becomes a ContentError."""
-        self._deadline = time.monotonic() + QUERY_SECONDS
         try:
-            yield
+            with self._lock:
+                self._deadline = time.monotonic() + QUERY_SECONDS
+                yield
         except sqlite3.Error as error:
             # SQLite may quote the damaged text, new lines and all: one line here.
             reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
@@ -160,7 +178,8 @@ class ContentDatabase:
             self.search(drug.name)
 
     def close(self) -> None:
-        self._conn.close()
+        with self._lock:  # after any search still running on another thread
+            self._conn.close()
 
     def __enter__(self) -> "ContentDatabase":
         return self
@@ -196,7 +215,7 @@ class ContentDatabase:
 
     def search(self, text: str, limit: int = search.DEFAULT_LIMIT) -> list[SearchHit]:
         with self._budget():
-            return search.run(self._conn, text, limit, self._synonyms)
+            return search.run(self._conn, text, limit, self._synonyms, self._answers)
 
     def _rows(self, sql: str, *params: object) -> list[tuple]:
         """At most MAX_ITEMS rows, each text within MAX_TEXT_CHARS: the builder's caps."""
@@ -255,7 +274,8 @@ class ContentDatabase:
                 "SELECT kind, title, body, source_id, source_part FROM blocks "
                 "WHERE section_id = ? ORDER BY position", section_id))
             sections.append(Section(key, title, blocks))
-        if tuple(s.key for s in sections) != SECTION_KEYS:
+        keys = tuple(s.key for s in sections)
+        if keys != tuple(k for k in SECTION_KEYS if k in keys or k not in OPTIONAL_SECTION_KEYS):
             raise ContentError(f"{self.path} is missing sections for {drug_id!r}. {REINSTALL}")
         return tuple(sections)
 

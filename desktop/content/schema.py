@@ -22,6 +22,8 @@ SECTION_KEYS: tuple[str, ...] = (
     "forms",
     "pump",
 )
+# Tabs a drug may leave out: only baclofen has an intrathecal pump.
+OPTIONAL_SECTION_KEYS: frozenset[str] = frozenset({"pump"})
 
 # Most urgent first; the order is what "more urgent" means everywhere.
 TIERS: tuple[str, ...] = ("emergency", "contact_doctor", "common")
@@ -50,6 +52,8 @@ YES, NO, UNKNOWN = "yes", "no", "unknown"
 
 # The `meta` entry holding the search synonym groups (db/content/search.toml) as JSON.
 SYNONYMS_KEY = "search_synonyms"
+# The `meta` entry holding the blocks that answer a search (search.toml's answers) as JSON.
+ANSWERS_KEY = "search_answers"
 # The `meta` entry holding the words a medicine's name may add to an ingredient
 # (db/content/medicine_words.toml: salts, routes, forms, frequencies, units) as JSON.
 MEDICINE_WORDS_KEY = "medicine_words"

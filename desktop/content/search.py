@@ -4,12 +4,17 @@ User text is never passed to FTS5 as syntax: each word is quoted, so `AND`,
 quotes, `*` and parentheses are searched for as plain words. Each word also finds
 its synonyms from content (db/content/search.toml: max, maximum), and when no text
 holds every word, texts holding any of them are ranked instead.
+
+The text that answers a search comes before passing mentions: first a block content
+names as the answer to those words (search.toml's answers), then texts whose heading
+holds every word, then texts with every word in one paragraph; bm25 orders the rest.
 """
 
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from desktop.content.models import SearchHit
 from desktop.content.text import normalize_input
@@ -25,11 +30,20 @@ _WORD = re.compile(r"[^\W_]+")
 # Ranking reads at most CANDIDATES matches, so a one-letter prefix costs about the
 # same at 1,000 monographs as at one; once a query narrows below that, ranking is exact.
 CANDIDATES = 2000
-_RANKED = """
-SELECT id FROM (
-    SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
-    FROM search_fts WHERE search_fts MATCH ? LIMIT ?
-) ORDER BY score, id LIMIT ?
+_CANDIDATES = """
+SELECT search_fts.rowid, bm25(search_fts, 10.0, 1.0), items.page, items.title
+FROM search_fts JOIN search_items AS items ON items.id = search_fts.rowid
+WHERE search_fts MATCH ? LIMIT ?
+"""
+# Which of the given rows match a query (the query may filter a column: "title : (...)").
+_AMONG = """
+SELECT rowid FROM search_fts
+WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+"""
+# The body of the given rows that match one word, that word marked.
+_MARKED_BODIES = """
+SELECT rowid, highlight(search_fts, 1, char(2), char(3)) FROM search_fts
+WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
 """
 # Marked text only for the rows shown. The markers are constants; user text is a parameter.
 _SHOWN = """
@@ -49,24 +63,95 @@ def synonym_map(groups: list[list[str]]) -> Synonyms:
     return {word: tuple(group) for group in groups for word in group}
 
 
-def fts_query(text: str, synonyms: Synonyms | None = None, joiner: str = " AND ") -> str | None:
-    """An FTS5 query matching every word of `text` (or, with `joiner` " OR ", any),
-    each word or one of its synonyms, the last one as a prefix.
+def query_words(text: str) -> list[str]:
+    """The words of `text` as searched: normalised, so "SEİZURES" and a pasted soft
+    hyphen find what "seizures" finds, and capped in number and length."""
+    return [word[:MAX_WORD_LENGTH] for word in _WORD.findall(normalize_input(text))][:MAX_WORDS]
 
-    Returns None when `text` holds no words. Text is normalised first, so "SEİZURES"
-    and a pasted soft hyphen find what "seizures" finds. The last word is a prefix so that
-    results appear while a word is still being typed ("bacl" finds baclofen).
-    """
-    text = normalize_input(text)
-    words = [word[:MAX_WORD_LENGTH] for word in _WORD.findall(text)][:MAX_WORDS]
-    if not words:
-        return None
+
+def fts_terms(text: str, synonyms: Synonyms | None = None) -> list[str]:
+    """One FTS5 term per word of `text`: the word or one of its synonyms, the last one
+    a prefix so that results appear while a word is still being typed ("bacl" finds
+    baclofen)."""
+    words = query_words(text)
+    open_end = not normalize_input(text)[-1:].isspace()
     terms = []
     for index, word in enumerate(words):
-        own = f'"{word}"' + ("*" if index == len(words) - 1 and not text[-1:].isspace() else "")
+        own = f'"{word}"' + ("*" if index == len(words) - 1 and open_end else "")
         others = [f'"{w}"' for w in (synonyms or {}).get(word, ()) if w != word]
         terms.append(f"({' OR '.join([own, *others])})" if others else own)
-    return joiner.join(terms)
+    return terms
+
+
+def fts_query(text: str, synonyms: Synonyms | None = None, joiner: str = " AND ") -> str | None:
+    """An FTS5 query matching every word of `text` (or, with `joiner` " OR ", any);
+    None when `text` holds no words."""
+    return joiner.join(terms) if (terms := fts_terms(text, synonyms)) else None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A page's block (every block of the page when `title` is None) that answers the
+    questions, each question given as its words (search.toml's answers)."""
+    page: str
+    title: str | None
+    questions: tuple[tuple[str, ...], ...]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _asks(words: Sequence[str], question: Sequence[str], synonyms: Synonyms) -> bool:
+    """Whether the searched words are the question's words, in any order: each the
+    same word or a synonym, a plural s aside; the last may be the start of one."""
+    def same(index: int, known: str) -> bool:
+        forms = {_singular(w) for w in (known, *synonyms.get(known, ()))}
+        typed = _singular(words[index])
+        return typed in forms or (index == len(words) - 1
+                                  and any(form.startswith(typed) for form in forms))
+
+    typed = range(len(words))
+    return (all(any(same(i, known) for i in typed) for known in question)
+            and all(any(same(i, known) for known in question) for i in typed))
+
+
+# Ranks of a text for a search, best first; the rest are passing mentions.
+ANSWER, HEADING, PARAGRAPH, MENTION = range(4)
+
+
+def _answering(candidates: list[tuple], words: list[str], synonyms: Synonyms,
+               answers: Sequence[Answer]) -> set[int]:
+    """The candidates content names as the answer to `words`."""
+    asked = [a for a in answers if any(_asks(words, q, synonyms) for q in a.questions)]
+    return {row_id for row_id, _, page, title in candidates
+            if any(a.page == page and a.title in (None, title) for a in asked)}
+
+
+def _in_one_paragraph(conn: sqlite3.Connection, terms: list[str], ids: str) -> set[int]:
+    """The rows (a JSON list of ids) whose body holds every term in one paragraph."""
+    paragraphs: dict[int, set[int]] | None = None
+    for term in terms:
+        marked = {row_id: {n for n, line in enumerate(body.split("\n")) if _OPEN in line}
+                  for row_id, body in conn.execute(_MARKED_BODIES, (term, ids))}
+        paragraphs = marked if paragraphs is None else {
+            row_id: found & marked[row_id] for row_id, found in paragraphs.items()
+            if row_id in marked}
+    return {row_id for row_id, found in (paragraphs or {}).items() if found}
+
+
+def _ranks(conn: sqlite3.Connection, candidates: list[tuple], text: str,
+           synonyms: Synonyms, answers: Sequence[Answer]) -> dict[int, int]:
+    """Each candidate's rank: ANSWER, HEADING, PARAGRAPH or MENTION."""
+    terms = fts_terms(text, synonyms)
+    ids = json.dumps([row[0] for row in candidates])
+    headed = {row[0] for row in conn.execute(_AMONG, (f"title : ({' AND '.join(terms)})", ids))}
+    # One word is always in one paragraph of a text it was found in.
+    together = _in_one_paragraph(conn, terms, ids) if len(terms) > 1 else set()
+    answering = _answering(candidates, query_words(text), synonyms, answers)
+    return {row_id: ANSWER if row_id in answering else HEADING if row_id in headed
+            else PARAGRAPH if row_id in together else MENTION
+            for row_id, *_ in candidates}
 
 
 def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -124,18 +209,22 @@ def centred_snippet(plain: str, spans: Spans, width: int = SNIPPET_CHARS) -> tup
 
 
 def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT,
-        synonyms: Synonyms | None = None) -> list[SearchHit]:
-    """Texts holding every word (or a synonym); failing that, any word, best first."""
-    ranked: list[int] = []
+        synonyms: Synonyms | None = None, answers: Sequence[Answer] = ()) -> list[SearchHit]:
+    """Texts holding every word (or a synonym); failing that, any word; the answer
+    first, then headings, then every word in one paragraph, then bm25's order."""
+    candidates: list[tuple] = []
     for joiner in (" AND ", " OR "):
         query = fts_query(text, synonyms, joiner)
         if query is None:
             return []
-        ranked = [row[0] for row in conn.execute(_RANKED, (query, CANDIDATES, limit))]
-        if ranked:
+        candidates = conn.execute(_CANDIDATES, (query, CANDIDATES)).fetchall()
+        if candidates:
             break
-    if not ranked:
+    if not candidates:
         return []
+    ranks = _ranks(conn, candidates, text, synonyms or {}, answers)
+    ranked = [row_id for row_id, *_ in sorted(
+        candidates, key=lambda row: (ranks[row[0]], row[1], row[0]))][:limit]
     shown = {}
     for row_id, *where, title, marked in conn.execute(_SHOWN, (query, json.dumps(ranked))):
         snippet, highlights = centred_snippet(*split_snippet(marked))
