@@ -231,6 +231,10 @@ def test_only_the_pump_tab_may_be_left_out(tmp_path, content_copy):
     sections = content_copy / "baclofen" / "sections.toml"
     text = sections.read_text()
     sections.write_text(text[:text.index("[pump]")])
+    # With no drug left with a pump tab, search.toml's answer on that tab goes too.
+    search = content_copy / "search.toml"
+    answers = search.read_text().split("[[answer]]")
+    search.write_text("[[answer]]".join(a for a in answers if 'page = "pump"' not in a))
     out = tmp_path / "no-pump.sqlite3"
     build(content_copy, out)
     keys = sqlite3.connect(out).execute(
