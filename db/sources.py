@@ -25,6 +25,7 @@ from desktop.content.schema import (
     NO,
     OPTIONAL_SECTION_KEYS,
     PRECAUTION_KINDS,
+    REVIEW_STATUSES,
     SECTION_KEYS,
     SEVERITIES,
     SOURCE_KINDS,
@@ -308,16 +309,24 @@ def _add_inability_terms(signs: Fields, findings: list[dict[str, Any]],
             owner["terms"] = list(dict.fromkeys([*owner["terms"], *terms]))
 
 
-def _sources(file: Fields) -> list[dict[str, str]]:
-    """The guide-wide list of sources; ids are unique."""
-    rows: list[dict[str, str]] = []
+def _sources(file: Fields) -> list[dict[str, str | None]]:
+    """The guide-wide list of sources, each with its review status; ids are unique."""
+    rows: list[dict[str, str | None]] = []
     for row in file.tables("source"):
         source_id = row.text("id")
         if any(source_id == seen["id"] for seen in rows):
             raise row.fail("id", f"duplicate source id {source_id!r}")
         rows.append({"id": source_id, "kind": row.choice("kind", SOURCE_KINDS),
-                     **{key: row.text(key) for key in SOURCE_FIELDS}})
+                     **{key: row.text(key) for key in SOURCE_FIELDS},
+                     **_review(row.table("review"))})
     return rows
+
+
+def _review(review: Fields) -> dict[str, str | None]:
+    """`status` (one of REVIEW_STATUSES), `reviewer`, `date` and an optional `note`."""
+    return {"review_status": review.choice("status", REVIEW_STATUSES),
+            "reviewer": review.text("reviewer"), "reviewed": review.date("date"),
+            "review_note": review.text("note", required=False)}
 
 
 def _search_synonyms(path: Path) -> str:

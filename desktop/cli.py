@@ -282,7 +282,9 @@ def _run_search(db: ContentDatabase, _drug_id: str, args: argparse.Namespace) ->
     if not hits:
         print("No results.")
     for hit in hits:
-        print(f"{hit.page_title} > {hit.title}: {marked_snippet(hit)}")
+        citation = db.monograph(hit.drug_id).citation_at(hit.page, hit.anchor)
+        cited = f" Source: {citation.label}." if citation else ""
+        print(f"{hit.page_title} > {hit.title}: {marked_snippet(hit)}{cited}")
 
 
 def _run_self_test(db: ContentDatabase, drug_id: str, _args: argparse.Namespace) -> int:

@@ -209,6 +209,13 @@ SOURCES_LIST = {
     "duplicate source id": ('id = "tablets-label"', 'id = "article"',
                             "source[1].id: duplicate source id 'article'"),
     "unknown source kind": ('kind = "label"', 'kind = "blog"', "source[1].kind: unknown value"),
+    "source without a review status": (
+        'review = { status = "awaiting check", reviewer = "Drug Guide content team", '
+        'date = 2026-12-05 }\n', "", "source[0].review: missing"),
+    "unknown review status": ('status = "checked"', 'status = "fine"',
+                              "source[1].review.status: unknown value"),
+    "review without a reviewer": ('reviewer = "Drug Guide content team", date = 2026-11-26',
+                                  'date = 2026-11-26', "source[1].review.reviewer: missing"),
 }
 
 
@@ -224,6 +231,10 @@ def test_only_the_pump_tab_may_be_left_out(tmp_path, content_copy):
     sections = content_copy / "baclofen" / "sections.toml"
     text = sections.read_text()
     sections.write_text(text[:text.index("[pump]")])
+    # With no drug left with a pump tab, search.toml's answer on that tab goes too.
+    search = content_copy / "search.toml"
+    answers = search.read_text().split("[[answer]]")
+    search.write_text("[[answer]]".join(a for a in answers if 'page = "pump"' not in a))
     out = tmp_path / "no-pump.sqlite3"
     build(content_copy, out)
     keys = sqlite3.connect(out).execute(

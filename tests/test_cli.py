@@ -130,6 +130,14 @@ def test_interactions_readable(capsys):
     assert out.startswith("Valium: diazepam (Benzodiazepines): MODERATE.")
 
 
+def test_search_names_each_hits_source(capsys):
+    _, out, _ = call(capsys, "search", "missed dose")
+    first = out.splitlines()[0]
+    assert first.startswith("Overview > Missed dose: ")
+    assert first.endswith("Source: Lioresal patient information (Switzerland): What to do if "
+                          "you have forgotten to take a dose.")
+
+
 def test_search_json(capsys):
     code, out, _ = call(capsys, "search", "bacl", "--json")
     data = json.loads(out)

@@ -1,5 +1,7 @@
 """The bundled database says what the reviewed sources say."""
 
+import re
+
 import pytest
 
 from desktop.content.schema import SCHEMA_VERSION, SECTION_KEYS
@@ -116,7 +118,7 @@ def test_precautions_checklist(monograph):
     ("how_it_works", "Not the same mechanism as pregabalin", "alpha-2-delta"),
     ("how_it_works", "Kidney impairment", "reduced"),
     ("precautions", "Do not stop abruptly", "hallucinations and seizures"),
-    ("precautions", "Physical activity: the label's position", "caution"),
+    ("precautions", "Physical activity: the US label's position", "caution"),
     ("pump", "Boxed warning: never let intrathecal baclofen stop suddenly", "pump alarms"),
 ])
 def test_clinical_notes_name_their_label(monograph, section, title, fact):
@@ -170,3 +172,30 @@ def test_oral_withdrawal_follows_the_current_oral_label_with_a_taper(monograph):
     assert "5.1" in withdrawal.citation.part
     taper = blocks["How to stop: a taper over one to two weeks"]
     assert "1 to 2 weeks" in taper.body and taper.citation.part.startswith("4.2")
+
+
+def _texts(monograph):
+    blocks = [f"{b.title or ''} {b.body}" for s in monograph.sections for b in s.blocks]
+    return blocks + [p.caution for p in monograph.precautions] + [
+        d.detail for d in monograph.dosing]
+
+
+# Claims on which the US labels and the UK SmPC differ.
+DIFFERING_CLAIMS = {
+    "stroke or cerebral palsy": r"(stroke|cerebral palsy)[^.]*not recommended"
+                                r"|not recommended[^.]*(stroke|cerebral palsy)",
+    "not under 12": r"under 12",
+    "the maximum": r"\b80 mg",
+    "the contraindications": r"only contraindication|it is the only one",
+}
+
+
+@pytest.mark.parametrize("claim", DIFFERING_CLAIMS)
+def test_a_one_jurisdiction_statement_names_it_and_shows_the_other(monograph, claim):
+    """Where the US labels and the UK SmPC differ, every statement of the claim says
+    whose it is, and the other's position is shown beside it."""
+    pattern = re.compile(DIFFERING_CLAIMS[claim])
+    about = [t for t in _texts(monograph) if pattern.search(t.replace("**", ""))]
+    assert about, claim
+    for text in about:
+        assert "US labels" in text and "UK SmPC" in text, text

@@ -258,3 +258,7 @@ def test_one_cns_depressant_or_none_gives_no_combined_warning(combined_index, qu
 
 def test_without_a_combined_warning_in_content_none_is_given(index):
     assert combined(index, "oxycodone, diazepam") is None
+
+
+def test_the_combined_warnings_grade_says_it_is_the_guides_judgement(monograph):
+    assert "the guide's judgement" in monograph.combined_warning.advice

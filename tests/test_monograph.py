@@ -2,12 +2,14 @@
 
 import json
 import re
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QUrl
 
 from desktop.cli import main as cli_main
 from desktop.content.interactions import InteractionIndex
+from desktop.content.schema import REVIEW_STATUSES
 from desktop.ui.browser import CITATION_PROPERTY
 
 
@@ -46,7 +48,7 @@ def test_history_is_corrected_and_cites_a_history_not_the_tablet_label(monograph
 
 def test_physical_activity_keeps_the_article_and_adds_the_label(monograph):
     article = block(monograph, "precautions", "Physical activity: what the article says")
-    label = block(monograph, "precautions", "Physical activity: the label's position")
+    label = block(monograph, "precautions", "Physical activity: the US label's position")
     assert article.citation.source.kind == "article"
     assert label.kind == "note" and label.citation.source.kind == "label"
     assert "caution" in label.body and "withdrawal" in label.body
@@ -54,8 +56,9 @@ def test_physical_activity_keeps_the_article_and_adds_the_label(monograph):
 
 
 def test_who_it_is_not_for_says_which_form(monograph):
-    oral = block(monograph, "uses",
-                 "Tablets and other forms by mouth: not for stroke, cerebral palsy or Parkinson's")
+    oral = block(monograph, "uses", "By mouth after a stroke or in cerebral palsy: US labels")
+    uk = block(monograph, "uses", "By mouth after a stroke or in cerebral palsy: UK SmPC")
+    assert "is indicated" in uk.body and uk.citation.source.id == "lioresal-smpc"
     intrathecal = block(monograph, "uses",
                         "Intrathecal baclofen: cerebral palsy included, from age 4")
     assert "by mouth" in oral.body
@@ -65,13 +68,13 @@ def test_who_it_is_not_for_says_which_form(monograph):
 
 
 def test_pregnancy_and_breastfeeding(monograph):
-    body = block(monograph, "precautions", "Pregnancy and breastfeeding").body
+    body = block(monograph, "precautions", "Pregnancy and breastfeeding: US labels").body
     assert "withdrawal" in body and "seizures" in body
     assert "passes into breast milk" in body
 
 
 def test_ovarian_cysts_give_the_label_figures(monograph):
-    cysts = block(monograph, "precautions", "Ovarian cysts")
+    cysts = block(monograph, "precautions", "Ovarian cysts: US labels")
     assert "4%" in cysts.body and "multiple sclerosis" in cysts.body
     assert "disappeared" in cysts.body and cysts.citation.source.kind == "label"
 
@@ -294,6 +297,32 @@ def test_sources_page_lists_every_source_with_what_it_supports(window, database)
     assert "Potential Side Effects: Side effects; Side effect: confusion" in text
 
 
+def test_every_source_has_a_review_status_shown_on_the_sources_page(window, database):
+    text = window.show_page("sources").printable().toPlainText()
+    for source in database.sources():
+        assert source.review_status in REVIEW_STATUSES and source.reviewer, source.id
+        assert date.fromisoformat(source.reviewed) <= date(2026, 12, 5), source.id
+        assert source.review in text and source.review not in source.citation
+
+
+def test_sources_page_search_reads_the_review_too(window):
+    page = window.show_page("sources")
+    page.search.setText("partly checked")
+    text = page.browser.toPlainText()
+    assert "Ozobax label (US)" in text and "Gablofen label (US)" not in text
+
+
+REVIEWER_NOTES = re.compile(r"not checked against|confirm at the next review|checked against "
+                            r"the text current", re.IGNORECASE)
+
+
+def test_no_reviewer_note_reaches_users(database, monograph):
+    shown = [s.citation for s in database.sources()]
+    shown += [f"{what} {c.part}" for what, c in monograph.citations()]
+    shown += [b.body for s in monograph.sections for b in s.blocks]
+    assert not [text for text in shown if REVIEWER_NOTES.search(text)]
+
+
 def test_kidney_dose_and_uk_only_contraindication_are_sourced_and_marked(monograph):
     by_label = {p.label: p for p in monograph.precautions}
     kidney = by_label["Kidney disease"]
@@ -301,3 +330,11 @@ def test_kidney_dose_and_uk_only_contraindication_are_sourced_and_marked(monogra
     ulcers = by_label["Stomach or duodenal ulcers"]
     assert "UK SmPC" in ulcers.caution and "US labels" in ulcers.caution
     assert ulcers.citation.source.id == "uk-tablets-smpc"
+
+
+@pytest.mark.parametrize("query", ["missed dose", "porphyria", "maximum", "half-life", "Valium",
+                                   "confusion", "screening bolus", "ulcers"])
+def test_every_row_a_search_finds_has_its_citation(database, monograph, query):
+    hits = [hit for hit in database.search(query) if hit.anchor != "text"]
+    assert hits
+    assert all(monograph.citation_at(hit.page, hit.anchor) for hit in hits)

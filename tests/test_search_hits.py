@@ -16,10 +16,11 @@ from desktop.ui.search_panel import HitRole
 ALL_KINDS = {anchors.TEXT, *anchors.ROW_KINDS}
 
 
-def indexed_items() -> list[tuple[str, str, str, str, str]]:
+def indexed_items(drug_id: str = "baclofen") -> list[tuple[str, str, str, str, str]]:
+    """Every searchable text of one drug: the window shows one drug at a time."""
     conn = sqlite3.connect(DEFAULT_DATABASE)
-    rows = conn.execute(
-        "SELECT drug_id, page, anchor, title, body FROM search_items ORDER BY id").fetchall()
+    rows = conn.execute("SELECT drug_id, page, anchor, title, body FROM search_items "
+                        "WHERE drug_id = ? ORDER BY id", (drug_id,)).fetchall()
     conn.close()
     return rows
 
@@ -81,7 +82,7 @@ def marked_text(page, kind: str) -> str:
 
 def test_each_hit_opens_its_page_and_marks_its_row(window, monograph):
     missed = []
-    for item in indexed_items():
+    for item in indexed_items(monograph.id):
         hit = as_hit(*item)
         found = window.open_hit(hit)
         shown = window.tabs.currentIndex() == PAGE_KEYS.index(hit.page)

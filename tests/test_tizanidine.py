@@ -154,3 +154,12 @@ def test_cli_interactions_for_tizanidine(capsys):
 def test_cli_search_finds_tizanidine_content(capsys):
     _, out = _cli(capsys, "search", "Zanaflex capsules", "--json")
     assert "forms" in [hit["section"] for hit in json.loads(out)["results"]]
+
+
+def test_two_cns_depressants_with_tizanidine_give_one_combined_warning(database, tizanidine):
+    index = InteractionIndex(tizanidine.interactions, database.info.medicine_words,
+                             tizanidine.combined_warning)
+    warning = index.combined_warning(index.check("oxycodone, diazepam"))
+    assert warning and "tizanidine" in warning.advice
+    assert [c.source.id for c in warning.citations] == ["zanaflex-label"]
+    assert index.combined_warning(index.check("oxycodone, lisinopril")) is None

@@ -143,7 +143,8 @@ class ContentDatabase:
             self._synonyms = _synonyms(meta, self.path)
             self._answers = _answers(meta, self.path)
             self._sources = {row[0]: Source(*row) for row in self._rows(
-                "SELECT id, short, kind, title, publisher, document, revision FROM sources "
+                "SELECT id, short, kind, title, publisher, document, revision, review_status, "
+                "reviewer, reviewed, review_note FROM sources "
                 "ORDER BY position")}
             if not self.drugs():
                 raise ContentError(f"Content database {self.path} holds no drugs. {REINSTALL}")

@@ -8,6 +8,8 @@ imports every one of them before its first frame.
 import json
 from typing import NamedTuple
 
+from desktop.content import anchors
+
 
 class GuideInfo(NamedTuple):
     """Guide-wide facts from the database's `meta` table."""
@@ -39,11 +41,23 @@ class Source(NamedTuple):
     publisher: str
     document: str  # set id, application number or other identifier
     revision: str
+    # Review status (schema.REVIEW_STATUSES), who recorded it and when (ISO date), and
+    # what it covers; for the Sources page, never part of a citation.
+    review_status: str = ""
+    reviewer: str = ""
+    reviewed: str = ""
+    review_note: str | None = None
 
     @property
     def citation(self) -> str:
         """The full reference, as a pharmacist would look it up."""
         return f"{self.title}. {self.publisher}. {self.document}. {self.revision}."
+
+    @property
+    def review(self) -> str:
+        """"Review: partly checked by ..., 2026-12-05 (4.4 only)."."""
+        note = f" ({self.review_note})" if self.review_note else ""
+        return f"Review: {self.review_status}, by {self.reviewer}, {self.reviewed}{note}."
 
 
 class Citation(NamedTuple):
@@ -318,6 +332,21 @@ class Monograph(NamedTuple):
         found += [(f"Symptom checker: {f.name}", f.citation) for f in self.triage.findings]
         found += [(f"Symptom checker rule: {r.title}", r.citation) for r in self.triage.rules]
         return found
+
+    def citation_at(self, page: str, anchor: str) -> Citation | None:
+        """The citation of the block or row a search hit's `anchor` names on `page`;
+        None for a section as a whole (its blocks each have their own)."""
+        rows: dict[str, tuple] = {
+            anchors.BLOCK: next((s.blocks for s in self.sections if s.key == page), ()),
+            anchors.DOSE: self.dosing, anchors.FACT: self.facts,
+            anchors.SIDE_EFFECT: self.side_effects, anchors.INTERACTION: self.interactions,
+            anchors.PRECAUTION: self.precautions,
+        }
+        for kind, items in rows.items():
+            position = anchors.position(anchor, kind)
+            if position is not None and position < len(items):
+                return items[position].citation
+        return None
 
 
 class SearchHit(NamedTuple):

@@ -9,7 +9,7 @@ NamedTuples, which cost the data layer's import far less than dataclasses.
 
 from typing import NamedTuple
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -35,6 +35,10 @@ PRECAUTION_KINDS: tuple[str, ...] = ("condition", "situation")
 # A section is a list of blocks, each with its own source.
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "list", "table", "note")
 SOURCE_KINDS: tuple[str, ...] = ("article", "label", "other")
+# How far a reviewer has compared what the guide cites of a source with its full text:
+# checked: every cited part; partly checked: some (the review note says which);
+# awaiting check: none yet. Kept with the source, never in its citation text.
+REVIEW_STATUSES: tuple[str, ...] = ("checked", "partly checked", "awaiting check")
 # Triage findings beyond the guide's side effects (see models.Finding).
 FINDING_KINDS: tuple[str, ...] = ("sign", "symptom", "context", "ignore")
 # ConText trigger categories and directions (see triage/context.py).
@@ -148,7 +152,8 @@ TABLES: tuple[Table, ...] = (
         "sources",
         (Column("id", str), Column("position", int), Column("short", str), Column("kind", str),
          Column("title", str), Column("publisher", str), Column("document", str),
-         Column("revision", str)),
+         Column("revision", str), Column("review_status", str), Column("reviewer", str),
+         Column("reviewed", str), Column("review_note", str, nullable=True)),
     ),
     Table(
         "drugs",

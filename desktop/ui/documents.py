@@ -327,16 +327,20 @@ def sources_document(sources: list[Source], monograph: Monograph, palette: QPale
             parts[citation.part].append(what)
     wanted = query.strip().casefold()
     shown = [source for source in sources if not wanted or wanted in " ".join(
-        [source.short, source.citation, *(f"{part} {' '.join(whats)}" for part, whats
+        [source.short, source.citation, source.review,
+         *(f"{part} {' '.join(whats)}" for part, whats
                                           in supports[source.id].items())]).casefold()]
     writer = _titled_writer(f"{monograph.name}: Sources", palette, font)
     writer.paragraph("Every fact in this guide names one of these sources and the part of it it "
-                     "comes from. Labels are cited by set id and revision where known.")
+                     "comes from. Labels are cited by set id and revision where known. Each "
+                     "source's review says how far its cited parts have been compared with its "
+                     "full text: checked, partly checked, or awaiting check.")
     if not shown:
         writer.paragraph(f"No source mentions “{query.strip()}”.")
     for source in shown:
         writer.heading(f"{source.short} ({SOURCE_KIND_WORDS[source.kind]})", 1.15)
         writer.paragraph(source.citation)
+        writer.paragraph(source.review)
         if not supports[source.id]:
             writer.paragraph("Not cited in this monograph.")
         for part, whats in supports[source.id].items():
