@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.content.database import ContentDatabase, ContentError
+from desktop.content.database import ContentDatabase, ContentError, trial_deadline
 from desktop.content.trust import (
     ANOTHER_FILE,
     ASK_IT,
@@ -35,6 +35,7 @@ from desktop.content.verify import (
     ExpectedDigest,
     own_digest,
     plausible_file,
+    read_manifest,
 )
 from desktop.paths import DEFAULT_DATABASE
 
@@ -83,13 +84,15 @@ def validated(path: Path, expected: ExpectedDigest | None = None) -> ContentData
     Any fault at all becomes a ContentError: a pack must never stop the app.
     """
     try:
-        database = ContentDatabase(path, expected)
+        expected = expected or read_manifest(path)
+        until = trial_deadline(expected.size)  # one budget for the whole trial
+        database = ContentDatabase(path, expected, until)
     except ContentError:
         raise
     except Exception as error:
         raise ContentError(f"Cannot use {path} ({_one_line(error)}).") from None
     try:
-        database.validate()
+        database.validate(until)
     except Exception as error:
         database.close()
         if isinstance(error, ContentError):
