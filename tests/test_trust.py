@@ -102,7 +102,7 @@ def test_command_line_names_each_refused_pack(tmp_path, private_home):
 
 
 def test_pack_with_a_broken_drug_is_refused_before_it_wins(tmp_path):
-    edited_copy(tmp_path / "broken.sqlite3", "UPDATE meta SET value = '9999' WHERE key = "
+    edited_copy(tmp_path / "broken.sqlite3", "UPDATE meta SET value = '2999.1.1' WHERE key = "
            "'content_version'", "DELETE FROM sections WHERE key = 'uses'")
     content = open_content(None, [tmp_path])
     assert content.origin == BUNDLED
@@ -167,6 +167,20 @@ def test_a_schema_the_builder_does_not_make_is_refused(tmp_path, capsys, stateme
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not a Drug Guide content database" in err
     assert reason in err
+
+
+@pytest.mark.parametrize("version", ["9" * 4400, "2099.1.1/../x", "2099.1.1\nnote: forged",
+                                     "2099.01.01.0001", "99.1.1", ""])
+def test_a_content_version_that_is_not_a_release_date_is_refused(tmp_path, capsys, version):
+    path = edited_copy(tmp_path / "version.sqlite3",
+                       f"UPDATE meta SET value = '{version}' WHERE key = 'content_version'")
+    with pytest.raises(ContentError, match="not a release date"):
+        ContentDatabase(path)  # by its manifest, as the bundled database is checked
+    from desktop.cli import main
+
+    assert main(["pack", "verify", str(path)]) == 2  # by its signature, as a pack
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not YEAR.MONTH.DAY" in err
 
 
 # 6. bounded work ---------------------------------------------------------------------

@@ -48,6 +48,7 @@ from desktop.content.models import (
     WordPair,
 )
 from desktop.content.schema import (
+    CONTENT_VERSION_FORMAT,
     MEDICINE_WORDS_KEY,
     SCHEMA_VERSION,
     SEARCH_INDEX,
@@ -58,6 +59,7 @@ from desktop.content.schema import (
     TIERS,
     index_name,
     schema_objects,
+    valid_content_version,
 )
 from desktop.content.verify import ExpectedDigest, open_verified, read_manifest
 
@@ -73,8 +75,7 @@ def trial_deadline(size: int) -> float:
 
 
 def _not_ours(path: Path, what: str) -> ContentError:
-    return ContentError(f"{path} is not a Drug Guide content database ({what}, which the "
-                        f"builder does not make). {REINSTALL}")
+    return ContentError(f"{path} is not a Drug Guide content database ({what}). {REINSTALL}")
 
 
 def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
@@ -82,11 +83,17 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
     index, before any other statement is prepared: a view, trigger or generated column
     would run the file's own SQL (nested views crash SQLite, a costly function is one
     step the time budget cannot interrupt)."""
-    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchmany(
-        len(_SCHEMA_OBJECTS) + 1)
+    try:
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchmany(
+            len(_SCHEMA_OBJECTS) + 1)
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
+            raise  # over the time budget: reported as such
+        raise _not_ours(path, "its schema cannot be read") from None
     found = {tuple(row[:3]) for row in rows}
     for kind, name, _table in sorted(found - _SCHEMA_OBJECTS, key=str)[:1]:
-        raise _not_ours(path, f"it holds the {kind} {name[:80]!r}")
+        raise _not_ours(path, f"it holds the {kind} {name[:80]!r}, which the builder does "
+                              f"not make")
     if len(rows) != len(_SCHEMA_OBJECTS) or found != _SCHEMA_OBJECTS:
         raise _not_ours(path, "its schema lacks tables or indexes, or has more objects")
     if {name: sql for _kind, name, _table, sql in rows}[SEARCH_INDEX.name] != (
@@ -128,6 +135,10 @@ def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 
 def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
+    version = meta.get("content_version", "")
+    if not valid_content_version(version):
+        raise ContentError(f"{path} has a content version that is not a release date "
+                           f"({version[:20]!r}; expected {CONTENT_VERSION_FORMAT}). {REINSTALL}")
     try:
         return GuideInfo(
             title=meta["title"],

@@ -7,9 +7,20 @@ docs/architecture.md to them. Like the content models, the declarations are
 NamedTuples, which cost the data layer's import far less than dataclasses.
 """
 
+import re
 from typing import NamedTuple
 
 SCHEMA_VERSION = 7
+
+# A content version is the date of the release, year.month.day, with an optional
+# fourth number for a second release on one day ("2026.11.28", "2026.11.28.2"). Packs
+# are ordered by it, so the app refuses any other form (no 4,000-digit numbers).
+CONTENT_VERSION_FORMAT = "YEAR.MONTH.DAY, such as 2026.11.28"
+_CONTENT_VERSION = re.compile(r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}(\.[0-9]{1,3})?")
+
+
+def valid_content_version(version: str) -> bool:
+    return _CONTENT_VERSION.fullmatch(version) is not None
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from desktop.content.errors import ContentError, reason
+from desktop.content.limits import MAX_FILE_BYTES
+from desktop.content.schema import CONTENT_VERSION_FORMAT, valid_content_version
 from desktop.content.verify import ExpectedDigest
 from desktop.paths import RESOURCES
 
@@ -85,12 +87,17 @@ class PackClaim:
         if first != COMMENT_FORMAT or set(values) != {"content_version", "drugs", "bytes",
                                                       "blake2b"}:
             raise ValueError("not a Drug Guide pack comment")
-        digest = values["blake2b"]
+        digest, size = values["blake2b"], values["bytes"]
+        version = unquote(values["content_version"])
         if len(digest) != 128 or not all(c in "0123456789abcdef" for c in digest):
             raise ValueError("not a BLAKE2b-512 digest")
-        return cls(unquote(values["content_version"]),
-                   tuple(unquote(drug) for drug in values["drugs"].split(",") if drug),
-                   int(values["bytes"]), digest)
+        if not valid_content_version(version):
+            raise ValueError(f"content version {version[:20]!r} is not {CONTENT_VERSION_FORMAT}")
+        if not (size.isascii() and size.isdigit() and len(size) <= len(str(MAX_FILE_BYTES))
+                and 0 < int(size) <= MAX_FILE_BYTES):
+            raise ValueError(f"bytes {size[:20]!r} is not a size a content database may have")
+        return cls(version, tuple(unquote(drug) for drug in values["drugs"].split(",") if drug),
+                   int(size), digest)
 
     def expected(self, signature: Path) -> ExpectedDigest:
         return ExpectedDigest(self.blake2b, self.size, str(signature))
