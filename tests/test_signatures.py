@@ -4,6 +4,7 @@ guide back to older content."""
 
 import base64
 import json
+import os
 import shutil
 import subprocess
 
@@ -215,6 +216,66 @@ def test_a_broken_trusted_key_option_is_an_error(capsys, tmp_path, pack):
     (tmp_path / "bad.pub").write_text("not a key")
     code, report = verify(capsys, pack, "--trusted-key", str(tmp_path / "bad.pub"))
     assert code == 2 and "Cannot use the trusted key" in report["reason"]
+
+
+def test_two_trusted_keys_with_one_key_id_are_each_tried(capsys, tmp_path, pack):
+    """A key id is 8 bytes anyone can copy: a look-alike key tried first hides nothing."""
+    from desktop.content.minisign import PublicKey
+
+    publisher = PublicKey.from_file(trusted_publisher()[1])
+    look_alike = tmp_path / "look-alike.pub"
+    look_alike.write_text(SecretKey(publisher.key_id, bytes(32)).public_key().to_text())
+    code, report = verify(capsys, pack, "--trusted-key", str(look_alike))
+    assert code == 0 and report["key_id"] == display_id(publisher.key_id)
+
+
+# Hostile files: nothing blocks, nothing is read before it must be -------------------------
+
+
+def _fifo(path):
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_as_signature_is_refused_without_blocking(pack):
+    _fifo(signature_path(pack))
+    assert refusal(pack).startswith(f"{BAD_SIGNATURE}: ") and "not a regular file" in refusal(pack)
+
+
+def test_a_fifo_as_trusted_key_is_an_error_without_blocking(capsys, tmp_path, pack):
+    code, report = verify(capsys, pack, "--trusted-key", str(_fifo(tmp_path / "fifo.pub")))
+    assert code == 2 and "not a regular file" in report["reason"]
+
+
+def test_a_fifo_as_machine_key_is_ignored_without_blocking(pack, machine_keys):
+    _fifo(machine_keys / "publisher.pub")
+    why = refusal(pack)
+    assert why.startswith(f"{UNTRUSTED_KEY}: ") and "not a regular file" in why
+
+
+@pytest.mark.parametrize("command", [["search", "dose", "--db"], ["pack", "verify"]])
+def test_a_symlink_loop_is_one_line(capsys, tmp_path, command):
+    from desktop.cli import main
+
+    loop = tmp_path / "loop.sqlite3"
+    loop.symlink_to(loop)
+    assert main([*command, str(loop)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Too many levels of symbolic links" in err
+
+
+def test_a_file_of_another_size_than_signed_is_refused_unread(pack, monkeypatch):
+    """A sparse gigabyte beside a copied signature costs nothing: its size is compared
+    with the signed one before a byte is hashed."""
+    from desktop.content import verify as verify_module
+
+    os.truncate(pack, pack.stat().st_size + 2**20)
+    hashed, read_hashing = [], verify_module._read_hashing
+    monkeypatch.setattr(verify_module, "_read_hashing",
+                        lambda handle, size: hashed.append(size) or read_hashing(handle, size))
+    assert refusal(pack).startswith(f"{ANOTHER_FILE}: ")
+    assert hashed == [DEFAULT_DATABASE.stat().st_size]  # the bundled database alone
 
 
 # No rollback ------------------------------------------------------------------------------

@@ -190,7 +190,7 @@ def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
 
 def _explicit(path: Path, bundled: Path, base: Content | None, trust: Trust) -> Content:
     """--db: the bundled file as shipped, or any other file as a pack."""
-    if base is not None and path.resolve() == bundled.resolve():
+    if base is not None and _same_file(path, bundled):
         base.origin = CHOSEN_BY_USER
         return base
     try:
@@ -203,6 +203,15 @@ def _explicit(path: Path, bundled: Path, base: Content | None, trust: Trust) -> 
         raise _refuse_older(content, base)
     content.origin = CHOSEN_BY_USER
     return content
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether both name one file; a path that cannot be followed (a symlink loop, a
+    missing file) names none, and is then refused as a pack with its reason."""
+    try:
+        return path.samefile(other)
+    except (OSError, ValueError):
+        return False
 
 
 def open_drug(explicit: Path | None, folders: Iterable[Path], drug: str | None,

@@ -184,13 +184,15 @@ def check_signature(pack: Path, trust: Trust) -> SignedPack | None:
         raise PackRefusedError(BAD_SIGNATURE, f"{where} cannot be used ({reason(error)}). "
                                               f"{ASK_IT}") from None
     keys, ignored = trust.keys()
-    key = next((key for key in keys if key.key_id == signature.key_id), None)
-    if key is None:
+    named = [key for key in keys if key.key_id == signature.key_id]
+    if not named:
         notes = "".join(f" ({note})" for note in ignored)
         raise PackRefusedError(UNTRUSTED_KEY, f"{pack} is signed with key "
                                               f"{display_id(signature.key_id)}, which is not a "
                                               f"trusted publisher key{notes}. {ASK_IT}")
-    if not signature.comment_is_signed_by(key):
+    # A key id is only a hint (8 bytes anyone can copy): every trusted key with it is tried.
+    key = next((key for key in named if signature.comment_is_signed_by(key)), None)
+    if key is None:
         raise PackRefusedError(BAD_SIGNATURE, f"{where} does not verify: its signature or "
                                               f"trusted comment was changed. {ASK_IT}")
     try:
