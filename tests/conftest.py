@@ -92,6 +92,16 @@ def private_home(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def machine_content(private_home, monkeypatch):
+    """The machine-wide content folder (fixed in the code, so moved here for tests)."""
+    from desktop.content import trust
+
+    folder = private_home / "machine-share" / "DrugGuide" / "Drug Guide" / "content"
+    monkeypatch.setattr(trust, "machine_content_folders", lambda: [folder])
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """Any dialog a test did not expect fails the test instead of hanging it."""
     from desktop.ui import dialogs

@@ -22,6 +22,7 @@ from desktop.content.trust import (
     UNTRUSTED_KEY,
     PackClaim,
     Trust,
+    machine_content_folders,
     machine_key_folder,
     signature_path,
 )
@@ -191,6 +192,43 @@ def test_the_machine_key_folder_is_fixed_per_os(monkeypatch):
                              ("darwin", "/Library/Application Support/DrugGuide/trusted-keys")):
         monkeypatch.setattr(trust.sys, "platform", platform)
         assert str(machine_key_folder()) == folder  # not the tests' stand-in
+
+
+def test_a_parent_of_the_machine_key_folder_others_can_write_is_ignored(tmp_path, pack,
+                                                                       monkeypatch):
+    folder = tmp_path / "etc" / "trusted-keys"
+    folder.mkdir(parents=True)
+    shutil.copyfile(trusted_publisher()[1], folder / "publisher.pub")
+    monkeypatch.setattr(trust, "machine_key_folder", lambda: folder)
+    assert open_content(pack).version == "2099.1.1"
+    folder.parent.chmod(0o777)  # anyone could put another trusted-keys folder in its place
+    why = refusal(pack)
+    assert why.startswith(f"{UNTRUSTED_KEY}: ") and f"{folder.parent} can be changed" in why
+
+
+def test_the_machine_content_folders_are_fixed_per_os(monkeypatch):
+    from desktop.locations import content_folders
+
+    monkeypatch.setenv("XDG_DATA_DIRS", "/nonexistent")  # once hid the machine packs
+    assert content_folders()[1:] == trust.machine_content_folders()
+    for platform, folder in (("linux", "/usr/local/share"), ("win32", r"C:\ProgramData"),
+                             ("darwin", "/Library/Application Support")):
+        monkeypatch.setattr(trust.sys, "platform", platform)
+        first = str(machine_content_folders()[0])  # not the tests' stand-in
+        assert first.startswith(folder) and first.endswith("content")
+
+
+@pytest.mark.parametrize("loose", [lambda folder: folder, lambda folder: folder.parent])
+def test_a_machine_content_folder_others_can_change_is_not_used(pack, machine_content, loose):
+    machine_content.mkdir(parents=True)
+    for path in (pack, signature_path(pack)):
+        path.rename(machine_content / path.name)
+    loose(machine_content).chmod(0o777)
+    content = open_content(None, [machine_content])
+    content.database.close()
+    [(path, why)] = content.refused
+    assert content.origin == BUNDLED and path == machine_content
+    assert "machine content folder not used" in why and "can be changed by someone" in why
 
 
 def test_a_key_embedded_in_the_build_is_trusted(tmp_path, pack, monkeypatch, machine_keys):

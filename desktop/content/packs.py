@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.content import trust as policy
 from desktop.content.database import ContentDatabase, ContentError, trial_deadline
+from desktop.content.errors import reason
 from desktop.content.trust import (
     ANOTHER_FILE,
     ASK_IT,
@@ -27,6 +29,7 @@ from desktop.content.trust import (
     PackRefusedError,
     SignedPack,
     Trust,
+    admin_only_path,
     check_signature,
     signature_path,
 )
@@ -67,14 +70,23 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version))
 
 
-def pack_files(folders: Iterable[Path]) -> list[Path]:
-    found = []
+def pack_files(folders: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The packs in `folders`, and the machine folders ignored because someone other
+    than an administrator could change them, with the reason."""
+    found, ignored = [], []
+    machine = policy.machine_content_folders()  # looked up here, so tests can move it
     for folder in folders:
         try:
-            found += sorted(folder.glob(f"*{PACK_SUFFIX}")) if folder.is_dir() else []
+            if not folder.is_dir():
+                continue
+            if folder in machine:
+                admin_only_path(folder)
+            found += sorted(folder.glob(f"*{PACK_SUFFIX}"))
+        except PermissionError as error:
+            ignored.append((folder, f"machine content folder not used: {reason(error)}"))
         except OSError:
             continue  # an unreadable folder holds no pack this user can use
-    return found
+    return found, ignored
 
 
 def validated(path: Path, expected: ExpectedDigest | None = None) -> ContentDatabase:
@@ -162,8 +174,8 @@ def open_content(explicit: Path | None = None, folders: Iterable[Path] = (),
     if explicit is not None:
         return _explicit(explicit, bundled, base, trust)
     best: Content | None = None
-    refused: list[tuple[Path, str]] = []
-    for path in pack_files(folders):
+    paths, refused = pack_files(folders)
+    for path in paths:
         try:
             candidate = validated_pack(path, trust)
             if base is not None and _older(candidate, base):

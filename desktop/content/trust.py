@@ -61,6 +61,18 @@ def machine_key_folder() -> Path:
     return Path("/etc/drug-guide/trusted-keys")
 
 
+def machine_content_folders() -> list[Path]:
+    """Where IT puts content packs for every user: fixed, as the keys folder is, so no
+    environment variable (XDG_DATA_DIRS) can move or hide them; the first is where
+    `pack install --machine` writes."""
+    if sys.platform == "win32":
+        return [Path(r"C:\ProgramData\DrugGuide\Drug Guide\content")]
+    if sys.platform == "darwin":
+        return [Path("/Library/Application Support/DrugGuide/Drug Guide/content")]
+    return [Path("/usr/local/share/DrugGuide/Drug Guide/content"),
+            Path("/usr/share/DrugGuide/Drug Guide/content")]
+
+
 def signature_path(pack: Path) -> Path:
     return pack.with_name(pack.name + SIGNATURE_SUFFIX)
 
@@ -138,7 +150,7 @@ class Trust:
         folder = machine_key_folder()
         for path in _key_files(folder):
             try:
-                _admin_only(folder)
+                admin_only_path(folder)
                 _admin_only(path)
                 keys.append(PublicKey.from_file(path))
             except (OSError, MinisignError) as error:
@@ -161,6 +173,23 @@ def _admin_only(path: Path) -> None:
     info = path.stat()
     if info.st_uid != ADMIN_UID or info.st_mode & 0o022:
         raise PermissionError(f"{path} can be changed by someone other than an administrator")
+
+
+def admin_only_path(folder: Path) -> None:
+    """Raise PermissionError unless only an administrator can change `folder` or any
+    folder above it: whoever can rename a parent can put another folder in its place.
+    A folder that others may write but not rename in (sticky, owned by root, as /tmp)
+    is allowed above it; not `folder` itself."""
+    if os.name != "posix":
+        return
+    _admin_only(folder)
+    # Both the folders named and, past any symlink, the ones really crossed.
+    for parent in {*folder.absolute().parents, *folder.resolve().parents}:
+        info = parent.stat()
+        if info.st_uid not in (0, ADMIN_UID) or (
+                info.st_mode & 0o022 and not (info.st_mode & 0o1000 and info.st_uid == 0)):
+            raise PermissionError(f"{parent} can be changed by someone other than an "
+                                  f"administrator")
 
 
 def check_signature(pack: Path, trust: Trust) -> SignedPack | None:
