@@ -397,6 +397,42 @@ def test_pack_build_sign_verify_install(capsys, tmp_path, private_home):
     assert "machine-share" in str(machine_content_folder())
 
 
+def test_pack_install_machine_writes_fixed_modes_in_the_fixed_folder(capsys, tmp_path, pack,
+                                                                      machine_content,
+                                                                      monkeypatch):
+    from desktop.cli import main
+
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "elsewhere"))
+    old_umask = os.umask(0)
+    try:
+        assert main(["pack", "install", str(pack), "--machine"]) == 0
+    finally:
+        os.umask(old_umask)
+    assert capsys.readouterr().out == f"{machine_content / pack.name}\n"
+    assert not (tmp_path / "elsewhere").exists()
+    made = [machine_content, *machine_content.parents][:4]  # machine-share/DrugGuide/...
+    assert [oct(folder.stat().st_mode & 0o777) for folder in made] == ["0o755"] * 4
+    assert {oct(path.stat().st_mode & 0o777) for path in machine_content.iterdir()} == {"0o644"}
+
+
+def test_pack_install_writes_the_bytes_it_verified(pack, monkeypatch):
+    """A file swapped in between the check and the copy is never what is installed."""
+    from desktop.content import packs
+    from desktop.locations import user_content_folder
+
+    original = pack.read_bytes()
+
+    def verified_then_swapped(path, expected):
+        data = real_verified_bytes(path, expected)
+        path.write_bytes(b"\0" * (len(original) * 4))
+        return data
+
+    real_verified_bytes = packs.verified_bytes
+    monkeypatch.setattr(packs, "verified_bytes", verified_then_swapped)
+    installed = install_pack(pack, user_content_folder())
+    assert installed.read_bytes() == original
+
+
 def test_pack_install_refuses_and_leaves_nothing(capsys, pack):
     from desktop.cli import main
     from desktop.locations import user_content_folder

@@ -8,6 +8,8 @@ caps keep any file from costing unbounded time or memory.
 # A monograph with its search index and symptom checker is about 0.6 MB, so a guide
 # of a thousand drugs (the largest `make bench` measures) is about 0.6 GB.
 MAX_FILE_BYTES = 1024 * 1024 * 1024
+# A minisign key or signature file; any real one is far smaller.
+MAX_KEY_FILE_BYTES = 64 * 1024
 MAX_DRUGS = 5_000
 # Any one text: a section body, a note, an advice line. The window renders a
 # section of this size in well under a second (`make bench`).

@@ -23,6 +23,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
 from desktop.content.files import open_regular
+from desktop.content.limits import MAX_KEY_FILE_BYTES
 
 KEY_ALGORITHM = b"Ed"
 PREHASHED = b"ED"  # what current minisign writes by default
@@ -32,7 +33,6 @@ CHECKSUM_ALGORITHM = b"B2"
 KEY_ID_BYTES = 8
 UNTRUSTED = "untrusted comment: "
 TRUSTED = "trusted comment: "
-MAX_FILE_BYTES = 64 * 1024  # any real key or signature file is far smaller
 
 
 class MinisignError(ValueError):
@@ -72,8 +72,8 @@ def read_text(path: Path, what: str) -> str:
     regular file (a FIFO in its place never blocks)."""
     handle, _ = open_regular(path)
     with handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
+        data = handle.read(MAX_KEY_FILE_BYTES + 1)
+    if len(data) > MAX_KEY_FILE_BYTES:
         raise MinisignError(f"{path} is too large to be a {what}")
     try:
         return data.decode("utf-8")

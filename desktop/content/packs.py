@@ -11,7 +11,6 @@ bundled one.
 """
 
 import re
-import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from pathlib import Path
 from desktop.content import trust as policy
 from desktop.content.database import ContentDatabase, ContentError, trial_deadline
 from desktop.content.errors import reason
+from desktop.content.files import open_regular
+from desktop.content.limits import MAX_KEY_FILE_BYTES
 from desktop.content.trust import (
     ANOTHER_FILE,
     ASK_IT,
@@ -39,6 +40,7 @@ from desktop.content.verify import (
     own_digest,
     plausible_file,
     read_manifest,
+    verified_bytes,
 )
 from desktop.paths import DEFAULT_DATABASE
 
@@ -240,36 +242,80 @@ def open_drug(explicit: Path | None, folders: Iterable[Path], drug: str | None,
         raise
 
 
+FOLDER_MODE = 0o755  # installed packs: readable by every user, whatever the umask
+FILE_MODE = 0o644
+
+
 def install_pack(source: Path, folder: Path, trust: Trust = SIGNED_ONLY,
                  installed: Iterable[Path] = (), bundled: Path = DEFAULT_DATABASE) -> Path:
-    """Copy `source` and its signature into `folder`, once both are checked and the pack
+    """Write `source` and its signature into `folder`, once both are checked and the pack
     is no older than the content in use (the bundled database or the newest valid pack
-    in `installed`). The copy is checked again before it is moved into place, so what
-    was checked is what is kept, and a refused pack leaves nothing behind."""
-    pack = validated_pack(source, trust)  # the reason, before anything is copied
+    in `installed`). What is written is the bytes that were verified, read once (never
+    more than the signed size, so a file swapped in after the check cannot fill the
+    disk); the written copy is checked again before it is moved into place, and a
+    refused pack leaves nothing behind. Folders are made 0755, files 0644."""
+    pack = validated_pack(source, trust)  # the reason, before anything is written
     pack.database.close()
     current = open_content(None, installed, bundled, trust)
     current.database.close()
     if _older(pack, current):
         raise _refuse_older(pack, current)
-    folder.mkdir(parents=True, exist_ok=True)
+    signature = _read_signature(source) if pack.signed else None
+    expected = (pack.signed.claim.expected(signature_path(source)) if pack.signed
+                else own_digest(source, UNSIGNED_ALLOWED))
+    data = verified_bytes(source, expected)
+    _make_folders(folder)
     target = folder / f"{source.stem}{PACK_SUFFIX}"
     with tempfile.TemporaryDirectory(prefix=".incoming-", dir=folder) as incoming:
         staged = Path(incoming) / target.name
-        signed = signature_path(source).exists()
-        if signed:
-            shutil.copyfile(signature_path(source), signature_path(staged))
-        shutil.copyfile(source, staged)
+        if signature is not None:
+            _write_file(signature_path(staged), signature)
+        _write_file(staged, data)
+        del data
         copy = validated_pack(staged, trust)
         copy.database.close()
-        if _older(copy, current):  # the source changed while it was copied
+        if _older(copy, current):  # the signature changed while it was read
             raise _refuse_older(copy, current, source)
-        if signed:
+        if signature is not None:
             signature_path(staged).replace(signature_path(target))
         else:  # allowed unsigned: a signature left from an earlier pack would not fit
             signature_path(target).unlink(missing_ok=True)
         staged.replace(target)
     return target
+
+
+def _read_signature(pack: Path) -> bytes:
+    where = signature_path(pack)
+    try:
+        handle, _ = open_regular(where)
+        with handle:
+            return handle.read(MAX_KEY_FILE_BYTES + 1)  # too long: refused when checked
+    except OSError as error:
+        raise PackRefusedError(BAD_SIGNATURE, f"{where} cannot be read ({reason(error)}). "
+                                              f"{ASK_IT}") from None
+
+
+def _make_folders(folder: Path) -> None:
+    """Make `folder` and any missing folder above it; a machine folder must then be one
+    only an administrator can change, or installing there would be pointless."""
+    missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    try:
+        for parent in reversed(missing):
+            parent.mkdir()
+            parent.chmod(FOLDER_MODE)
+    except (PermissionError, FileNotFoundError, NotADirectoryError):
+        raise  # the command line says these with what to do
+    except OSError as error:  # a dangling symlink, a loop
+        raise ContentError(f"Cannot install into {folder}: {reason(error)}.") from None
+    if folder in policy.machine_content_folders():
+        admin_only_path(folder)
+
+
+def _write_file(path: Path, data: bytes | bytearray) -> None:
+    """Write a new file in the private staging folder, then give it the fixed mode."""
+    with path.open("xb") as handle:
+        handle.write(data)
+    path.chmod(FILE_MODE)
 
 
 def remove_pack(path: Path) -> None:
