@@ -39,7 +39,7 @@ from typing import NoReturn, TextIO
 
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.errors import reason
-from desktop.content.packs import Content, install_pack, open_content
+from desktop.content.packs import Content, check_rollback, install_pack, open_content
 from desktop.content.trust import Trust
 from desktop.triage.questions import AnswerError
 
@@ -147,6 +147,7 @@ def trust_from(args: argparse.Namespace) -> Trust:
 def content_notes(content: Content) -> list[str]:
     """What the user must be told about the content in use, one line each."""
     notes = [f"note: pack {path} refused: {why}" for path, why in content.refused]
+    notes += [f"note: {note}" for note in content.notes]
     if content.unverified:
         notes.append(f"warning: unverified content: {content.database.path} is not signed "
                      f"(allowed by --allow-unsigned); do not use it with patients")
@@ -273,10 +274,12 @@ def _discard_stdout() -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from desktop.locations import content_folders
+    from desktop.locations import content_folders, version_record
 
     content = open_content(getattr(args, "db", None), content_folders(),
                            trust=trust_from(args))
+    if getattr(args, "db", None) is None:
+        check_rollback(content, version_record())
     for line in content_notes(content):
         _say(line)
     with content.database as db:

@@ -34,6 +34,13 @@ def machine_content_folder() -> Path:
     return trust.machine_content_folders()[0]
 
 
+def version_record() -> Path:
+    """The user's record of the newest content version used (see packs.check_rollback)."""
+    set_application_names()
+    return Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppLocalDataLocation)) / "newest-content.json"
+
+
 def log_folder() -> Path:
     set_application_names()
     return Path(

@@ -98,6 +98,8 @@ def machine_content(private_home, monkeypatch):
 
     folder = private_home / "machine-share" / "DrugGuide" / "Drug Guide" / "content"
     monkeypatch.setattr(trust, "machine_content_folders", lambda: [folder])
+    record = private_home / "machine-state" / "newest-content.json"
+    monkeypatch.setattr(trust, "machine_version_record", lambda: record)
     return folder
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from desktop.content import trust
 from desktop.content.minisign import SecretKey, display_id
-from desktop.content.packs import BUNDLED, install_pack, open_content
+from desktop.content.packs import BUNDLED, install_pack, open_content, remove_pack
 from desktop.content.publishing import pack_claim
 from desktop.content.trust import (
     ANOTHER_FILE,
@@ -341,6 +341,39 @@ def test_an_older_signed_pack_replayed_is_refused(tmp_path, content_copy, privat
     [(path, reason)] = content.refused
     assert path.name == "replayed.sqlite3" and reason.startswith(f"{OLDER}: ")
     content.database.close()
+
+
+def test_deleting_the_newest_pack_brings_an_older_one_back_with_a_note(capsys, tmp_path,
+                                                                       content_copy,
+                                                                       make_window):
+    from desktop.cli import main
+    from desktop.locations import user_content_folder
+
+    folder = user_content_folder()
+    make_pack(folder, content_copy, "2099.1.1", "older")
+    newer = make_pack(folder, content_copy, "2099.2.1", "newer")
+    assert main(["search", "dose"]) == 0 and "older.sqlite3 refused" in capsys.readouterr().err
+    remove_pack(newer)
+    assert main(["search", "dose"]) == 0
+    [note] = capsys.readouterr().err.splitlines()
+    assert note.startswith("note: content version 2099.1.1 is in use, older than version "
+                           "2099.2.1 used on this computer before")
+    window = make_window()
+    assert note.removeprefix("note: ") in window.statusBar().currentMessage()
+    assert note.removeprefix("note: ") in window.about_text()
+
+
+def test_only_an_administrators_record_of_the_newest_version_is_believed(capsys, pack,
+                                                                         machine_content):
+    from desktop.cli import main
+
+    record = trust.machine_version_record()
+    record.parent.mkdir()
+    record.write_text('{"content_version": "2999.1.1"}')
+    assert main(["search", "dose"]) == 0
+    assert "older than version 2999.1.1" in capsys.readouterr().err
+    record.parent.chmod(0o777)  # anyone could have written it
+    assert main(["search", "dose"]) == 0 and capsys.readouterr().err == ""
 
 
 def test_db_option_refuses_content_older_than_the_bundled(tmp_path, content_copy, capsys):

@@ -10,6 +10,8 @@ pack with its reason, and the newest valid content_version wins, down to the
 bundled one.
 """
 
+import contextlib
+import json
 import re
 import tempfile
 from collections.abc import Iterable
@@ -21,6 +23,7 @@ from desktop.content.database import ContentDatabase, ContentError, trial_deadli
 from desktop.content.errors import reason
 from desktop.content.files import open_regular
 from desktop.content.limits import MAX_KEY_FILE_BYTES
+from desktop.content.schema import valid_content_version
 from desktop.content.trust import (
     ANOTHER_FILE,
     ASK_IT,
@@ -41,6 +44,7 @@ from desktop.content.verify import (
     plausible_file,
     read_manifest,
     verified_bytes,
+    write_whole,
 )
 from desktop.paths import DEFAULT_DATABASE
 
@@ -61,6 +65,7 @@ class Content:
     refused: list[tuple[Path, str]] = field(default_factory=list)
     signed: SignedPack | None = None
     unverified: bool = False
+    notes: list[str] = field(default_factory=list)
 
     @property
     def version(self) -> str:
@@ -316,6 +321,40 @@ def _write_file(path: Path, data: bytes | bytearray) -> None:
     with path.open("xb") as handle:
         handle.write(data)
     path.chmod(FILE_MODE)
+
+
+_MAX_RECORD_BYTES = 4096
+
+
+def check_rollback(content: Content, user_record: Path) -> None:
+    """Add a note to `content` if it is older than the newest content this computer has
+    used, as when the newest pack was deleted; otherwise remember its version. The
+    record is kept in the machine's fixed file when the app may write it (only an
+    administrator can, and only such a file is believed), and in the user's."""
+    records = [policy.machine_version_record(), user_record]
+    seen = [version for version in map(_recorded_version, records) if version]
+    newest = max(seen, key=version_key, default=None)
+    if newest is not None and version_key(content.version) < version_key(newest):
+        content.notes.append(f"content version {content.version} is in use, older than "
+                             f"version {newest} used on this computer before: the newer "
+                             f"pack was removed or refused. {ASK_IT}")
+    elif newest != content.version:
+        for record in records:
+            with contextlib.suppress(OSError):  # a user cannot write the machine's record
+                record.parent.mkdir(parents=True, exist_ok=True)
+                write_whole(record, json.dumps({"content_version": content.version}) + "\n")
+
+
+def _recorded_version(record: Path) -> str | None:
+    try:
+        if record == policy.machine_version_record():
+            admin_only_path(record)
+        handle, _ = open_regular(record)
+        with handle:
+            version = json.loads(handle.read(_MAX_RECORD_BYTES))["content_version"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # no record, or one that cannot be believed
+    return version if isinstance(version, str) and valid_content_version(version) else None
 
 
 def remove_pack(path: Path) -> None:

@@ -73,6 +73,16 @@ def machine_content_folders() -> list[Path]:
             Path("/usr/share/DrugGuide/Drug Guide/content")]
 
 
+def machine_version_record() -> Path:
+    """Where the newest content version used on this computer is kept, if the app may
+    write there (an administrator's run, such as `pack install --machine`); fixed."""
+    if sys.platform == "win32":
+        return Path(r"C:\ProgramData\DrugGuide\newest-content.json")
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support/DrugGuide/newest-content.json")
+    return Path("/var/lib/drug-guide/newest-content.json")
+
+
 def signature_path(pack: Path) -> Path:
     return pack.with_name(pack.name + SIGNATURE_SUFFIX)
 

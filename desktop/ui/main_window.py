@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         monograph = self.controller.monograph
         sources = "\n".join(f"\u2022 {s.short}" for s in self.content.database.sources())
         refused = "".join(f"\nRefused content pack {p}: {why}" for p, why in self.content.refused)
+        refused += "".join(f"\nNote: {note}" for note in self.content.notes)
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"
