@@ -103,6 +103,15 @@ def machine_content(private_home, monkeypatch):
     return folder
 
 
+@pytest.fixture
+def version_records(machine_content):
+    """The files the app keeps the newest content version used in (no patient data)."""
+    from desktop.content import trust
+    from desktop.locations import version_record
+
+    return {version_record(), trust.machine_version_record()}
+
+
 @pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """Any dialog a test did not expect fails the test instead of hanging it."""

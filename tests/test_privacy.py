@@ -1,7 +1,6 @@
 """What patients say is never written to disk, except in a file the user exports."""
 
-from desktop.content import trust
-from desktop.locations import log_folder, version_record
+from desktop.locations import log_folder
 from desktop.paths import RESOURCES
 
 SAID = ["dizzy and I had a fit last night", "my ears are ringing", "Mrs Example, 12 Any St"]
@@ -12,7 +11,7 @@ def files_under(folder):
 
 
 def test_a_triage_session_writes_nothing_but_settings(qtbot, make_window, private_home,
-                                                      settings_dir, monkeypatch):
+                                                      settings_dir, monkeypatch, version_records):
     """Nothing but the settings and the record of the newest content version used."""
     from PySide6.QtCore import qInstallMessageHandler
 
@@ -32,8 +31,7 @@ def test_a_triage_session_writes_nothing_but_settings(qtbot, make_window, privat
     window.close()
     qInstallMessageHandler(None)
 
-    records = {version_record(), trust.machine_version_record()}
-    written = [path for path in files_under(private_home) if path not in records]
+    written = [path for path in files_under(private_home) if path not in version_records]
     assert written and all(path.is_relative_to(settings_dir) for path in written), written
     for path in written:
         text = path.read_text(errors="replace")
