@@ -83,14 +83,14 @@ def pack_files(folders: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, st
     found, ignored = [], []
     machine = policy.machine_content_folders()  # looked up here, so tests can move it
     for folder in folders:
-        try:
-            if not folder.is_dir():
-                continue
-            if folder in machine:
+        if folder in machine and folder.is_dir():
+            try:
                 admin_only_path(folder)
-            found += sorted(folder.glob(f"*{PACK_SUFFIX}"))
-        except PermissionError as error:
-            ignored.append((folder, f"machine content folder not used: {reason(error)}"))
+            except OSError as error:
+                ignored.append((folder, f"machine content folder not used: {reason(error)}"))
+                continue
+        try:
+            found += sorted(folder.glob(f"*{PACK_SUFFIX}")) if folder.is_dir() else []
         except OSError:
             continue  # an unreadable folder holds no pack this user can use
     return found, ignored
