@@ -231,11 +231,7 @@ def _write_questions(writer: _Writer, drug: DrugSource) -> None:
 def create_search_index(db: sqlite_utils.Database) -> None:
     # sqlite-utils' enable_fts has no prefix option, so the FTS table is declared here.
     fts = SEARCH_INDEX
-    db.execute(
-        f"CREATE VIRTUAL TABLE {fts.name} USING fts5({', '.join(fts.columns)}, "
-        f"content='{fts.table}', content_rowid='id', tokenize='{fts.tokenize}', "
-        f"prefix='{fts.prefix}')"
-    )
+    db.execute(fts.create_sql())
     db.execute(f"INSERT INTO {fts.name}({fts.name}) VALUES ('rebuild')")
     db.execute(f"INSERT INTO {fts.name}({fts.name}) VALUES ('optimize')")
 

@@ -32,7 +32,6 @@ import gc
 import io
 import json
 import os
-import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable
@@ -41,7 +40,8 @@ from typing import NoReturn, TextIO
 
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.errors import reason
-from desktop.content.packs import Content, install_pack, open_content
+from desktop.content.packs import Content, check_rollback, install_pack, open_content
+from desktop.content.schema import CONTENT_VERSION_FORMAT, valid_content_version
 from desktop.content.trust import Trust
 from desktop.printable import printable
 from desktop.triage.limits import MAX_COMPLAINT_CHARS, ComplaintTooLongError
@@ -59,7 +59,6 @@ DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 # (escapes and all) with its answers. Longer lines are refused without being held.
 MAX_STDIN_LINE = 16 * MAX_COMPLAINT_CHARS
 # A pack's file name holds its version: a date-like version with room to spare.
-MAX_VERSION_CHARS = 32
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,10 +84,10 @@ def _database_path(text: str) -> Path:
 
 
 def _content_version(text: str) -> str:
-    if not (re.fullmatch(r"\d+(\.\d+)*", text) and len(text) <= MAX_VERSION_CHARS):
-        raise argparse.ArgumentTypeError(
-            f"must be numbers joined by dots, such as 2026.11.27, at most "
-            f"{MAX_VERSION_CHARS} characters")
+    """The app refuses any content version but a release date, so the builder makes
+    no other (desktop/content/schema.py)."""
+    if not valid_content_version(text):
+        raise argparse.ArgumentTypeError(f"must be {CONTENT_VERSION_FORMAT}")
     return text
 
 
@@ -168,6 +167,7 @@ def trust_from(args: argparse.Namespace) -> Trust:
 def content_notes(content: Content) -> list[str]:
     """What the user must be told about the content in use, one line each."""
     notes = [f"note: pack {path} refused: {why}" for path, why in content.refused]
+    notes += [f"note: {note}" for note in content.notes]
     if content.unverified:
         notes.append(f"warning: unverified content: {content.database.path} is not signed "
                      f"(allowed by --allow-unsigned); do not use it with patients")
@@ -317,10 +317,12 @@ def _discard_stdout() -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from desktop.locations import content_folders
+    from desktop.locations import content_folders, version_record
 
     content = open_content(getattr(args, "db", None), content_folders(),
                            trust=trust_from(args))
+    if getattr(args, "db", None) is None:
+        check_rollback(content, version_record())
     for line in content_notes(content):
         _say(line)
     with content.database as db:

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
+from desktop.content import trust
+
 ORGANIZATION = "DrugGuide"
 APPLICATION = "Drug Guide"
 CONTENT_FOLDER = "content"
@@ -15,20 +17,28 @@ def set_application_names() -> None:
 
 
 def content_folders() -> list[Path]:
-    """Where IT may drop content packs: the user's data folder first, then the machine's."""
-    set_application_names()
-    locations = QStandardPaths.standardLocations(QStandardPaths.StandardLocation.AppDataLocation)
-    return [Path(location) / CONTENT_FOLDER for location in locations]
+    """Where IT may drop content packs: the user's data folder first, then the machine's
+    (fixed in desktop/content/trust.py, not taken from the environment)."""
+    return [user_content_folder(), *trust.machine_content_folders()]
 
 
 def user_content_folder() -> Path:
-    return content_folders()[0]
+    set_application_names()
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) / CONTENT_FOLDER
 
 
 def machine_content_folder() -> Path:
-    """The first machine-wide content folder (Linux: /usr/local/share/..., Windows:
+    """Where `pack install --machine` writes (Linux: /usr/local/share/..., Windows:
     ProgramData, macOS: /Library/Application Support)."""
-    return content_folders()[1]
+    return trust.machine_content_folders()[0]
+
+
+def version_record() -> Path:
+    """The user's record of the newest content version used (see packs.check_rollback)."""
+    set_application_names()
+    return Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppLocalDataLocation)) / "newest-content.json"
 
 
 def log_folder() -> Path:

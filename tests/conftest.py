@@ -100,6 +100,27 @@ def private_home(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def machine_content(private_home, monkeypatch):
+    """The machine-wide content folder (fixed in the code, so moved here for tests)."""
+    from desktop.content import trust
+
+    folder = private_home / "machine-share" / "DrugGuide" / "Drug Guide" / "content"
+    monkeypatch.setattr(trust, "machine_content_folders", lambda: [folder])
+    record = private_home / "machine-state" / "newest-content.json"
+    monkeypatch.setattr(trust, "machine_version_record", lambda: record)
+    return folder
+
+
+@pytest.fixture
+def version_records(machine_content):
+    """The files the app keeps the newest content version used in (no patient data)."""
+    from desktop.content import trust
+    from desktop.locations import version_record
+
+    return {version_record(), trust.machine_version_record()}
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """Any dialog a test did not expect fails the test instead of hanging it."""
     from desktop.ui import dialogs

@@ -60,7 +60,7 @@ def test_a_300_digit_version_is_a_usage_error(capsys, tmp_path):
     with pytest.raises(SystemExit) as exit_:
         main(["pack", "build", "--out", str(tmp_path), "--version", "1" * 300])
     err = capsys.readouterr().err
-    assert exit_.value.code == 2 and "at most 32 characters" in err and err.count("\n") == 1
+    assert exit_.value.code == 2 and "must be YEAR.MONTH.DAY" in err and err.count("\n") == 1
 
 
 def test_a_full_disk_says_so_when_sqlite_fills_it(capsys, tmp_path, build_from, monkeypatch):
@@ -119,5 +119,5 @@ def test_a_version_the_sources_set_follows_the_version_rule(capsys, tmp_path, bu
                                 text), encoding="utf-8")
         code, _, err = _pack_build(capsys, tmp_path / "out")
         assert code == 2 and err.count("\n") == 1
-        assert "content_version must be numbers joined by dots" in err
+        assert "content_version must be YEAR.MONTH.DAY" in err
         assert not list((tmp_path / "out").iterdir())

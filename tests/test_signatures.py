@@ -4,14 +4,16 @@ guide back to older content."""
 
 import base64
 import json
+import os
 import shutil
 import subprocess
 
 import pytest
 
 from desktop.content import trust
+from desktop.content.database import ContentDatabase
 from desktop.content.minisign import SecretKey, display_id
-from desktop.content.packs import BUNDLED, install_pack, open_content
+from desktop.content.packs import BUNDLED, install_pack, open_content, remove_pack
 from desktop.content.publishing import pack_claim
 from desktop.content.trust import (
     ANOTHER_FILE,
@@ -21,6 +23,7 @@ from desktop.content.trust import (
     UNTRUSTED_KEY,
     PackClaim,
     Trust,
+    machine_content_folders,
     machine_key_folder,
     signature_path,
 )
@@ -31,6 +34,8 @@ from devtools.signing import new_key_pair, sign, trusted_publisher
 from devtools.synthetic import make_pack
 
 MINISIGN = shutil.which("minisign")
+with ContentDatabase(DEFAULT_DATABASE) as _bundled:
+    BUNDLED_DRUGS = tuple(drug.id for drug in _bundled.drugs())
 needs_minisign = pytest.mark.skipif(MINISIGN is None, reason="minisign is not installed "
                                     "(make test installs it: apt-get install minisign)")
 
@@ -65,7 +70,7 @@ def test_a_signed_pack_loads_and_names_its_signer(pack):
     assert content.version == "2099.1.1" and content.refused == []
     assert not content.unverified
     assert content.signed.key_source.endswith("publisher.pub")
-    assert content.signed.claim.drugs == ("baclofen",)
+    assert content.signed.claim.drugs == BUNDLED_DRUGS
     content.database.close()
 
 
@@ -74,7 +79,7 @@ def test_verify_json_for_a_valid_pack(capsys, pack):
     assert code == 0
     assert report == {"path": str(pack), "valid": True, "reason": None,
                       "key_id": display_id(SecretKey.from_file(trusted_publisher()[0]).key_id),
-                      "content_version": "2099.1.1", "drugs": ["baclofen"]}
+                      "content_version": "2099.1.1", "drugs": list(BUNDLED_DRUGS)}
 
 
 def test_the_bundled_database_needs_no_signature():
@@ -192,6 +197,43 @@ def test_the_machine_key_folder_is_fixed_per_os(monkeypatch):
         assert str(machine_key_folder()) == folder  # not the tests' stand-in
 
 
+def test_a_parent_of_the_machine_key_folder_others_can_write_is_ignored(tmp_path, pack,
+                                                                       monkeypatch):
+    folder = tmp_path / "etc" / "trusted-keys"
+    folder.mkdir(parents=True)
+    shutil.copyfile(trusted_publisher()[1], folder / "publisher.pub")
+    monkeypatch.setattr(trust, "machine_key_folder", lambda: folder)
+    assert open_content(pack).version == "2099.1.1"
+    folder.parent.chmod(0o777)  # anyone could put another trusted-keys folder in its place
+    why = refusal(pack)
+    assert why.startswith(f"{UNTRUSTED_KEY}: ") and f"{folder.parent} can be changed" in why
+
+
+def test_the_machine_content_folders_are_fixed_per_os(monkeypatch):
+    from desktop.locations import content_folders
+
+    monkeypatch.setenv("XDG_DATA_DIRS", "/nonexistent")  # once hid the machine packs
+    assert content_folders()[1:] == trust.machine_content_folders()
+    for platform, folder in (("linux", "/usr/local/share"), ("win32", r"C:\ProgramData"),
+                             ("darwin", "/Library/Application Support")):
+        monkeypatch.setattr(trust.sys, "platform", platform)
+        first = str(machine_content_folders()[0])  # not the tests' stand-in
+        assert first.startswith(folder) and first.endswith("content")
+
+
+@pytest.mark.parametrize("loose", [lambda folder: folder, lambda folder: folder.parent])
+def test_a_machine_content_folder_others_can_change_is_not_used(pack, machine_content, loose):
+    machine_content.mkdir(parents=True)
+    for path in (pack, signature_path(pack)):
+        path.rename(machine_content / path.name)
+    loose(machine_content).chmod(0o777)
+    content = open_content(None, [machine_content])
+    content.database.close()
+    [(path, why)] = content.refused
+    assert content.origin == BUNDLED and path == machine_content
+    assert "machine content folder not used" in why and "can be changed by someone" in why
+
+
 def test_a_key_embedded_in_the_build_is_trusted(tmp_path, pack, monkeypatch, machine_keys):
     embedded = tmp_path / "publisher-keys"
     embedded.mkdir()
@@ -215,6 +257,66 @@ def test_a_broken_trusted_key_option_is_an_error(capsys, tmp_path, pack):
     (tmp_path / "bad.pub").write_text("not a key")
     code, report = verify(capsys, pack, "--trusted-key", str(tmp_path / "bad.pub"))
     assert code == 2 and "Cannot use the trusted key" in report["reason"]
+
+
+def test_two_trusted_keys_with_one_key_id_are_each_tried(capsys, tmp_path, pack):
+    """A key id is 8 bytes anyone can copy: a look-alike key tried first hides nothing."""
+    from desktop.content.minisign import PublicKey
+
+    publisher = PublicKey.from_file(trusted_publisher()[1])
+    look_alike = tmp_path / "look-alike.pub"
+    look_alike.write_text(SecretKey(publisher.key_id, bytes(32)).public_key().to_text())
+    code, report = verify(capsys, pack, "--trusted-key", str(look_alike))
+    assert code == 0 and report["key_id"] == display_id(publisher.key_id)
+
+
+# Hostile files: nothing blocks, nothing is read before it must be -------------------------
+
+
+def _fifo(path):
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_as_signature_is_refused_without_blocking(pack):
+    _fifo(signature_path(pack))
+    assert refusal(pack).startswith(f"{BAD_SIGNATURE}: ") and "not a regular file" in refusal(pack)
+
+
+def test_a_fifo_as_trusted_key_is_an_error_without_blocking(capsys, tmp_path, pack):
+    code, report = verify(capsys, pack, "--trusted-key", str(_fifo(tmp_path / "fifo.pub")))
+    assert code == 2 and "not a regular file" in report["reason"]
+
+
+def test_a_fifo_as_machine_key_is_ignored_without_blocking(pack, machine_keys):
+    _fifo(machine_keys / "publisher.pub")
+    why = refusal(pack)
+    assert why.startswith(f"{UNTRUSTED_KEY}: ") and "not a regular file" in why
+
+
+@pytest.mark.parametrize("command", [["search", "dose", "--db"], ["pack", "verify"]])
+def test_a_symlink_loop_is_one_line(capsys, tmp_path, command):
+    from desktop.cli import main
+
+    loop = tmp_path / "loop.sqlite3"
+    loop.symlink_to(loop)
+    assert main([*command, str(loop)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Too many levels of symbolic links" in err
+
+
+def test_a_file_of_another_size_than_signed_is_refused_unread(pack, monkeypatch):
+    """A sparse gigabyte beside a copied signature costs nothing: its size is compared
+    with the signed one before a byte is hashed."""
+    from desktop.content import verify as verify_module
+
+    os.truncate(pack, pack.stat().st_size + 2**20)
+    hashed, read_hashing = [], verify_module._read_hashing
+    monkeypatch.setattr(verify_module, "_read_hashing",
+                        lambda handle, size: hashed.append(size) or read_hashing(handle, size))
+    assert refusal(pack).startswith(f"{ANOTHER_FILE}: ")
+    assert hashed == [DEFAULT_DATABASE.stat().st_size]  # the bundled database alone
 
 
 # No rollback ------------------------------------------------------------------------------
@@ -242,6 +344,39 @@ def test_an_older_signed_pack_replayed_is_refused(tmp_path, content_copy, privat
     [(path, reason)] = content.refused
     assert path.name == "replayed.sqlite3" and reason.startswith(f"{OLDER}: ")
     content.database.close()
+
+
+def test_deleting_the_newest_pack_brings_an_older_one_back_with_a_note(capsys, tmp_path,
+                                                                       content_copy,
+                                                                       make_window):
+    from desktop.cli import main
+    from desktop.locations import user_content_folder
+
+    folder = user_content_folder()
+    make_pack(folder, content_copy, "2099.1.1", "older")
+    newer = make_pack(folder, content_copy, "2099.2.1", "newer")
+    assert main(["search", "dose"]) == 0 and "older.sqlite3 refused" in capsys.readouterr().err
+    remove_pack(newer)
+    assert main(["search", "dose"]) == 0
+    [note] = capsys.readouterr().err.splitlines()
+    assert note.startswith("note: content version 2099.1.1 is in use, older than version "
+                           "2099.2.1 used on this computer before")
+    window = make_window()
+    assert note.removeprefix("note: ") in window.statusBar().currentMessage()
+    assert note.removeprefix("note: ") in window.about_text()
+
+
+def test_only_an_administrators_record_of_the_newest_version_is_believed(capsys, pack,
+                                                                         machine_content):
+    from desktop.cli import main
+
+    record = trust.machine_version_record()
+    record.parent.mkdir()
+    record.write_text('{"content_version": "2999.1.1"}')
+    assert main(["search", "dose"]) == 0
+    assert "older than version 2999.1.1" in capsys.readouterr().err
+    record.parent.chmod(0o777)  # anyone could have written it
+    assert main(["search", "dose"]) == 0 and capsys.readouterr().err == ""
 
 
 def test_db_option_refuses_content_older_than_the_bundled(tmp_path, content_copy, capsys):
@@ -285,7 +420,8 @@ def test_pack_build_sign_verify_install(capsys, tmp_path, private_home):
     built = capsys.readouterr().out.splitlines()
     pack = out / "drug-guide-content-2099.5.5.sqlite3"
     assert built[-1] == str(pack) and list(out.iterdir()) == [pack]
-    assert "-t 'drug-guide-pack:1 content_version:2099.5.5 drugs:baclofen " in built[0]
+    drugs = ",".join(BUNDLED_DRUGS)
+    assert f"-t 'drug-guide-pack:1 content_version:2099.5.5 drugs:{drugs} " in built[0]
 
     assert main(["pack", "sign", str(pack), "--key", str(trusted_publisher()[0])]) == 0
     assert capsys.readouterr().out == f"{signature_path(pack)}\n"
@@ -296,6 +432,42 @@ def test_pack_build_sign_verify_install(capsys, tmp_path, private_home):
         assert capsys.readouterr().out == f"{folder / pack.name}\n"
         assert sorted(p.name for p in folder.iterdir()) == [pack.name, signature_path(pack).name]
     assert "machine-share" in str(machine_content_folder())
+
+
+def test_pack_install_machine_writes_fixed_modes_in_the_fixed_folder(capsys, tmp_path, pack,
+                                                                      machine_content,
+                                                                      monkeypatch):
+    from desktop.cli import main
+
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "elsewhere"))
+    old_umask = os.umask(0)
+    try:
+        assert main(["pack", "install", str(pack), "--machine"]) == 0
+    finally:
+        os.umask(old_umask)
+    assert capsys.readouterr().out == f"{machine_content / pack.name}\n"
+    assert not (tmp_path / "elsewhere").exists()
+    made = [machine_content, *machine_content.parents][:4]  # machine-share/DrugGuide/...
+    assert [oct(folder.stat().st_mode & 0o777) for folder in made] == ["0o755"] * 4
+    assert {oct(path.stat().st_mode & 0o777) for path in machine_content.iterdir()} == {"0o644"}
+
+
+def test_pack_install_writes_the_bytes_it_verified(pack, monkeypatch):
+    """A file swapped in between the check and the copy is never what is installed."""
+    from desktop.content import packs
+    from desktop.locations import user_content_folder
+
+    original = pack.read_bytes()
+
+    def verified_then_swapped(path, expected):
+        data = real_verified_bytes(path, expected)
+        path.write_bytes(b"\0" * (len(original) * 4))
+        return data
+
+    real_verified_bytes = packs.verified_bytes
+    monkeypatch.setattr(packs, "verified_bytes", verified_then_swapped)
+    installed = install_pack(pack, user_content_folder())
+    assert installed.read_bytes() == original
 
 
 def test_pack_install_refuses_and_leaves_nothing(capsys, pack):
@@ -338,7 +510,7 @@ def test_pack_version_must_be_numbers(capsys, tmp_path):
 
     with pytest.raises(SystemExit) as exit_:
         main(["pack", "build", "--out", str(tmp_path), "--version", "latest"])
-    assert exit_.value.code == 2 and "numbers joined by dots" in capsys.readouterr().err
+    assert exit_.value.code == 2 and "must be YEAR.MONTH.DAY" in capsys.readouterr().err
 
 
 # Interop with the minisign tool, both ways --------------------------------------------------

@@ -15,8 +15,9 @@ from db.sources import ContentSourceError
 from desktop.content import database as database_module
 from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.limits import MAX_TEXT_CHARS
-from desktop.content.packs import BUNDLED, open_content
+from desktop.content.packs import BUNDLED, open_content, validated
 from desktop.content.trust import signature_path
+from desktop.paths import DEFAULT_DATABASE
 from desktop.ui.pages.registry import PAGES
 from devtools.faults import copy_bundled, edited_copy
 from devtools.repo import ROOT
@@ -62,10 +63,10 @@ def test_every_kind_of_bad_pack_is_refused_and_the_rest_still_load(tmp_path, con
     make_pack(folder, content_copy, "2098.1.1", "g-good")
     real_validate = ContentDatabase.validate
 
-    def hostile_validate(self):
+    def hostile_validate(self, until):
         if self.path.name == "f-raises.sqlite3":  # as an I/O or decoding fault would
             raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
-        real_validate(self)
+        real_validate(self, until)
 
     monkeypatch.setattr(ContentDatabase, "validate", hostile_validate)
     content = open_content(None, [folder])
@@ -101,7 +102,7 @@ def test_command_line_names_each_refused_pack(tmp_path, private_home):
 
 
 def test_pack_with_a_broken_drug_is_refused_before_it_wins(tmp_path):
-    edited_copy(tmp_path / "broken.sqlite3", "UPDATE meta SET value = '9999' WHERE key = "
+    edited_copy(tmp_path / "broken.sqlite3", "UPDATE meta SET value = '2999.1.1' WHERE key = "
            "'content_version'", "DELETE FROM sections WHERE key = 'uses'")
     content = open_content(None, [tmp_path])
     assert content.origin == BUNDLED
@@ -133,32 +134,75 @@ def test_menu_pack_that_fails_while_switching_changes_nothing(window, monkeypatc
     assert list(user_content_folder().iterdir()) == []
 
 
-# 5. a damaged search index or unknown tokenizer is refused ----------------------------
+# 5. a schema the builder does not make is refused before any query ---------------------
 
 
-@pytest.mark.parametrize("statements", [
-    ["PRAGMA writable_schema = ON",
-     "UPDATE sqlite_master SET sql = replace(sql, 'porter unicode61', 'nosuch') "
-     "WHERE name = 'search_fts'"],
-    ["DROP TABLE search_fts_idx"],
+_NESTED_VIEWS = ["BEGIN", "CREATE VIEW v0 AS SELECT key, value FROM meta",
+                 *(f"CREATE VIEW v{n} AS SELECT key, value FROM v{n - 1}" for n in range(1, 1000))]
+
+
+@pytest.mark.parametrize(("statements", "reason"), [
+    (["PRAGMA writable_schema = ON",
+      "UPDATE sqlite_master SET sql = replace(sql, 'porter unicode61', 'nosuch') "
+      "WHERE name = 'search_fts'"], "search index is declared differently"),
+    (["DROP TABLE search_fts_idx"], "lacks tables or indexes"),
+    (["ALTER TABLE meta RENAME TO meta_rows",
+      "CREATE VIEW meta AS WITH RECURSIVE forever(n) AS (SELECT 1 UNION ALL "
+      "SELECT n + 1 FROM forever) SELECT key, value FROM meta_rows, forever"],
+     "which the builder does not make"),
+    (_NESTED_VIEWS, "holds the view 'v"),
+    (["CREATE TRIGGER t AFTER DELETE ON meta BEGIN SELECT 1; END"], "holds the trigger 't'"),
+    (["CREATE TABLE notes (text TEXT)"], "holds the table 'notes'"),
+    (["CREATE INDEX extra ON blocks (body)"], "holds the index 'extra'"),
+    (["ALTER TABLE blocks ADD COLUMN costly TEXT AS (instr(body || body, body || 'x'))"],
+     "other or computed columns"),
+    (["INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)')"],
+     "search index has other settings"),
 ])
-def test_broken_search_index_is_refused(tmp_path, statements):
-    path = edited_copy(tmp_path / "search.sqlite3", *statements)
-    with pytest.raises(ContentError, match="cannot be read"):
-        open_content(path)
+def test_a_schema_the_builder_does_not_make_is_refused(tmp_path, capsys, statements, reason):
+    from desktop.cli import main
+
+    path = edited_copy(tmp_path / "hostile.sqlite3", *statements)
+    assert main(["search", "dose", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a Drug Guide content database" in err
+    assert reason in err
+
+
+@pytest.mark.parametrize("version", ["9" * 4400, "2099.1.1/../x", "2099.1.1\nnote: forged",
+                                     "2099.01.01.0001", "99.1.1", ""])
+def test_a_content_version_that_is_not_a_release_date_is_refused(tmp_path, capsys, version):
+    path = edited_copy(tmp_path / "version.sqlite3",
+                       f"UPDATE meta SET value = '{version}' WHERE key = 'content_version'")
+    with pytest.raises(ContentError, match="not a release date"):
+        ContentDatabase(path)  # by its manifest, as the bundled database is checked
+    from desktop.cli import main
+
+    assert main(["pack", "verify", str(path)]) == 2  # by its signature, as a pack
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not YEAR.MONTH.DAY" in err
 
 
 # 6. bounded work ---------------------------------------------------------------------
 
 
-def test_a_query_that_never_ends_is_stopped(tmp_path, monkeypatch):
-    monkeypatch.setattr(database_module, "QUERY_SECONDS", 0.2)
-    path = edited_copy(
-        tmp_path / "endless.sqlite3", "ALTER TABLE meta RENAME TO meta_rows",
-        "CREATE VIEW meta AS WITH RECURSIVE forever(n) AS (SELECT 1 UNION ALL "
-        "SELECT n + 1 FROM forever) SELECT key, value FROM meta_rows, forever")
-    with pytest.raises(ContentError, match=r"a read took over 0.2 s"):
-        ContentDatabase(path)
+def test_reads_that_each_stay_in_budget_cannot_add_up(monkeypatch):
+    """One budget covers the whole trial, from the first byte hashed to the last
+    search, however many reads it takes."""
+    monkeypatch.setattr(database_module, "TRIAL_SECONDS", 0.0)
+    monkeypatch.setattr(database_module, "TRIAL_SECONDS_PER_GIB", 0.0)
+    with pytest.raises(ContentError, match="the checks on opening it ran out of time"):
+        validated(DEFAULT_DATABASE)
+
+
+def test_sqlite_memory_is_capped():
+    """The cap is for the whole process and can only be lowered, so a child tries it."""
+    code = ("from desktop.content import verify; from desktop.content.packs import validated; "
+            "from desktop.paths import DEFAULT_DATABASE; verify.MAX_HEAP_BYTES = 2**20\n"
+            "try: validated(DEFAULT_DATABASE)\nexcept Exception as error: print(error)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=ROOT, check=True)
+    assert "out of memory" in result.stdout and result.stdout.count("\n") == 1
 
 
 @pytest.mark.parametrize(("size", "reason"), [

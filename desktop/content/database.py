@@ -7,6 +7,7 @@ under a time budget and SQLite's size limits, so no file can hang the app.
 """
 
 import json
+import math
 import sqlite3
 import threading
 import time
@@ -16,7 +17,14 @@ from pathlib import Path
 
 from desktop.content import search
 from desktop.content.errors import REINSTALL, ContentError
-from desktop.content.limits import MAX_DRUGS, MAX_ITEMS, MAX_TEXT_CHARS, QUERY_SECONDS
+from desktop.content.limits import (
+    MAX_DRUGS,
+    MAX_ITEMS,
+    MAX_TEXT_CHARS,
+    QUERY_SECONDS,
+    TRIAL_SECONDS,
+    TRIAL_SECONDS_PER_GIB,
+)
 from desktop.content.models import (
     Answer,
     Block,
@@ -43,18 +51,73 @@ from desktop.content.models import (
 )
 from desktop.content.schema import (
     ANSWERS_KEY,
+    CONTENT_VERSION_FORMAT,
     MEDICINE_WORDS_KEY,
     OPTIONAL_SECTION_KEYS,
     SCHEMA_VERSION,
+    SEARCH_INDEX,
     SECTION_KEYS,
     SEVERITIES,
     SYNONYMS_KEY,
+    TABLES,
     TIERS,
+    index_name,
+    schema_objects,
+    valid_content_version,
 )
 from desktop.content.verify import ExpectedDigest, open_verified, read_manifest
 
 # Progress-handler calls are this many SQLite virtual-machine steps apart.
 _BUDGET_STEPS = 10_000
+_SCHEMA_OBJECTS = schema_objects()
+_SEARCH_CONFIG_KEYS = [("version",)]  # what the builder's search index holds
+
+
+def trial_deadline(size: int) -> float:
+    """When opening and trying a database of `size` bytes must be done (monotonic)."""
+    return time.monotonic() + TRIAL_SECONDS + TRIAL_SECONDS_PER_GIB * size / 2**30
+
+
+def _not_ours(path: Path, what: str) -> ContentError:
+    return ContentError(f"{path} is not a Drug Guide content database ({what}). {REINSTALL}")
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file whose schema differs from the builder's in any object, column or
+    index, before any other statement is prepared: a view, trigger or generated column
+    would run the file's own SQL (nested views crash SQLite, a costly function is one
+    step the time budget cannot interrupt)."""
+    try:
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchmany(
+            len(_SCHEMA_OBJECTS) + 1)
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
+            raise  # over the time budget: reported as such
+        raise _not_ours(path, "its schema cannot be read") from None
+    found = {tuple(row[:3]) for row in rows}
+    for kind, name, _table in sorted(found - _SCHEMA_OBJECTS, key=str)[:1]:
+        raise _not_ours(path, f"it holds the {kind} {name[:80]!r}, which the builder does "
+                              f"not make")
+    if len(rows) != len(_SCHEMA_OBJECTS) or found != _SCHEMA_OBJECTS:
+        raise _not_ours(path, "its schema lacks tables or indexes, or has more objects")
+    if {name: sql for _kind, name, _table, sql in rows}[SEARCH_INDEX.name] != (
+            SEARCH_INDEX.create_sql()):
+        raise _not_ours(path, "its search index is declared differently")
+    for table in TABLES:
+        columns = [(row[1], row[6]) for row in conn.execute(f"PRAGMA table_xinfo({table.name})")]
+        if columns != [(name, 0) for name in table.column_names()]:
+            raise _not_ours(path, f"its table {table.name} has other or computed columns")
+        for index in table.indexes:
+            named = [row[2] for row in conn.execute(
+                f"PRAGMA index_info({index_name(table, index)})")]
+            if named != list(index.columns):
+                raise _not_ours(path, f"its table {table.name} has another index")
+    for shadow in SEARCH_INDEX.shadow_tables():
+        if any(row[6] for row in conn.execute(f"PRAGMA table_xinfo({shadow})")):
+            raise _not_ours(path, f"its table {shadow} has computed columns")
+    config = conn.execute(f"SELECT k FROM {SEARCH_INDEX.name}_config").fetchmany(8)
+    if config != _SEARCH_CONFIG_KEYS:
+        raise _not_ours(path, "its search index has other settings")
 
 
 def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
@@ -76,6 +139,10 @@ def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 
 def _guide_info(meta: dict[str, str], path: Path) -> GuideInfo:
+    version = meta.get("content_version", "")
+    if not valid_content_version(version):
+        raise ContentError(f"{path} has a content version that is not a release date "
+                           f"({version[:20]!r}; expected {CONTENT_VERSION_FORMAT}). {REINSTALL}")
     try:
         return GuideInfo(
             title=meta["title"],
@@ -127,17 +194,22 @@ class ContentDatabase:
     manifest beside the file.
     """
 
-    def __init__(self, path: Path | str, expected: ExpectedDigest | None = None) -> None:
+    def __init__(self, path: Path | str, expected: ExpectedDigest | None = None,
+                 until: float | None = None) -> None:
+        """`until` is when the whole trial must be over (by default, the open alone)."""
         self.path = Path(path)
         # One read at a time: the window searches on a worker thread (desktop/ui/
         # search_runner.py) while it loads pages on its own, over this one connection.
         self._lock = threading.RLock()
-        self._conn = open_verified(self.path, expected or read_manifest(self.path))
+        expected = expected or read_manifest(self.path)
+        self._until = trial_deadline(expected.size) if until is None else until
+        self._conn = open_verified(self.path, expected)
         self._deadline = 0.0
         self._conn.set_progress_handler(self._over_budget, _BUDGET_STEPS)
         self._monographs: dict[str, Monograph] = {}
         try:
             with self._budget():
+                _check_schema(self._conn, self.path)
                 meta = _read_meta(self._conn, self.path)
             self.info = _guide_info(meta, self.path)
             self._synonyms = _synonyms(meta, self.path)
@@ -151,31 +223,39 @@ class ContentDatabase:
         except ContentError:
             self.close()
             raise
+        self._until = math.inf  # later reads have the budget of one read each
 
     def _over_budget(self) -> bool:
         return time.monotonic() > self._deadline
 
     @contextmanager
     def _budget(self) -> Iterator[None]:
-        """Run one read under the time budget; any SQLite fault becomes a ContentError."""
+        """Run one read under the time budget, and within the trial's if one is under
+        way; any SQLite fault becomes a ContentError."""
         try:
             with self._lock:
-                self._deadline = time.monotonic() + QUERY_SECONDS
+                self._deadline = min(time.monotonic() + QUERY_SECONDS, self._until)
                 yield
-        except sqlite3.Error as error:
+        except (sqlite3.Error, MemoryError) as error:  # MemoryError: over MAX_HEAP_BYTES
             # SQLite may quote the damaged text, new lines and all: one line here.
-            reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
-                      else " ".join(str(error).split()))
+            reason = (" ".join(str(error).split()) or "out of memory" if not self._over_budget()
+                      else "the checks on opening it ran out of time"
+                      if self._deadline == self._until
+                      else f"a read took over {QUERY_SECONDS:g} s")
             raise ContentError(
                 f"Content database {self.path} cannot be read ({reason}). {REINSTALL}"
             ) from None
 
-    def validate(self) -> None:
+    def validate(self, until: float = math.inf) -> None:
         """Load every drug and run a search, so a file that opens but fails in use is
-        refused now rather than when someone needs it."""
-        for drug in self.drugs():
-            self.monograph(drug.id)
-            self.search(drug.name)
+        refused now rather than when someone needs it; all of it done by `until`."""
+        self._until = until
+        try:
+            for drug in self.drugs():
+                self.monograph(drug.id)
+                self.search(drug.name)
+        finally:
+            self._until = math.inf
 
     def close(self) -> None:
         with self._lock:  # after any search still running on another thread

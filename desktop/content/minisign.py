@@ -22,6 +22,9 @@ from pathlib import Path
 from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
+from desktop.content.files import open_regular
+from desktop.content.limits import MAX_KEY_FILE_BYTES
+
 KEY_ALGORITHM = b"Ed"
 PREHASHED = b"ED"  # what current minisign writes by default
 LEGACY = b"Ed"  # Ed25519 over the whole file; refused, as minisign -V refuses it without -H
@@ -30,7 +33,6 @@ CHECKSUM_ALGORITHM = b"B2"
 KEY_ID_BYTES = 8
 UNTRUSTED = "untrusted comment: "
 TRUSTED = "trusted comment: "
-MAX_FILE_BYTES = 64 * 1024  # any real key or signature file is far smaller
 
 
 class MinisignError(ValueError):
@@ -66,10 +68,12 @@ def _comment(line: str, prefix: str, what: str) -> str:
 
 
 def read_text(path: Path, what: str) -> str:
-    """A key or signature file's text; OSError for a file that cannot be read."""
-    with path.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
+    """A key or signature file's text; OSError for a file that cannot be read or is not a
+    regular file (a FIFO in its place never blocks)."""
+    handle, _ = open_regular(path)
+    with handle:
+        data = handle.read(MAX_KEY_FILE_BYTES + 1)
+    if len(data) > MAX_KEY_FILE_BYTES:
         raise MinisignError(f"{path} is too large to be a {what}")
     try:
         return data.decode("utf-8")

@@ -7,9 +7,20 @@ docs/architecture.md to them. Like the content models, the declarations are
 NamedTuples, which cost the data layer's import far less than dataclasses.
 """
 
+import re
 from typing import NamedTuple
 
 SCHEMA_VERSION = 9
+
+# A content version is the date of the release, year.month.day, with an optional
+# fourth number for a second release on one day ("2026.11.28", "2026.11.28.2"). Packs
+# are ordered by it, so the app refuses any other form (no 4,000-digit numbers).
+CONTENT_VERSION_FORMAT = "YEAR.MONTH.DAY, such as 2026.11.28"
+_CONTENT_VERSION = re.compile(r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}(\.[0-9]{1,3})?")
+
+
+def valid_content_version(version: str) -> bool:
+    return _CONTENT_VERSION.fullmatch(version) is not None
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -108,6 +119,11 @@ class Table(NamedTuple):
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
+    def has_text_key(self) -> bool:
+        """Whether the primary key is text, for which SQLite adds its own index."""
+        return any(column.name == self.primary_key and column.kind is str
+                   for column in self.columns)
+
 
 class FullTextIndex(NamedTuple):
     """An FTS5 index over some text columns of `table`, kept in step by rowid."""
@@ -117,6 +133,17 @@ class FullTextIndex(NamedTuple):
     columns: tuple[str, ...]
     tokenize: str
     prefix: str
+
+    def create_sql(self) -> str:
+        """The statement the builder creates the index with, as SQLite keeps it."""
+        return (f"CREATE VIRTUAL TABLE {self.name} USING fts5({', '.join(self.columns)}, "
+                f"content='{self.table}', content_rowid='id', tokenize='{self.tokenize}', "
+                f"prefix='{self.prefix}')")
+
+    def shadow_tables(self) -> tuple[str, ...]:
+        """The tables FTS5 keeps the index in (an external-content index has no copy of
+        the text, so no `_content` table)."""
+        return tuple(f"{self.name}_{part}" for part in ("data", "idx", "docsize", "config"))
 
 
 def _child(
@@ -228,3 +255,22 @@ SEARCH_INDEX = FullTextIndex(
     "search_fts", "search_items", ("title", "body"),
     tokenize="porter unicode61 remove_diacritics 2", prefix="1 2 3",
 )
+
+
+def index_name(table: Table, index: Index) -> str:
+    """The name the builder (sqlite-utils) gives an index."""
+    return f"idx_{table.name}_{'_'.join(index.columns)}"
+
+
+def schema_objects() -> frozenset[tuple[str, str, str]]:
+    """(type, name, table) of every object in sqlite_master of a built database: its
+    tables, their indexes (SQLite's own for a text primary key), and the search index
+    with its shadow tables. Nothing else (no view, trigger or other index) is ever made."""
+    objects = {("table", table.name, table.name) for table in TABLES}
+    objects |= {("index", f"sqlite_autoindex_{table.name}_1", table.name) for table in TABLES
+                if table.has_text_key()}
+    objects |= {("index", index_name(table, index), table.name)
+                for table in TABLES for index in table.indexes}
+    objects |= {("table", name, name) for name in (SEARCH_INDEX.name,
+                                                    *SEARCH_INDEX.shadow_tables())}
+    return frozenset(objects)

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from desktop.content.errors import ContentError, reason
+from desktop.content.limits import MAX_FILE_BYTES
+from desktop.content.schema import CONTENT_VERSION_FORMAT, valid_content_version
 from desktop.content.verify import ExpectedDigest
 from desktop.paths import RESOURCES
 
@@ -59,6 +61,28 @@ def machine_key_folder() -> Path:
     return Path("/etc/drug-guide/trusted-keys")
 
 
+def machine_content_folders() -> list[Path]:
+    """Where IT puts content packs for every user: fixed, as the keys folder is, so no
+    environment variable (XDG_DATA_DIRS) can move or hide them; the first is where
+    `pack install --machine` writes."""
+    if sys.platform == "win32":
+        return [Path(r"C:\ProgramData\DrugGuide\Drug Guide\content")]
+    if sys.platform == "darwin":
+        return [Path("/Library/Application Support/DrugGuide/Drug Guide/content")]
+    return [Path("/usr/local/share/DrugGuide/Drug Guide/content"),
+            Path("/usr/share/DrugGuide/Drug Guide/content")]
+
+
+def machine_version_record() -> Path:
+    """Where the newest content version used on this computer is kept, if the app may
+    write there (an administrator's run, such as `pack install --machine`); fixed."""
+    if sys.platform == "win32":
+        return Path(r"C:\ProgramData\DrugGuide\newest-content.json")
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support/DrugGuide/newest-content.json")
+    return Path("/var/lib/drug-guide/newest-content.json")
+
+
 def signature_path(pack: Path) -> Path:
     return pack.with_name(pack.name + SIGNATURE_SUFFIX)
 
@@ -85,12 +109,17 @@ class PackClaim:
         if first != COMMENT_FORMAT or set(values) != {"content_version", "drugs", "bytes",
                                                       "blake2b"}:
             raise ValueError("not a Drug Guide pack comment")
-        digest = values["blake2b"]
+        digest, size = values["blake2b"], values["bytes"]
+        version = unquote(values["content_version"])
         if len(digest) != 128 or not all(c in "0123456789abcdef" for c in digest):
             raise ValueError("not a BLAKE2b-512 digest")
-        return cls(unquote(values["content_version"]),
-                   tuple(unquote(drug) for drug in values["drugs"].split(",") if drug),
-                   int(values["bytes"]), digest)
+        if not valid_content_version(version):
+            raise ValueError(f"content version {version[:20]!r} is not {CONTENT_VERSION_FORMAT}")
+        if not (size.isascii() and size.isdigit() and len(size) <= len(str(MAX_FILE_BYTES))
+                and 0 < int(size) <= MAX_FILE_BYTES):
+            raise ValueError(f"bytes {size[:20]!r} is not a size a content database may have")
+        return cls(version, tuple(unquote(drug) for drug in values["drugs"].split(",") if drug),
+                   int(size), digest)
 
     def expected(self, signature: Path) -> ExpectedDigest:
         return ExpectedDigest(self.blake2b, self.size, str(signature))
@@ -131,7 +160,7 @@ class Trust:
         folder = machine_key_folder()
         for path in _key_files(folder):
             try:
-                _admin_only(folder)
+                admin_only_path(folder)
                 _admin_only(path)
                 keys.append(PublicKey.from_file(path))
             except (OSError, MinisignError) as error:
@@ -156,6 +185,23 @@ def _admin_only(path: Path) -> None:
         raise PermissionError(f"{path} can be changed by someone other than an administrator")
 
 
+def admin_only_path(folder: Path) -> None:
+    """Raise PermissionError unless only an administrator can change `folder` or any
+    folder above it: whoever can rename a parent can put another folder in its place.
+    A folder that others may write but not rename in (sticky, owned by root, as /tmp)
+    is allowed above it; not `folder` itself."""
+    if os.name != "posix":
+        return
+    _admin_only(folder)
+    # Both the folders named and, past any symlink, the ones really crossed.
+    for parent in {*folder.absolute().parents, *folder.resolve().parents}:
+        info = parent.stat()
+        if info.st_uid not in (0, ADMIN_UID) or (
+                info.st_mode & 0o022 and not (info.st_mode & 0o1000 and info.st_uid == 0)):
+            raise PermissionError(f"{parent} can be changed by someone other than an "
+                                  f"administrator")
+
+
 def check_signature(pack: Path, trust: Trust) -> SignedPack | None:
     """The trusted signature on `pack`, or None for an unsigned pack that `trust` allows.
 
@@ -177,13 +223,15 @@ def check_signature(pack: Path, trust: Trust) -> SignedPack | None:
         raise PackRefusedError(BAD_SIGNATURE, f"{where} cannot be used ({reason(error)}). "
                                               f"{ASK_IT}") from None
     keys, ignored = trust.keys()
-    key = next((key for key in keys if key.key_id == signature.key_id), None)
-    if key is None:
+    named = [key for key in keys if key.key_id == signature.key_id]
+    if not named:
         notes = "".join(f" ({note})" for note in ignored)
         raise PackRefusedError(UNTRUSTED_KEY, f"{pack} is signed with key "
                                               f"{display_id(signature.key_id)}, which is not a "
                                               f"trusted publisher key{notes}. {ASK_IT}")
-    if not signature.comment_is_signed_by(key):
+    # A key id is only a hint (8 bytes anyone can copy): every trusted key with it is tried.
+    key = next((key for key in named if signature.comment_is_signed_by(key)), None)
+    if key is None:
         raise PackRefusedError(BAD_SIGNATURE, f"{where} does not verify: its signature or "
                                               f"trusted comment was changed. {ASK_IT}")
     try:

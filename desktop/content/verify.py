@@ -9,12 +9,18 @@ open_verified.
 
 import json
 import sqlite3
-import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 
 from desktop.content.errors import REINSTALL, ContentError, reason
-from desktop.content.limits import MAX_FILE_BYTES, MAX_SQL_BYTES, MAX_VALUE_BYTES
+from desktop.content.files import NotRegularFileError, open_regular
+from desktop.content.limits import (
+    MAX_FILE_BYTES,
+    MAX_HEAP_BYTES,
+    MAX_SQL_BYTES,
+    MAX_VALUE_BYTES,
+)
 
 try:
     # CPython's own BLAKE2b, which hashlib re-exports; importing hashlib would first
@@ -27,6 +33,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MANIFEST_SUFFIX = ".manifest.json"
 MANIFEST_FORMAT = 1
 _MAX_MANIFEST_BYTES = 4096
+_CHUNK_BYTES = 1 << 20  # hashed as read, so no second pass over a large file
+T = TypeVar("T")
 
 
 class ExpectedDigest(NamedTuple):
@@ -76,7 +84,8 @@ def read_manifest(database: Path) -> ExpectedDigest:
     plausible_file(database)  # say "a folder" or "not a database" before "no manifest"
     manifest = manifest_path(database)
     try:
-        with manifest.open("rb") as handle:
+        handle, _ = open_regular(manifest)
+        with handle:
             data = json.loads(handle.read(_MAX_MANIFEST_BYTES))
         expected = ExpectedDigest(data["blake2b"], data["bytes"], str(manifest))
     except FileNotFoundError:
@@ -96,57 +105,88 @@ def read_manifest(database: Path) -> ExpectedDigest:
 def plausible_file(path: Path) -> int:
     """The size of `path`, which must be a regular, non-empty SQLite file within the cap."""
     try:
-        info = path.stat()
+        handle, info = open_regular(path)
     except FileNotFoundError:
         raise ContentError(f"Content database not found at {path}. {REINSTALL}") from None
+    except IsADirectoryError:
+        raise ContentError(f"{path} is a folder, not a content database file. "
+                           f"{REINSTALL}") from None
+    except NotRegularFileError:
+        raise ContentError(f"{path} is not a regular file. {REINSTALL}") from None
     except OSError as error:
         raise ContentError(f"Cannot use {path} ({reason(error)}). {REINSTALL}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ContentError(f"{path} is a folder, not a content database file. {REINSTALL}")
-    if not stat.S_ISREG(info.st_mode):
-        raise ContentError(f"{path} is not a regular file. {REINSTALL}")
-    if info.st_size == 0:
-        raise ContentError(f"Content database {path} is empty. {REINSTALL}")
-    if info.st_size > MAX_FILE_BYTES:
-        raise ContentError(f"{path} is larger than any content database may be "
-                           f"({MAX_FILE_BYTES // 2**20} MiB). {REINSTALL}")
-    _check_header(_read(path, len(SQLITE_HEADER)), path)
+    with handle:
+        if info.st_size == 0:
+            raise ContentError(f"Content database {path} is empty. {REINSTALL}")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ContentError(f"{path} is larger than any content database may be "
+                               f"({MAX_FILE_BYTES // 2**20} MiB). {REINSTALL}")
+        _check_header(_reading(path, lambda: handle.read(len(SQLITE_HEADER))), path)
     return info.st_size
 
 
-def _read(path: Path, size: int) -> bytes:
+def _reading(path: Path, read: Callable[[], T]) -> T:
     try:
-        with path.open("rb") as handle:
-            return handle.read(size)
+        return read()
     except OSError as error:
         raise ContentError(f"Cannot read {path} ({reason(error)}). {REINSTALL}") from None
 
 
-def _check_header(data: bytes, path: Path) -> None:
+def _check_header(data: bytes | bytearray, path: Path) -> None:
     if not data.startswith(SQLITE_HEADER):
         raise ContentError(f"{path} is not a Drug Guide content database. {REINSTALL}")
 
 
-def read_database_bytes(path: Path) -> bytes:
-    """The bytes of a plausible content database file, or a ContentError saying why not."""
-    data = _read(path, plausible_file(path) + 1)  # one more, to see a file that grew
-    _check_header(data, path)
-    return data
+def _read_hashing(handle: BinaryIO, size: int) -> tuple[bytearray, str] | None:
+    """Exactly `size` bytes of `handle` and their digest, hashed chunk by chunk as they
+    are read into one buffer; None if the file holds fewer or more."""
+    data = bytearray(size)
+    digest = blake2b()
+    with memoryview(data) as view:
+        done = 0
+        while done < size:
+            count = handle.readinto(view[done:done + _CHUNK_BYTES])
+            if not count:
+                return None
+            digest.update(view[done:done + count])
+            done += count
+    if handle.read(1):
+        return None
+    return data, digest.hexdigest()
 
 
-def verified_bytes(path: Path, expected: ExpectedDigest) -> bytes:
-    data = read_database_bytes(path)
-    if len(data) != expected.size or file_digest(data) != expected.blake2b:
+def _open_database(path: Path) -> tuple[BinaryIO, int]:
+    plausible_file(path)  # the reason a file is unusable, in its own words
+    try:
+        handle, info = open_regular(path)
+    except OSError as error:
+        raise ContentError(f"Cannot use {path} ({reason(error)}). {REINSTALL}") from None
+    return handle, info.st_size
+
+
+def verified_bytes(path: Path, expected: ExpectedDigest) -> bytearray:
+    """`path`'s bytes once they match `expected`. The size is compared first, so a file
+    of any other size is refused before a byte of it is read."""
+    handle, size = _open_database(path)
+    with handle:
+        read = (_reading(path, lambda: _read_hashing(handle, size))
+                if size == expected.size else None)
+    if read is None or read[1] != expected.blake2b:
         raise DigestMismatchError(
             f"Content database {path} is damaged or has been altered (its bytes do not match "
             f"{Path(expected.source).name}). {REINSTALL}")
-    return data
+    _check_header(read[0], path)
+    return read[0]
 
 
 def own_digest(path: Path, source: str) -> ExpectedDigest:
     """What `path` holds now: for a file trusted without a digest (--allow-unsigned)."""
-    data = read_database_bytes(path)
-    return ExpectedDigest(file_digest(data), len(data), source)
+    handle, size = _open_database(path)
+    with handle:
+        read = _reading(path, lambda: _read_hashing(handle, size))
+    if read is None:
+        raise ContentError(f"{path} changed while it was read. {REINSTALL}")
+    return ExpectedDigest(read[1], size, source)
 
 
 def open_verified(path: Path, expected: ExpectedDigest) -> sqlite3.Connection:
@@ -160,10 +200,13 @@ def open_verified(path: Path, expected: ExpectedDigest) -> sqlite3.Connection:
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
     try:
+        # The whole app's SQLite memory; the pragma can only lower the limit once set.
+        conn.execute(f"PRAGMA hard_heap_limit = {MAX_HEAP_BYTES}")
         conn.deserialize(data)
         conn.execute("PRAGMA query_only = ON")
-    except sqlite3.Error as error:
+    except (sqlite3.Error, MemoryError) as error:
         conn.close()
-        raise ContentError(f"Cannot open {path} ({error}). {REINSTALL}") from None
+        raise ContentError(f"Cannot open {path} ({str(error) or 'out of memory'}). "
+                           f"{REINSTALL}") from None
     return conn
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.content.database import ContentError
-from desktop.content.packs import open_drug
+from desktop.content.packs import check_rollback, open_drug
 from desktop.content.trust import SIGNED_ONLY, Trust
-from desktop.locations import content_folders, log_folder, set_application_names
+from desktop.locations import content_folders, log_folder, set_application_names, version_record
 from desktop.printable import printable
 from desktop.ui import dialogs, first_paint
 from desktop.ui.main_window import MainWindow
@@ -41,9 +41,13 @@ def application() -> QApplication:
 def create_window(db: Path | None, drug: str | None, trust: Trust = SIGNED_ONLY) -> MainWindow:
     """The main window on the chosen content; raises ContentError if none is usable."""
     content, drug_id = open_drug(db, content_folders(), drug, trust)
+    if db is None:
+        check_rollback(content, version_record())
     window = MainWindow(content, drug_id, QSettings(), trust)
     if content.refused:
         window.statusBar().showMessage(refused_message(content.refused))
+    for note in content.notes:
+        window.statusBar().showMessage(f"Note: {printable(note)}")
     return window
 
 

@@ -384,6 +384,7 @@ class MainWindow(QMainWindow):
         sources = "\n".join(f"\u2022 {s.short}" for s in self.content.database.sources())
         refused = "".join(f"\nRefused content pack {printable(p)}: {printable(why)}"
                           for p, why in self.content.refused)
+        refused += "".join(f"\nNote: {printable(note)}" for note in self.content.notes)
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"
