@@ -6,9 +6,12 @@ in the same run (median of several rounds), because this machine is shared and n
 
 import json
 import os
+import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.launch import ChildFailedError, first_paint_seconds, run_child, run_fresh
@@ -18,7 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
-MONOGRAPH_COUNTS = (1, 100, 1000)
+MONOGRAPH_COUNTS = (1, 100, 1000)  # guides the app opens: search, verification, memory
+SEARCH_ONLY_COUNTS = (10_000,)  # past the app's caps (desktop/content/limits.py)
 # Prefixes typed one character at a time, as staff would.
 QUERIES = ["seizures", "half-life", "oxycodone", "kidney disease", "valium", "blurred vision",
            "pregnan", "intrathecal", "alcohol", "ringing in the ears"]
@@ -28,19 +32,24 @@ def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[98]
 
 
-def _probe(kind: str) -> dict[str, float]:
+def _probe(kind: str, database: Path | None = None) -> dict[str, float]:
     from desktop.ui.first_paint import VARIABLE
 
-    output = run_fresh([sys.executable, "-m", "benchmarks.probe", kind],
+    output = run_fresh([sys.executable, "-m", "benchmarks.probe", kind,
+                        *([str(database)] if database else [])],
                        {VARIABLE: repr(time.time())})
     return json.loads(output.strip().splitlines()[-1])
 
 
-def startup_and_memory() -> dict[str, float]:
+def startup_and_memory(large_guide: Path) -> dict[str, float]:
+    """Start-up and memory of the app and the bare window, interleaved round by round;
+    and once (peak RSS hardly varies, and each start takes seconds) the app's memory
+    on `large_guide`, the 1,000-monograph guide."""
     samples: dict[str, list[dict[str, float]]] = {"app": [], "bare": []}
     for _ in range(ROUNDS):
         for kind in samples:  # interleaved, so drift in machine load hits both alike
             samples[kind].append(_probe(kind))
+    samples["app_1000"] = [_probe("app", large_guide)]
 
     def median(kind: str, key: str) -> float:
         return statistics.median(s[key] for s in samples[kind])
@@ -55,6 +64,8 @@ def startup_and_memory() -> dict[str, float]:
         "rss_mib_app": median("app", "rss_kib") / 1024,
         "rss_mib_bare": median("bare", "rss_kib") / 1024,
         "rss_ratio": median("app", "rss_kib") / median("bare", "rss_kib"),
+        "rss_mib_app_1000": median("app_1000", "rss_kib") / 1024,
+        "rss_ratio_1000": median("app_1000", "rss_kib") / median("app", "rss_kib"),
     }
 
 
@@ -108,53 +119,89 @@ def triage_stdin_seconds(lines: int = 10_000) -> float:
     return elapsed
 
 
-def search_times(db_path: Path) -> list[float]:
+@contextmanager
+def _searcher(db_path: Path, count: int) -> Iterator[Callable[[str], list[object]]]:
+    """The app's own search on `db_path`; a guide past the app's caps is searched by
+    the same search module over a read-only connection to the file."""
+    from desktop.content import search
+
+    if count not in SEARCH_ONLY_COUNTS:
+        from desktop.content.database import ContentDatabase
+
+        with ContentDatabase(db_path) as db:
+            yield db.search
+        return
+    from desktop.content.schema import SYNONYMS_KEY
+
+    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        synonyms = search.synonym_map(json.loads(meta.get(SYNONYMS_KEY, "[]")))
+        yield lambda text: search.run(conn, text, synonyms=synonyms)
+    finally:
+        conn.close()
+
+
+def search_times(db_path: Path, count: int) -> list[float]:
     """Per keystroke: the FTS query plus the results model update, as the UI runs them."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.content.database import ContentDatabase
     from desktop.ui.search_panel import SearchPanel
 
     QApplication.instance() or QApplication([])
     panel = SearchPanel()
     times = []
-    with ContentDatabase(db_path) as db:
+    with _searcher(db_path, count) as search:
         for query in QUERIES:
-            db.search(query)  # warm the page cache
+            search(query)  # warm the page cache
         for _ in range(3):
             for query in QUERIES:
                 for end in range(1, len(query) + 1):
                     started = time.perf_counter()
-                    panel.show_hits(query[:end], db.search(query[:end]))
+                    panel.show_hits(query[:end], search(query[:end]))
                     times.append((time.perf_counter() - started) * 1000)
     panel.deleteLater()
     return times
 
 
-def main() -> None:
+def synthetic_guides() -> tuple[dict[int, Path], dict[str, float]]:
+    """The bundled guide (count 1) and the synthetic ones, and the seconds each
+    synthetic guide took to build in this run (none when an earlier run built it)."""
+    from benchmarks.synthetic import build_synthetic, synthetic_path
     from desktop.paths import DEFAULT_DATABASE
-    from devtools.synthetic import build_synthetic
 
+    guides, built = {1: DEFAULT_DATABASE}, {}
+    for count in (*MONOGRAPH_COUNTS[1:], *SEARCH_ONLY_COUNTS):
+        if not synthetic_path(count, OUT).exists():
+            started = time.perf_counter()
+            build_synthetic(count, OUT)
+            built[str(count)] = time.perf_counter() - started
+        guides[count] = synthetic_path(count, OUT)
+    return guides, built
+
+
+def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    report: dict[str, object] = {}
-    report.update(startup_and_memory())
+    guides, built = synthetic_guides()
+    report: dict[str, object] = {"synthetic_build_s": built}
+    report.update(startup_and_memory(guides[1000]))
     report.update(triage_times())
     report["triage_stdin_10000_lines_s"] = triage_stdin_seconds()
     medians: dict[str, float] = {}
     tails: dict[str, float] = {}
-    for count in MONOGRAPH_COUNTS:
-        path = DEFAULT_DATABASE if count == 1 else build_synthetic(count, OUT)
-        times = search_times(path)
+    for count, path in guides.items():
+        times = search_times(path, count)
         medians[str(count)], tails[str(count)] = statistics.median(times), p99(times)
         print(f"search at {count} monographs: p50 {medians[str(count)]:.2f} ms, "
               f"p99 {tails[str(count)]:.2f} ms", file=sys.stderr)
     report["search_ms_p50"] = medians
     report["search_ms_p99"] = tails
+    from benchmarks.typing import typing_stall
+
+    report.update(typing_stall(guides[1000], QUERIES))
     from benchmarks.trust import render_costs, verify_costs
 
-    report["verify_ms"] = {str(count): verify_costs(
-        DEFAULT_DATABASE if count == 1 else build_synthetic(count, OUT))
-        for count in MONOGRAPH_COUNTS}
+    report["verify_ms"] = {str(count): verify_costs(guides[count]) for count in MONOGRAPH_COUNTS}
     report["render_1mb_section_ms"] = render_costs()
     from benchmarks.stress import stress_report
 

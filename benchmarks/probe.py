@@ -1,13 +1,14 @@
 """A child process for the start-up and memory benchmarks.
 
-    DRUG_GUIDE_FIRST_PAINT=START_TIME python -m benchmarks.probe app|bare
+    DRUG_GUIDE_FIRST_PAINT=START_TIME python -m benchmarks.probe app [DATABASE]|bare
 
 Prints one JSON line: seconds from START_TIME (the parent's clock just before it
 started this process) to the first paint of the main window with content; for the
 app, seconds until Ctrl+F has put the keyboard in the search field and the File
 menu opens with its commands, and whether the garbage collector is back on; and the
 peak RSS after every tab has been shown.
-The app starts as `drug-guide` starts it (desktop/cli.py, desktop.ui.app.run_app).
+The app starts as `drug-guide` starts it (desktop/cli.py, desktop.ui.app.run_app),
+or as `drug-guide --db DATABASE --allow-unsigned` does (a synthetic guide).
 """
 
 import gc
@@ -69,10 +70,15 @@ def main() -> None:
     kind = sys.argv[1]
     if kind == "app":
         gc.disable()  # as desktop/cli.py does before it loads the window
+        from pathlib import Path  # here: the bare window's probe must not pay for it
+
+        from desktop.content.trust import Trust
         from desktop.ui.app import run_app
 
-        run_app(on_first_paint=lambda window, startup: _after_first_paint(
-            window, window.tabs, startup, kind))
+        database = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+        run_app(database, trust=Trust(allow_unsigned=database is not None),
+                on_first_paint=lambda window, startup: _after_first_paint(
+                    window, window.tabs, startup, kind))
         return
     from PySide6.QtWidgets import QApplication
 

@@ -36,6 +36,8 @@ def sources_sha256(content_dir: Path) -> str:
     """A digest of every source file, by path relative to `content_dir`."""
     digest = hashlib.sha256()
     for path in sorted(content_dir.rglob("*.toml")):
+        if not path.is_file():  # a folder or a pipe named like a source: never read
+            raise ContentSourceError(path, "", "is not a file")
         digest.update(path.relative_to(content_dir).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -77,8 +79,19 @@ class _Writer:
             self.next_id[table] = row_id + 1
             ids.append(row_id)
             batch.append({"id": row_id, **parent, "position": position, **row})
-        self.db[table].insert_all(batch)
+        self.insert(table, batch)
         return ids
+
+    def insert(self, table: str, batch: list[dict[str, Any]]) -> None:
+        """One prepared INSERT per batch (sqlite-utils' insert_all re-reads the table's
+        columns on every call: most of the time a large bench guide took to write)."""
+        if not batch:
+            return
+        columns = list(dict.fromkeys(column for row in batch for column in row))
+        self.db.conn.executemany(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            [tuple(row.get(column) for column in columns) for row in batch])
 
 
 def _block_text(block: dict[str, Any]) -> str:
@@ -150,6 +163,10 @@ def _write_drug(writer: _Writer, drug: DrugSource, position: int) -> None:
         for member, member_id in zip(item["members"], members, strict=True):
             writer.add("member_aliases", ({"alias": a} for a in member["aliases"]),
                        member_id=member_id)
+    warnings = ({"title": w["title"], "advice": w["advice"]} for w in drug.combined_warnings)
+    for warning, warning_id in zip(drug.combined_warnings,
+                                   writer.add("combined_warnings", warnings, **owner), strict=True):
+        writer.add("combined_warning_sources", warning["sources"], warning_id=warning_id)
     writer.add("precautions", drug.precautions, **owner)
     writer.add("search_items", _search_rows(drug), **owner)
 

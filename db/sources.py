@@ -9,6 +9,7 @@ import json
 import math
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from desktop.content.schema import (
     MEDICINE_WORD_LISTS,
     MEDICINE_WORDS_KEY,
     NO,
+    OPTIONAL_SECTION_KEYS,
     PRECAUTION_KINDS,
     SECTION_KEYS,
     SEVERITIES,
@@ -210,6 +212,7 @@ class DrugSource:
     facts: list[dict[str, Any]] = field(default_factory=list)
     side_effects: list[dict[str, Any]] = field(default_factory=list)
     interactions: list[dict[str, Any]] = field(default_factory=list)
+    combined_warnings: list[dict[str, Any]] = field(default_factory=list)  # none or one
     precautions: list[dict[str, Any]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
@@ -221,7 +224,7 @@ class DrugSource:
 class GuideSource:
     guide: dict[str, str]
     sources: list[dict[str, str]]
-    drugs: list[DrugSource]
+    drugs: Sequence[DrugSource]
     findings: list[dict[str, Any]] = field(default_factory=list)  # for every drug
     rules: list[dict[str, Any]] = field(default_factory=list)
     triggers: list[dict[str, Any]] = field(default_factory=list)
@@ -233,8 +236,16 @@ def read_toml(file: Path) -> Fields:
             return Fields(tomllib.load(handle), file)
     except FileNotFoundError:
         raise ContentSourceError(file, "", "file is missing") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ContentSourceError(file, "", f"malformed TOML ({error})") from None
+    except OSError as error:  # a folder, or a file this user may not read
+        raise ContentSourceError(file, "", f"cannot be read ({error.strerror or error})") \
+            from None
+    except RecursionError:
+        raise ContentSourceError(file, "", "malformed TOML (nested too deeply)") from None
+    except ValueError as error:
+        # A decoding error, or an integer over Python's digit limit, which the parser
+        # lets through: the first clause says which.
+        problem = str(error).split(";")[0]
+        raise ContentSourceError(file, "", f"malformed TOML ({problem})") from None
 
 
 def load_guide(content_dir: Path) -> GuideSource:
@@ -369,10 +380,15 @@ def load_drug(folder: Path, known: set[str]) -> DrugSource:
     )
     source.dosing = [_dose(row, known) for row in drug.tables("dosing")]
     source.facts = [_fact(row, known) for row in drug.tables("facts")]
-    source.sections = [_section(files["sections"], key, known) for key in SECTION_KEYS]
+    sections = files["sections"]
+    source.sections = [_section(sections, key, known) for key in SECTION_KEYS
+                       if key not in OPTIONAL_SECTION_KEYS or sections.has(key)]
     source.side_effects = _side_effects(files["side_effects"], known)
     source.interactions = [_interaction(row, known)
                            for row in files["interactions"].tables("interaction")]
+    if files["interactions"].has("combined"):
+        source.combined_warnings = [_combined_warning(files["interactions"].table("combined"),
+                                                      known)]
     source.precautions = [
         {
             "label": row.text("label"),
@@ -385,8 +401,26 @@ def load_drug(folder: Path, known: set[str]) -> DrugSource:
     triage = files["triage"]
     source.names = triage.strings("names")
     source.findings = [_finding(row, known) for row in triage.tables("finding", required=False)]
+    _add_interaction_terms(source.findings, source.interactions)
     source.rules = triage.tables("rule", required=False)  # checked with the guide's findings
     return source
+
+
+def _add_interaction_terms(findings: list[dict[str, Any]],
+                           interactions: list[dict[str, Any]]) -> None:
+    """A finding's `terms_from_interactions` names entries of interactions.toml: every
+    member's name and alias becomes one of its terms, so "on oxycodone" or "a few pints"
+    is the context the interaction checker already knows, kept in one place."""
+    by_name = {entry["name"]: entry for entry in interactions}
+    for finding in findings:
+        row = finding["_fields"]
+        for index, name in enumerate(row.strings("terms_from_interactions")):
+            if name not in by_name:
+                raise row.fail(f"terms_from_interactions[{index}]",
+                               f"no interaction is named {name!r}")
+            finding["terms"] += [word for member in by_name[name]["members"]
+                                 for word in (member["name"], *member["aliases"])
+                                 if word not in finding["terms"]]
 
 
 def _dose(row: Fields, known: set[str]) -> dict[str, Any]:
@@ -711,6 +745,13 @@ def _interaction(row: Fields, known: set[str]) -> dict[str, Any]:
         "drug_class": row.text("class", required=False),
         "severity": row.choice("severity", SEVERITIES),
         "advice": row.text("advice"),
+        "cns_depressant": int(row.flag("cns_depressant")),
         "members": members,
         **row.citation(known),
     }
+
+
+def _combined_warning(row: Fields, known: set[str]) -> dict[str, Any]:
+    """The one warning for two or more CNS depressants together, with one or more sources."""
+    return {"title": row.text("title"), "advice": row.text("advice"),
+            "sources": [source.citation(known) for source in row.tables("sources")]}

@@ -1,7 +1,8 @@
 """The `drug-guide` command: the window by default, and lookups for scripts.
 
     drug-guide [--db PATH]                     open the window
-    drug-guide triage TEXT [--json]            sort complaints into tiers
+    drug-guide triage TEXT [--json]            sort complaints into tiers (4,000 characters
+                                               at most per complaint, or exit 2)
                [--answer ID=ANSWER ...]        with answers to the guided questions
                                                ("-": one per line from stdin, JSON out;
                                                a line may be {"text": .., "answers": {..}})
@@ -32,6 +33,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -41,6 +43,8 @@ from desktop.content.database import ContentDatabase, ContentError
 from desktop.content.errors import reason
 from desktop.content.packs import Content, install_pack, open_content
 from desktop.content.trust import Trust
+from desktop.printable import printable
+from desktop.triage.limits import ComplaintTooLongError
 from desktop.triage.questions import AnswerError
 
 # Each command imports what it needs, so that the window, the default, starts without
@@ -50,13 +54,25 @@ USAGE_ERROR = 2
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 # Writing stdout failed: the reader left, or the disk or device is full or broken.
 OUTPUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+# A pack's file name holds its version: a date-like version with room to spare.
+MAX_VERSION_CHARS = 32
 
 
 class _Parser(argparse.ArgumentParser):
     """Reports a usage error as one line, as scripts and support staff expect."""
 
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:
+        """Help and usage text, flushed, so a write that fails (`--help > /dev/full`)
+        fails the command as any output error does; argparse would ignore it."""
+        stream = file or sys.stderr
+        if message and stream is not None:  # None: started with the stream closed
+            stream.write(message)
+            stream.flush()
+
     def error(self, message: str) -> NoReturn:
-        self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(USAGE_ERROR, f"{printable(self.prog)}: error: {printable(message)} "
+                               f"(see --help)\n")
 
 
 def _database_path(text: str) -> Path:
@@ -66,8 +82,10 @@ def _database_path(text: str) -> Path:
 
 
 def _content_version(text: str) -> str:
-    if not re.fullmatch(r"\d+(\.\d+)*", text):
-        raise argparse.ArgumentTypeError("must be numbers joined by dots, such as 2026.11.27")
+    if not (re.fullmatch(r"\d+(\.\d+)*", text) and len(text) <= MAX_VERSION_CHARS):
+        raise argparse.ArgumentTypeError(
+            f"must be numbers joined by dots, such as 2026.11.27, at most "
+            f"{MAX_VERSION_CHARS} characters")
     return text
 
 
@@ -194,7 +212,7 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
         for number, line in enumerate(_stdin_lines(), 1):
             try:
                 result = engine.assess(*_request(line, answers))
-            except AnswerError as error:
+            except (AnswerError, ComplaintTooLongError) as error:
                 raise AnswerError(f"stdin line {number}: {error}") from None
             _print_json(result.to_json(), sys.stdout)
         return
@@ -208,18 +226,27 @@ def _run_triage(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> 
 
 
 def _run_interactions(db: ContentDatabase, drug_id: str, args: argparse.Namespace) -> None:
-    """One answer per drug named; `matches` in the JSON is their union, as it always was."""
+    """One answer per drug named; `matches` in the JSON is their union, as it always was,
+    and `combined_warning` the one warning for two or more CNS depressants (else null)."""
     from desktop.content.interactions import InteractionIndex
 
-    answers = InteractionIndex(db.monograph(drug_id).interactions,
-                               db.info.medicine_words).check(args.name)
+    monograph = db.monograph(drug_id)
+    index = InteractionIndex(monograph.interactions, db.info.medicine_words,
+                             monograph.combined_warning)
+    answers = index.check(args.name)
+    warning = index.combined_warning(answers)
     if args.json:
         union = dict.fromkeys(m for answer in answers for m in answer.matches)
+        combined = warning and {"title": warning.title, "advice": warning.advice,
+                                "source": warning.source}
         _print_json({"query": args.name, "drugs": [a.to_json() for a in answers],
-                     "matches": [m.to_json() for m in union]}, sys.stdout)
+                     "matches": [m.to_json() for m in union], "combined_warning": combined},
+                    sys.stdout)
         return
     if not answers:
         print(db.info.no_interaction_message)
+    if warning:
+        print(f"{warning.title}: {warning.advice} Sources: {warning.source}.")
     for answer in answers:
         if not answer.matches:
             print(f"{answer.text}: {db.info.no_interaction_message}")
@@ -259,9 +286,10 @@ COMMANDS: dict[str, Callable[[ContentDatabase, str, argparse.Namespace], int | N
 
 
 def _say(line: str) -> None:
-    """One line on stderr, if stderr is still there to take it."""
+    """One line on stderr, if stderr is still there to take it: whatever names or
+    reasons it holds cannot break it into more."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(line, file=sys.stderr, flush=True)
+        print(printable(line), file=sys.stderr, flush=True)
 
 
 def _discard_stdout() -> None:
@@ -287,52 +315,86 @@ def _run(args: argparse.Namespace) -> int:
         return code
 
 
+def _find_source_tree() -> None:
+    """Lets the source tree's `db` package (the builder, the label importer) be imported:
+    from beside the `desktop` package (an editable install, or the tree itself), or
+    else from the current folder, as the README runs it. A console script's own folder,
+    not the tree, is first on sys.path, so `db` is not importable by itself."""
+    from desktop.paths import APP_ROOT
+
+    for root in (APP_ROOT, Path.cwd()):
+        if (root / "db" / "build.py").is_file():
+            if str(root) not in sys.path:
+                sys.path.insert(0, str(root))
+            return
+
+
+def _needs_source_tree(command: str) -> ContentError:
+    return ContentError(f"drug-guide pack {command} needs the Drug Guide source tree (db/): "
+                        f"run it in the source tree.")
+
+
 def _pack_build(args: argparse.Namespace) -> int:
+    _find_source_tree()
     try:  # the builder and the sources come with the source tree, not the installed app
         from db.build import CONTENT_DIR, ContentSourceError, build
     except ImportError:
-        raise ContentError("drug-guide pack build needs the Drug Guide source tree (db/): "
-                           "run it there, as python -m desktop pack build.") from None
+        raise _needs_source_tree("build") from None
     from desktop.content.publishing import pack_claim
 
-    args.out.mkdir(parents=True, exist_ok=True)
     staged = args.out / ".drug-guide-pack-building.sqlite3"
     try:
+        args.out.mkdir(parents=True, exist_ok=True)
         version = build(CONTENT_DIR, staged, content_version=args.version, manifest=False)
+        out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
     except ContentSourceError as error:
         raise ContentError(f"The content sources have an error: {error}") from None
-    out = staged.replace(args.out / f"drug-guide-content-{version}.sqlite3")
+    except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(OSError):
+            staged.unlink(missing_ok=True)  # built, but it could not take its name
+        raise ContentError(f"Cannot write the pack into {args.out}: "
+                           f"{_write_failure(error)}.") from None
     claim = pack_claim(out)
     print(f"built content version {claim.content_version} ({', '.join(claim.drugs)}); "
-          f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {out} "
+          f"sign it with drug-guide pack sign, or with minisign -S -s KEY -m {printable(out)} "
           f"-t '{claim.to_comment()}'")
-    print(out)
+    print(printable(out))
     return 0
 
 
+def _write_failure(error: OSError | sqlite3.Error) -> str:
+    """Why a write failed, with a full disk said plainly."""
+    return "the disk is full" if _disk_full(error) else reason(error)
+
+
+def _disk_full(error: OSError | sqlite3.Error) -> bool:
+    return (isinstance(error, OSError) and error.errno in DISK_FULL) or (
+        getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL)
+
+
 def _pack_import_label(args: argparse.Namespace) -> int:
+    _find_source_tree()
     try:  # the importer comes with the source tree, like the builder
         from db.label_import import LabelRefusedError, read_label, write_draft
     except ImportError:
-        raise ContentError("drug-guide pack import-label needs the Drug Guide source tree "
-                           "(db/): run it there, as python -m desktop pack import-label.") from None
+        raise _needs_source_tree("import-label") from None
     for path in args.files:
         try:
             label = read_label(path)
         except (LabelRefusedError, OSError) as error:
             raise ContentError(str(error).splitlines()[0]) from None
         for change in write_draft(label, args.out):
-            print(change)
+            print(printable(change))
         print(f"draft {label.drug_id}: set id {label.set_id} version {label.version}, "
               f"{len(label.sections)} sections proposed for review -> "
-              f"{args.out / label.drug_id / 'label.toml'}")
+              f"{printable(args.out / label.drug_id / 'label.toml')}")
     return 0
 
 
 def _pack_sign(args: argparse.Namespace) -> int:
     from desktop.content.publishing import sign_pack
 
-    print(sign_pack(args.pack, args.key))
+    print(printable(sign_pack(args.pack, args.key)))
     return 0
 
 
@@ -352,7 +414,8 @@ def _pack_verify(args: argparse.Namespace) -> int:
         _print_json(report, sys.stdout)
     elif report["valid"]:
         signer = f"signed by key {report['key_id']}" if report["key_id"] else "as shipped"
-        print(f"valid: {args.pack}, content version {report['content_version']}, {signer}")
+        print(f"valid: {printable(args.pack)}, content version {report['content_version']}, "
+              f"{signer}")
     else:
         _say(f"drug-guide: refused: {report['reason']}")
     return 0 if report["valid"] else USAGE_ERROR
@@ -363,7 +426,7 @@ def _pack_install(args: argparse.Namespace) -> int:
 
     folder = machine_content_folder() if args.machine else user_content_folder()
     try:
-        print(install_pack(args.pack, folder, trust_from(args), content_folders()))
+        print(printable(install_pack(args.pack, folder, trust_from(args), content_folders())))
     except (PermissionError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as error:
         needs = " (--machine needs an administrator)" if args.machine else ""
         raise ContentError(f"Cannot install into {folder}: {reason(error)}{needs}.") from None
@@ -397,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stdout.flush()  # an output error surfaces here, not at exit
             return code
         return _run(args)
-    except (ContentError, AnswerError) as error:
+    except (ContentError, AnswerError, ComplaintTooLongError) as error:
         _say(f"drug-guide: error: {error}")
         return USAGE_ERROR
     except KeyboardInterrupt:
@@ -407,5 +470,7 @@ def main(argv: list[str] | None = None) -> int:
         if error.errno not in OUTPUT_ERRORS:
             raise
         _discard_stdout()
-        _say(f"drug-guide: error: cannot write the output ({error.strerror or error})")
+        problem = ("the disk is full; the output is incomplete" if _disk_full(error)
+                   else f"cannot write the output ({reason(error)})")
+        _say(f"drug-guide: error: {problem}")
         return USAGE_ERROR

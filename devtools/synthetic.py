@@ -10,8 +10,14 @@ from devtools.signing import sign
 TEMPLATE = "baclofen"
 
 
+def synthetic_name(number: int) -> str:
+    """The name of the `number`th renamed copy of the template drug (0 keeps its own)."""
+    return "Baclofen" if number == 0 else f"Synthetine {number:04d}"
+
+
 def make_sources(count: int, folder: Path) -> Path:
-    """`count` drug folders: baclofen's sources with the drug renamed."""
+    """`count` drug folders: baclofen's sources with the drug renamed. The bench's large
+    guides are cloned in memory instead (benchmarks/synthetic.py)."""
     content = folder / f"content-{count}"
     if content.exists():
         shutil.rmtree(content)
@@ -20,8 +26,8 @@ def make_sources(count: int, folder: Path) -> Path:
         shutil.copy(guide_file, content / guide_file.name)
     sources = {p.name: p.read_text(encoding="utf-8") for p in (CONTENT_DIR / TEMPLATE).iterdir()}
     for number in range(count):
-        name = "Baclofen" if number == 0 else f"Synthetine {number:04d}"
-        drug = content / ("baclofen" if number == 0 else f"synthetine-{number:04d}")
+        name = synthetic_name(number)
+        drug = content / name.lower().replace(" ", "-")
         drug.mkdir()
         for file, text in sources.items():
             (drug / file).write_text(text.replace("Baclofen", name), encoding="utf-8")

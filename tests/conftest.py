@@ -68,6 +68,14 @@ def two_drug_db(tmp_path) -> Path:
 
 
 @pytest.fixture
+def one_drug_db(tmp_path) -> Path:
+    """A database of baclofen alone, built by the real builder."""
+    from devtools.synthetic import build_synthetic
+
+    return sign(build_synthetic(1, tmp_path))
+
+
+@pytest.fixture
 def built_db(tmp_path, content_copy) -> Path:
     """A freshly built database from a copy of the sources."""
     from db.build import build
@@ -151,6 +159,17 @@ def make_window(qtbot, settings_dir):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def search_for(qtbot):
+    """Types `text` into a window's search field and waits for its results, which are
+    found off the UI thread (desktop/ui/search_runner.py)."""
+    def search(window, text):
+        with qtbot.waitSignal(window.search_runner.found, timeout=10_000):
+            window.search_field.setText(text)
+
+    return search
 
 
 @pytest.fixture

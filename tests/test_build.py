@@ -135,6 +135,9 @@ BAD_CONTENT = {
                             "dosing[0].days: must be a finite"),
     "phrase in a word pair": ("side_effects.toml", 'about = ["chest"]',
                               'about = ["my chest"]', "pairs[0].about[0]"),
+    "sedatives from an interaction that does not exist": (
+        "triage.toml", '"Barbiturates", "cannabis"]', '"Barbiturates", "cannabiss"]',
+        "terms_from_interactions[12]: no interaction is named 'cannabiss'"),
     "empty word pair": ("side_effects.toml", 'about = ["chest"]', "about = []",
                         "pairs[0].about: needs at least one word"),
 }
@@ -214,3 +217,17 @@ def test_bad_sources_list_is_refused(tmp_path, content_copy, case):
     old, new, expected = SOURCES_LIST[case]
     _replace(content_copy / "sources.toml", old, new)
     _expect_refusal(tmp_path, content_copy, "sources.toml", expected)
+
+
+def test_only_the_pump_tab_may_be_left_out(tmp_path, content_copy):
+    """Tizanidine has no pump; every other tab stays required of every drug."""
+    sections = content_copy / "baclofen" / "sections.toml"
+    text = sections.read_text()
+    sections.write_text(text[:text.index("[pump]")])
+    out = tmp_path / "no-pump.sqlite3"
+    build(content_copy, out)
+    keys = sqlite3.connect(out).execute(
+        "SELECT key FROM sections WHERE drug_id = 'baclofen' ORDER BY position").fetchall()
+    assert ("pump",) not in keys and ("forms",) in keys
+    _replace(sections, "[forms]", "[forms_gone]")
+    _expect_refusal(tmp_path, content_copy, "sections.toml", "forms.title: missing")

@@ -5,11 +5,13 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from desktop.cli import main
 from desktop.paths import DEFAULT_DATABASE
+from desktop.triage.limits import MAX_COMPLAINT_CHARS
 from devtools.repo import ROOT
 
 
@@ -68,8 +70,10 @@ def test_triage_report_puts_the_overall_tier_first(capsys):
     assert "seizures" in out and "headache" in out
 
 
-@pytest.mark.parametrize("text", ["", "   ", "a" * 100_000, "\x00\x1b[2J", "'; DROP TABLE x;--"])
+@pytest.mark.parametrize("text", ["", "   ", "a" * MAX_COMPLAINT_CHARS, "\x00\x1b[2J",
+                                  "'; DROP TABLE x;--"])
 def test_triage_any_text_exits_zero(capsys, text):
+    """Any text up to the limit (longer: tests/test_triage_limits.py)."""
     code, out, err = call(capsys, "triage", text, "--json")
     assert code == 0 and err == "" and json.loads(out)["input"] == text
 
@@ -82,7 +86,7 @@ def test_interactions_json(capsys, monograph):
              "advice": opioids.advice, "source": opioids.citation.label}
     assert json.loads(out) == {"query": "oxycodone",
                                "drugs": [{"text": "oxycodone", "matches": [match]}],
-                               "matches": [match]}
+                               "matches": [match], "combined_warning": None}
 
 
 def test_interactions_json_gives_one_entry_per_drug(capsys):
@@ -96,9 +100,29 @@ def test_interactions_json_gives_one_entry_per_drug(capsys):
 def test_interactions_unknown(capsys):
     code, out, _ = call(capsys, "interactions", "omeprazole", "--json")
     assert (code, json.loads(out)) == (0, {
-        "query": "omeprazole", "drugs": [{"text": "omeprazole", "matches": []}], "matches": []})
+        "query": "omeprazole", "drugs": [{"text": "omeprazole", "matches": []}], "matches": [],
+        "combined_warning": None})
     code, out, _ = call(capsys, "interactions", "omeprazole")
     assert "does not mean the combination is safe" in out
+
+
+def test_two_cns_depressants_give_one_combined_warning_with_its_sources(capsys, monograph):
+    warning = monograph.combined_warning
+    _, out, _ = call(capsys, "interactions", "oxycodone, Valium, omeprazole", "--json")
+    combined = json.loads(out)["combined_warning"]
+    assert combined == {"title": warning.title, "advice": warning.advice,
+                        "source": warning.source}
+    assert "Ozobax label (US)" in combined["source"] and "4.5" in combined["source"]
+    _, out, _ = call(capsys, "interactions", "oxycodone, Valium")
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{warning.title}: ") and "Sources:" in lines[0]
+    assert lines[1].startswith("oxycodone: ") and lines[2].startswith("Valium: ")
+
+
+def test_search_missed_dose_finds_its_section(capsys):
+    _, out, _ = call(capsys, "search", "missed dose", "--json")
+    first = json.loads(out)["results"][0]
+    assert (first["section"], first["title"]) == ("overview", "Missed dose")
 
 
 def test_interactions_readable(capsys):
@@ -224,3 +248,15 @@ def test_unknown_question_or_answer_is_a_usage_error(args, stdin, message):
     result = run(*args, stdin=stdin)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["pack", "build", "--help"]])
+def test_help_to_a_full_device_fails(args):
+    """argparse ignores a failed write of its help; the command must not."""
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run([sys.executable, "-m", "desktop", *args], cwd=ROOT, stdout=full,
+                                stderr=subprocess.PIPE, text=True, check=False,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2
+    assert result.stderr == "drug-guide: error: the disk is full; the output is incomplete\n"

@@ -35,6 +35,7 @@ SIDE_EFFECTS = {
 CONDITIONS = [
     "Seizures", "ulcers", "Kidney disease", "Diabetes", "High blood pressure", "Stroke",
     "Blood clots", "Cerebral palsy", "Parkinson's disease", "Bipolar disorder", "Schizophrenia",
+    "Porphyria", "Difficulty passing urine", "suicidal thoughts", "misuse",
 ]
 SITUATIONS = [
     "opioids", "under 12", "Pregnant", "Breastfeeding", "Ovarian cysts", "alcohol",
@@ -157,3 +158,15 @@ def test_about_information(database, monograph):
     assert "not replace" in info.disclaimer and "emergency number" in info.disclaimer
     assert monograph.last_reviewed
     assert database.sources()[0].short == "Guide To Baclofen"
+
+
+def test_oral_withdrawal_follows_the_current_oral_label_with_a_taper(monograph):
+    blocks = {b.title: b for b in monograph.section("side_effects").blocks}
+    withdrawal = blocks["Stopping baclofen by mouth suddenly: withdrawal"]
+    for sign in ("fever", "rigidity", "rhabdomyolysis", "hallucinations", "seizures", "death"):
+        assert sign in withdrawal.body
+    label = withdrawal.citation.source
+    assert "Set id" in label.document and "Version" in label.revision
+    assert "5.1" in withdrawal.citation.part
+    taper = blocks["How to stop: a taper over one to two weeks"]
+    assert "1 to 2 weeks" in taper.body and taper.citation.part.startswith("4.2")

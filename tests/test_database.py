@@ -11,7 +11,7 @@ from devtools.faults import FAULTS, copy_bundled
 
 
 def test_bundled_database_opens(database):
-    assert [d.name for d in database.drugs()] == ["Baclofen"]
+    assert [d.name for d in database.drugs()] == ["Baclofen", "Tizanidine"]
     assert database.drug_id(None) == "baclofen"
     assert database.drug_id("BACLOFEN") == "baclofen"
 

@@ -210,3 +210,51 @@ def test_every_opioid_has_one_severity(index):
     opioids = ["codeine", "morphine", "buprenorphine", "levomethadyl", "tramadol", "fentanyl"]
     # The most severe answer; fentanyl is an anaesthetic too, graded on its own.
     assert {index.lookup(name)[0].severity for name in opioids} == {"major"}
+
+
+@pytest.mark.parametrize("query", ["morphine", "morphine sulfate 10mg", "MST Continus 30 mg bd",
+                                   "Oramorph 10mg/5ml", "oral morphine"])
+def test_oral_morphine_gets_the_opioid_line_not_the_pump_one(index, query):
+    [match] = index.lookup(query)
+    assert match.drug_class == "Opioids" and "spine" not in match.advice
+
+
+@pytest.mark.parametrize("query", ["intrathecal morphine", "morphine intrathecal 1 mg",
+                                   "epidural morphine", "Infumorph"])
+def test_morphine_into_the_spine_gets_the_pump_line(index, query):
+    assert any("spine" in m.advice for m in index.lookup(query))
+
+
+@pytest.fixture(scope="module")
+def combined_index(database, monograph):
+    return InteractionIndex(monograph.interactions, database.info.medicine_words,
+                            monograph.combined_warning)
+
+
+def combined(index, query):
+    return index.combined_warning(index.check(query))
+
+
+@pytest.mark.parametrize("query", [
+    "oxycodone, diazepam", "MST 30mg bd, zopiclone 7.5mg nocte", "pregabalin + vodka",
+    "Tylenol #3, Ambien", "amitriptyline 10mg, gabapentin 300mg tds, omeprazole",
+])
+def test_two_cns_depressants_give_one_combined_warning(combined_index, query):
+    warning = combined(combined_index, query)
+    assert warning and "breathing" in warning.advice
+    assert {c.source.id for c in warning.citations} == {"ozobax-label", "uk-tablets-smpc"}
+    # The per-drug lines stay: every drug keeps its own answer.
+    assert all(answer.matches for answer in combined_index.check(query)
+               if "omeprazole" not in answer.text)
+
+
+@pytest.mark.parametrize("query", [
+    "oxycodone", "oxycodone, omeprazole", "lisinopril, diazepam", "Tylenol #3, codeine",
+    "intrathecal morphine", "lithium, ibuprofen",
+])
+def test_one_cns_depressant_or_none_gives_no_combined_warning(combined_index, query):
+    assert combined(combined_index, query) is None
+
+
+def test_without_a_combined_warning_in_content_none_is_given(index):
+    assert combined(index, "oxycodone, diazepam") is None

@@ -44,9 +44,24 @@ def test_prefix_finds_baclofen(database):
     ("Gablofen", "forms"),
     ("overdose", "side_effects"),
     ("autonomic dysreflexia", "precautions"),
+    ("forgot a dose", "overview"),
+    ("paediatric dose", "overview"),
+    ("screening bolus", "pump"),
+    ("titration", "pump"),
+    ("pharmacokinetics", "how_it_works"),
+    ("counseling", "precautions"),
+    ("porphyria", "precautions"),
+    ("urinary retention", "precautions"),
+    ("suicidal thoughts", "precautions"),
+    ("monitoring", "precautions"),
 ])
 def test_search_finds_the_right_section(database, query, section):
     assert section in {h.page for h in database.search(query)[:5]}
+
+
+def test_missed_dose_finds_the_missed_dose_section_first(database):
+    hit = database.search("missed dose")[0]
+    assert (hit.page, hit.title) == ("overview", "Missed dose")
 
 
 def test_results_are_ranked_title_first(database):

@@ -123,8 +123,9 @@ TYPED = [
 
 
 @pytest.mark.parametrize("query, page, kind", TYPED, ids=[f"{p}-{k}" for _, p, k in TYPED])
-def test_a_typed_search_highlights_its_result_when_opened(qtbot, window, query, page, kind):
-    window.search_field.setText(query)
+def test_a_typed_search_highlights_its_result_when_opened(qtbot, window, search_for, query,
+                                                          page, kind):
+    search_for(window, query)
     model = window.search_panel.model
     rows = [row for row in range(model.rowCount())
             if (hit := model.index(row).data(HitRole)).page == page

@@ -82,6 +82,7 @@ def test_first_frame_is_complete_and_nothing_moves_after_it(qtbot, settings_dir)
     assert len(first["tab titles"]) == 10 and first["tab titles"][0][0] == "Overview"
     assert "Baclofen" in first["overview text"]
     assert layout_of(window) == first
+    assert list(window.pages) == ["overview"]  # the others wait until first shown
 
 
 def test_ctrl_f_works_at_the_first_keystroke(qtbot, fresh_window):

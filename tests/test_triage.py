@@ -110,7 +110,7 @@ def test_ordinary_words_are_not_typos(triage, word):
 
 
 @pytest.mark.parametrize("text", [
-    "a" * 100_000, "dizzy " * 20_000, "\x00\x01\x02\x1b[31m", "🙂🤢😵", "סחרחורת ובחילה",
+    "a" * 4_000, "dizzy " * 666, "\x00\x01\x02\x1b[31m", "🙂🤢😵", "סחרחורת ובחילה",
     "'; DROP TABLE side_effects; --", 'NEAR("a" b) AND * OR (', "\u202edizzy\u202c",
     "dizzy\u0000and\u0000faint", "\ud800 lone surrogate",
 ])

@@ -190,3 +190,9 @@ def test_drug_names_come_from_content(monograph):
 def test_brand_names_are_the_drug(triage):
     assert triage.assess("ran out of Lioresal and he's hallucinating").overall == "emergency"
     assert triage.assess("my husband takes Ozobax").overall == "none"
+
+
+def test_ozobax_ds_is_the_drug(triage):
+    assert triage.assess("my husband takes Ozobax DS").overall == "none"
+    assert triage.assess("ran out of Ozobax DS").overall == "contact_doctor"
+    assert triage.assess("ran out of Ozobax DS and he's hallucinating").overall == "emergency"

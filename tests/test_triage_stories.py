@@ -39,3 +39,94 @@ def test_a_denial_at_the_end_of_a_note_denies(triage):
     result = triage.assess("Pt alert, obs stable, mild drowsiness, no visual disturbance")
     assert result.overall == "common"
     assert "blurred vision" in result.negated
+
+
+@pytest.mark.parametrize("text", [
+    "on oxycodone as well and he's very drowsy today",
+    "she had a few pints last night and she's dizzy and sleepy this morning",
+    "takes zopiclone too, and feels drowsy all morning",
+])
+def test_drowsy_with_a_sedative_named_in_the_call_is_added_sedation(triage, text):
+    result = triage.assess(text)
+    assert result.overall == "contact_doctor"
+    assert [alert.id for alert in result.alerts] == ["sedation_added"]
+
+
+def test_a_sedative_named_without_drowsiness_raises_nothing(triage):
+    assert triage.assess("she takes diazepam at night as well").overall == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "he took a handful of them",
+    "he took my hand and said he felt dizzy",
+])
+def test_a_handful_taken_is_an_overdose_and_a_hand_is_not(triage, text):
+    assert (triage.assess(text).overall == "emergency") == ("handful" in text)
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Used to get bad headaches years ago. This week they are back again.", True),
+    ("Used to get bad headaches years ago. Dizzy again today.", False),
+    ("Used to get bad headaches years ago. None since.", False),
+])
+def test_a_past_symptom_said_to_be_back_again_counts(triage, text, counted):
+    symptoms = {match.effect.name for match in triage.assess(text).symptoms}
+    assert ("headache" in symptoms) == counted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("intrathecal pump, T 38.7", "emergency"),  # a reading, not a count of 38
+    ("has a pump and his temp is 39.2", "emergency"),
+    ("took this morning's tablet at 11 instead of 9", "unlisted"),  # no overdose
+    ("he took 12 of them", "emergency"),
+])
+def test_a_reading_is_not_a_count(triage, text, expected):
+    assert triage.assess(text).overall == expected
+
+
+def test_thoughts_of_suicide_ask_about_a_plan_and_a_plan_is_an_emergency(triage):
+    said = "she keeps saying she has nothing to live for"
+    alone = triage.assess(said)
+    assert alone.overall == "contact_doctor"
+    asked = {a.question.key: a for a in alone.questions}
+    assert asked["self_harm_plan"].red_flag and asked["self_harm_plan"].open
+    assert triage.assess(said, {"self_harm_plan": "yes"}).overall == "emergency"
+    assert triage.assess(said, {"self_harm_plan": "no"}).overall == "contact_doctor"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("he hasn't opened his bowels since the weekend", "common"),  # not a denial
+    ("she hasn't been able to pass urine since last night", "contact_doctor"),
+    ("the room spins whenever he stands up", "common"),
+    ("grunting with every breath and the skin between his ribs sucking in", "emergency"),
+    ("he ran out days ago and now he's jumpy and feels hot", "emergency"),
+])
+def test_wordings_from_the_eighth_round(triage, text, expected):
+    assert triage.assess(text).overall == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the petrol pump was out of order so I walked",
+    "what are the signs of an overdose, just so I know?",
+    "if she ever had a seizure on it, what would I do?",
+])
+def test_everyday_pumps_and_questions_count_no_tier(triage, text):
+    assert triage.assess(text).overall in {"none", "unlisted"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she took three of the 10 mg tablets at bedtime; her label says 10 mg", "emergency"),
+    ("he took two fives instead of one ten", "unlisted"),
+])
+def test_an_amount_above_the_dose_meant_is_an_overdose(triage, text, expected):
+    assert triage.assess(text).overall == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I nearly had a heart attack when I saw the price",
+    "the consultant said to ring if I notice blurred vision",
+    "is it true it can cause hallucinations?",
+    "I just want to know if she should stop the baclofen before the operation",
+])
+def test_more_decoys_count_no_tier(triage, text):
+    assert triage.assess(text).overall in {"none", "unlisted"}

@@ -228,8 +228,7 @@ def test_output_error_is_one_line_exit_2():
                                 cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True,
                                 check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 2
-    assert result.stderr == "drug-guide: error: cannot write the output " \
-                            "(No space left on device)\n"
+    assert result.stderr == "drug-guide: error: the disk is full; the output is incomplete\n"
 
 
 def test_closed_stdin_reads_as_empty():

@@ -19,6 +19,16 @@ def test_brand_lookup(tab):
     assert "diazepam" in answer and "Moderate" in answer
 
 
+def test_two_cns_depressants_show_one_combined_warning_above_the_lines(tab, monograph):
+    tab.view.lookup.setText("oxycodone, Valium")
+    answer = tab.view.answer.toPlainText()
+    warning = monograph.combined_warning
+    assert answer.count(warning.title) == 1 and "Ozobax label (US)" in answer
+    assert answer.index(warning.title) < answer.index("oxycodone") < answer.index("diazepam")
+    printed = tab.printable().toPlainText()
+    assert warning.title.upper() in printed and "4.5" in printed
+
+
 def test_unknown_name_is_not_called_safe(tab):
     tab.view.lookup.setText("omeprazole")
     assert tab.view.answer.toPlainText() == (

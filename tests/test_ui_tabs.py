@@ -56,3 +56,23 @@ def test_links_never_navigate(window, qtbot):
     assert browser.source().isEmpty()
     # Links may be clicked (and are then refused), but nothing opens them by itself.
     assert not browser.openLinks() and not browser.openExternalLinks()
+
+
+NEW_SECTIONS = [
+    ("overview", "Missed dose"), ("overview", "Children's dosing: US labels"),
+    ("overview", "Children's dosing: UK SmPC"),
+    ("how_it_works", "Pharmacokinetics: kidney function"),
+    ("precautions", "Warnings in the UK SmPC"), ("precautions", "Monitoring: UK SmPC"),
+    ("precautions", "What to tell the patient (counselling)"),
+    ("pump", "Screening test dose before a pump"), ("pump", "After implant: titration"),
+    ("side_effects", "How to stop: a taper over one to two weeks"),
+]
+
+
+def test_new_sections_show_with_their_sources_on_screen_and_in_print(window, monograph):
+    for key, title in NEW_SECTIONS:
+        block = next(b for b in monograph.section(key).blocks if b.title == title)
+        page = window.show_page(key)
+        for text in (page.printable().toPlainText(), page.browser.toPlainText()):
+            assert title in text, (key, title)
+            assert block.citation.full in text.replace("\n", " "), (key, title)

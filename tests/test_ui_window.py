@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from desktop.ui.controller import ZOOM_STEPS
 from desktop.ui.pages.registry import PAGE_KEYS
+from desktop.ui.search_panel import HitRole
 from desktop.ui.theme import TAB_ZOOM_CAP
 
 TAB_TITLES = ["Overview", "How it works", "Uses", "Side effects", "Precautions",
@@ -26,6 +27,21 @@ def test_tabs_are_built_when_first_shown(window):
     assert len(window.pages) == 1
     window.tabs.setCurrentIndex(3)
     assert len(window.pages) == 2
+
+
+def test_search_finds_what_pages_not_yet_built_hold(qtbot, window, search_for):
+    """Search reads the content, not the widgets: a page never shown is found, and
+    built when its result is opened."""
+    qtbot.waitExposed(window)
+    assert list(window.pages) == [PAGE_KEYS[0]]
+    search_for(window, "Valium")
+    model = window.search_panel.model
+    hits = [model.index(row).data(HitRole) for row in range(model.rowCount())]
+    hit = next(hit for hit in hits if hit.page == "interactions")
+    assert "interactions" not in window.pages
+    assert window.open_hit(hit)
+    assert window.tabs.currentIndex() == PAGE_KEYS.index("interactions")
+    assert set(window.pages) == {PAGE_KEYS[0], "interactions"}
 
 
 @pytest.mark.parametrize("number", range(1, 10))
@@ -49,8 +65,32 @@ def test_ctrl_7_then_typing_adds_a_complaint(qtbot, window):
     qtbot.waitUntil(lambda: checker.view.banner.tier == "emergency")
 
 
-def test_drug_picker_hidden_for_one_drug(window):
-    assert not window.drug_picker_action.isVisible()
+def test_drug_picker_hidden_for_one_drug(make_window, one_drug_db):
+    assert not make_window(one_drug_db).drug_picker_action.isVisible()
+
+
+def test_the_guide_opens_on_baclofen_with_tizanidine_in_the_picker(window):
+    assert window.drug_picker_action.isVisible()
+    assert [window.drug_picker.itemText(i) for i in range(window.drug_picker.count())] == [
+        "Baclofen", "Tizanidine"]
+    assert window.windowTitle() == "Baclofen"
+
+
+def test_a_drug_without_a_pump_has_no_pump_tab(qtbot, window):
+    pump = PAGE_KEYS.index("pump")
+    window.show_page("pump")
+    window.drug_picker.setCurrentIndex(1)
+    window.drug_picker.activated.emit(1)
+    assert window.windowTitle() == "Tizanidine"
+    assert not window.tabs.isTabVisible(pump)
+    assert window.tabs.currentIndex() == 0  # the open pump page gave way to the overview
+    assert "pump" not in window.shown_page_keys()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
+    window.drug_picker.setCurrentIndex(0)
+    window.drug_picker.activated.emit(0)
+    assert window.tabs.isTabVisible(pump)
 
 
 def test_drug_picker_for_two_drugs(make_window, two_drug_db):
@@ -62,9 +102,9 @@ def test_drug_picker_for_two_drugs(make_window, two_drug_db):
     assert window.page("overview").monograph.name == "Synthetine 0001"
 
 
-def test_search_hit_in_another_drug_switches_drug(make_window, two_drug_db):
+def test_search_hit_in_another_drug_switches_drug(make_window, two_drug_db, search_for):
     window = make_window(two_drug_db)
-    window.search_field.setText("Synthetine")
+    search_for(window, "Synthetine")
     window.search_panel.open_current()
     assert window.windowTitle() == "Synthetine 0001"
 
@@ -173,7 +213,8 @@ def test_zoom_does_not_compound_across_windows(make_window):
 def test_search_opens_the_right_tab_and_highlights(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
-    qtbot.keyClicks(window.search_field, "tinnitus")
+    with qtbot.waitSignal(window.search_runner.found, timeout=10_000):
+        qtbot.keyClicks(window.search_field, "tinnitus")
     assert window.search_panel.isVisible()
     assert window.search_panel.model.rowCount() >= 1
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
@@ -192,8 +233,8 @@ def test_search_highlights_the_words_found(qtbot, window):
     assert "flexor" in marks and all("flexor" in mark for mark in marks)
 
 
-def test_search_click_opens_hit(qtbot, window):
-    window.search_field.setText("Valium")
+def test_search_click_opens_hit(qtbot, window, search_for):
+    search_for(window, "Valium")
     view = window.search_panel.view
     rect = view.visualRect(window.search_panel.model.index(0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -209,13 +250,13 @@ def test_search_arrow_keys_and_escape(qtbot, window):
 
 
 @pytest.mark.parametrize("text", ['"', "AND", "NEAR(", "*", "(((", "a OR b", "🙂", "x" * 5000])
-def test_any_search_text_is_safe(window, text):
-    window.search_field.setText(text)
+def test_any_search_text_is_safe(window, text, search_for):
+    search_for(window, text)
     assert "result" in window.search_panel.status.text()
 
 
-def test_search_results_model(qtmodeltester, window):
-    window.search_field.setText("seizures")
+def test_search_results_model(qtmodeltester, window, search_for):
+    search_for(window, "seizures")
     qtmodeltester.check(window.search_panel.model)
 
 

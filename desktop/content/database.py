@@ -8,6 +8,7 @@ under a time budget and SQLite's size limits, so no file can hang the app.
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from desktop.content.models import (
     Answer,
     Block,
     Citation,
+    CombinedWarning,
     ContextTrigger,
     Dose,
     DrugSummary,
@@ -42,6 +44,7 @@ from desktop.content.models import (
 from desktop.content.schema import (
     ANSWERS_KEY,
     MEDICINE_WORDS_KEY,
+    OPTIONAL_SECTION_KEYS,
     SCHEMA_VERSION,
     SECTION_KEYS,
     SEVERITIES,
@@ -126,6 +129,9 @@ class ContentDatabase:
 
     def __init__(self, path: Path | str, expected: ExpectedDigest | None = None) -> None:
         self.path = Path(path)
+        # One read at a time: the window searches on a worker thread (desktop/ui/
+        # search_runner.py) while it loads pages on its own, over this one connection.
+        self._lock = threading.RLock()
         self._conn = open_verified(self.path, expected or read_manifest(self.path))
         self._deadline = 0.0
         self._conn.set_progress_handler(self._over_budget, _BUDGET_STEPS)
@@ -151,9 +157,10 @@ class ContentDatabase:
     @contextmanager
     def _budget(self) -> Iterator[None]:
         """Run one read under the time budget; any SQLite fault becomes a ContentError."""
-        self._deadline = time.monotonic() + QUERY_SECONDS
         try:
-            yield
+            with self._lock:
+                self._deadline = time.monotonic() + QUERY_SECONDS
+                yield
         except sqlite3.Error as error:
             # SQLite may quote the damaged text, new lines and all: one line here.
             reason = (f"a read took over {QUERY_SECONDS:g} s" if self._over_budget()
@@ -170,7 +177,8 @@ class ContentDatabase:
             self.search(drug.name)
 
     def close(self) -> None:
-        self._conn.close()
+        with self._lock:  # after any search still running on another thread
+            self._conn.close()
 
     def __enter__(self) -> "ContentDatabase":
         return self
@@ -253,6 +261,7 @@ class ContentDatabase:
                 "SELECT label, kind, caution, source_id, source_part FROM precautions "
                 "WHERE drug_id = ? ORDER BY position", drug_id)),
             triage=self._triage(drug_id, side_effects),
+            combined_warning=self._combined_warning(drug_id),
         )
 
     def _sections(self, drug_id: str) -> tuple[Section, ...]:
@@ -264,7 +273,8 @@ class ContentDatabase:
                 "SELECT kind, title, body, source_id, source_part FROM blocks "
                 "WHERE section_id = ? ORDER BY position", section_id))
             sections.append(Section(key, title, blocks))
-        if tuple(s.key for s in sections) != SECTION_KEYS:
+        keys = tuple(s.key for s in sections)
+        if keys != tuple(k for k in SECTION_KEYS if k in keys or k not in OPTIONAL_SECTION_KEYS):
             raise ContentError(f"{self.path} is missing sections for {drug_id!r}. {REINSTALL}")
         return tuple(sections)
 
@@ -356,9 +366,9 @@ class ContentDatabase:
 
     def _interactions(self, drug_id: str) -> tuple[Interaction, ...]:
         interactions = []
-        for item_id, name, drug_class, severity, advice, source_id, part in self._rows(
-            "SELECT id, name, drug_class, severity, advice, source_id, source_part "
-            "FROM interactions WHERE drug_id = ? ORDER BY position", drug_id,
+        for item_id, name, drug_class, severity, advice, depressant, source_id, part in self._rows(
+            "SELECT id, name, drug_class, severity, advice, cns_depressant, source_id, "
+            "source_part FROM interactions WHERE drug_id = ? ORDER BY position", drug_id,
         ):
             if severity not in SEVERITIES:
                 raise ContentError(f"{self.path} has an unknown severity {severity!r}. {REINSTALL}")
@@ -371,5 +381,16 @@ class ContentDatabase:
                     "ORDER BY position", item_id)
             )
             interactions.append(Interaction(name, drug_class, severity, advice, members,
-                                            self._cite(source_id, part)))
+                                            self._cite(source_id, part), bool(depressant)))
         return tuple(interactions)
+
+    def _combined_warning(self, drug_id: str) -> CombinedWarning | None:
+        rows = self._rows("SELECT id, title, advice FROM combined_warnings WHERE drug_id = ? "
+                          "ORDER BY position", drug_id)
+        if not rows:
+            return None
+        warning_id, title, advice = rows[0]
+        citations = tuple(self._cite(*r) for r in self._rows(
+            "SELECT source_id, source_part FROM combined_warning_sources WHERE warning_id = ? "
+            "ORDER BY position", warning_id))
+        return CombinedWarning(title, advice, citations)

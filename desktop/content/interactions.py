@@ -7,12 +7,13 @@ answer per drug. No match never means safe; the caller says so.
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from desktop.content.models import Interaction
+from desktop.content.models import CombinedWarning, Interaction
 from desktop.content.schema import SEVERITIES
 from desktop.content.text import normalize_input
 
@@ -39,6 +40,7 @@ class InteractionMatch:
     severity: str
     advice: str
     source: str
+    cns_depressant: bool = False
 
     def to_json(self) -> dict[str, str | None]:
         return {
@@ -98,21 +100,29 @@ class InteractionIndex:
     """Every name an interaction is known by, mapped to what a match reports."""
 
     def __init__(self, interactions: tuple[Interaction, ...],
-                 words: frozenset[str] = frozenset()) -> None:
-        """`words` are the medicine words of content (ContentDatabase.medicine_words)."""
+                 words: frozenset[str] = frozenset(),
+                 combined: CombinedWarning | None = None) -> None:
+        """`words` are the medicine words of content (ContentDatabase.medicine_words);
+        `combined` the monograph's warning for CNS depressants checked together."""
         self._words = words
+        self._combined = combined
         self._names: dict[str, list[InteractionMatch]] = {}
         for item in interactions:
             source = item.citation.label
-            own = InteractionMatch(item.name, item.drug_class, item.severity, item.advice, source)
+            own = InteractionMatch(item.name, item.drug_class, item.severity, item.advice, source,
+                                   item.cns_depressant)
             self._add(item.name, own)
             if item.drug_class:
                 self._add(item.drug_class, own)
             for member in item.members:
                 match = InteractionMatch(member.name, item.drug_class, item.severity, item.advice,
-                                         source)
+                                         source, item.cns_depressant)
                 for name in (member.name, *member.aliases):
                     self._add(name, match)
+        # Listed names that hold a medicine word ("intrathecal morphine"): such a word
+        # is then part of what the name means, so the lookup also reads it as typed.
+        self._worded = {name for name in self._names
+                        if len(without_words(name, words)) < len(name.split())}
 
     def _add(self, name: str, match: InteractionMatch) -> None:
         matches = self._names.setdefault(name_key(name), [])
@@ -124,36 +134,53 @@ class InteractionIndex:
         return [DrugAnswer(text, tuple(self.lookup(text)))
                 for text in split_drugs(query, self._words)]
 
+    def combined_warning(self, answers: list[DrugAnswer]) -> CombinedWarning | None:
+        """The one combined warning when two or more of the drugs checked are CNS
+        depressants; a drug typed twice ("Tylenol #3, codeine") counts once."""
+        counted: set[str] = set()
+        depressants = 0
+        for answer in answers:
+            names = {m.name for m in answer.matches if m.cns_depressant}
+            depressants += bool(names - counted)
+            counted |= names
+        return self._combined if depressants >= 2 else None
+
     def lookup(self, name: str) -> list[InteractionMatch]:
         """Matches for one drug `name`, most severe first; empty when nothing is listed.
 
         The name as typed is tried first, so a brand's own number counts ("Tylenol #3");
         then without strengths and medicine words ("Valium 5mg", "morphine sulfate ER");
         then every run of its words, so a word the guide does not know never hides an
-        ingredient it does ("oxycodone ratiopharm"); then near spellings.
+        ingredient it does ("oxycodone ratiopharm"); then near spellings. A listed name
+        that holds a medicine word is found as typed as well as its ingredient:
+        "intrathecal morphine" is the pump entry and morphine, "morphine sulfate" only
+        morphine.
         """
         key = name_key(name)
+        tokens = without_words(key, self._words)
+        bare = " ".join(t for t in tokens if not t.isdigit())
         if key in self._names:
-            keys = [key]
+            keys = [key, *([bare] if bare in self._names else [])]
+        elif not bare:
+            return []
         else:
-            tokens = without_words(key, self._words)
-            bare = " ".join(t for t in tokens if not t.isdigit())
-            if not bare:
-                return []
             keys = ([bare] if bare in self._names else self._named_within(tokens)
                     or self._near(bare))
+        keys += self._named_within(_DIGITS_APART.sub(" ", key).split(), self._worded)
         found = list(dict.fromkeys(m for k in keys for m in self._names[k]))
         return sorted(found, key=lambda m: SEVERITIES.index(m.severity))
 
-    def _named_within(self, tokens: list[str]) -> list[str]:
-        """Listed names found as runs of `tokens`, longest runs first, none inside another."""
+    def _named_within(self, tokens: list[str], among: Collection[str] | None = None) -> list[str]:
+        """Listed names (or those of `among`) found as runs of `tokens`, longest runs
+        first, none inside another."""
+        names = self._names if among is None else among
         found: list[str] = []
         taken: set[int] = set()
         for size in range(len(tokens), 0, -1):
             for at in range(len(tokens) - size + 1):
                 span = set(range(at, at + size))
                 candidate = " ".join(tokens[at:at + size])
-                if candidate in self._names and not span & taken:
+                if candidate in names and not span & taken:
                     found.append(candidate)
                     taken |= span
         return found

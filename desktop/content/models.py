@@ -257,10 +257,23 @@ class Interaction(NamedTuple):
     advice: str
     members: tuple[Member, ...]
     citation: Citation
+    cns_depressant: bool = False  # counts towards the combined warning
 
     @property
     def includes(self) -> str:
         return "; ".join(member.label for member in self.members)
+
+
+class CombinedWarning(NamedTuple):
+    """What the guide says when two or more CNS depressants are checked together."""
+
+    title: str
+    advice: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def source(self) -> str:
+        return "; ".join(citation.label for citation in self.citations)
 
 
 class Precaution(NamedTuple):
@@ -285,6 +298,7 @@ class Monograph(NamedTuple):
     interactions: tuple[Interaction, ...]
     precautions: tuple[Precaution, ...]
     triage: TriageContent
+    combined_warning: CombinedWarning | None = None
 
     def section(self, key: str) -> Section:
         return next(section for section in self.sections if section.key == key)
@@ -297,6 +311,9 @@ class Monograph(NamedTuple):
         found += [(f"Key fact: {f.label}", f.citation) for f in self.facts]
         found += [(f"Side effect: {e.name}", e.citation) for e in self.side_effects]
         found += [(f"Interaction: {i.name}", i.citation) for i in self.interactions]
+        if self.combined_warning:
+            found += [(f"Interaction: {self.combined_warning.title}", citation)
+                      for citation in self.combined_warning.citations]
         found += [(f"Precaution: {p.label}", p.citation) for p in self.precautions]
         found += [(f"Symptom checker: {f.name}", f.citation) for f in self.triage.findings]
         found += [(f"Symptom checker rule: {r.title}", r.citation) for r in self.triage.rules]

@@ -9,7 +9,7 @@ NamedTuples, which cost the data layer's import far less than dataclasses.
 
 from typing import NamedTuple
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Tabs of a monograph, in display order: key -> default title.
 SECTION_KEYS: tuple[str, ...] = (
@@ -22,6 +22,8 @@ SECTION_KEYS: tuple[str, ...] = (
     "forms",
     "pump",
 )
+# Tabs a drug may leave out: only baclofen has an intrathecal pump.
+OPTIONAL_SECTION_KEYS: frozenset[str] = frozenset({"pump"})
 
 # Most urgent first; the order is what "more urgent" means everywhere.
 TIERS: tuple[str, ...] = ("emergency", "contact_doctor", "common")
@@ -172,11 +174,15 @@ TABLES: tuple[Table, ...] = (
            Column("about", str), Column("trouble", str)),
     _child("interactions", _DRUG, Column("name", str),
            Column("drug_class", str, nullable=True), Column("severity", str),
-           Column("advice", str), sourced=True),
+           Column("advice", str), Column("cns_depressant", int), sourced=True),
     _child("interaction_members", ForeignKey("interaction_id", "interactions"),
            Column("name", str)),
     _child("member_aliases", ForeignKey("member_id", "interaction_members"),
            Column("alias", str)),
+    # The one warning for two or more CNS depressants checked together, with its sources.
+    _child("combined_warnings", _DRUG, Column("title", str), Column("advice", str)),
+    _child("combined_warning_sources", ForeignKey("warning_id", "combined_warnings"),
+           sourced=True),
     _child("precautions", _DRUG, Column("label", str), Column("kind", str),
            Column("caution", str), sourced=True),
     # The symptom checker's content beyond the 24 side effects: the guide's emergency

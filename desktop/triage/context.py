@@ -9,8 +9,10 @@ is the worst mistake a checker can make.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from desktop.content.models import ContextTrigger
 from desktop.triage.text import TRANSPARENT, Token, fold
@@ -39,6 +41,8 @@ _DECADE = re.compile(r"(19|20)?\d0s")
 # "never had seizures before but had one today". Not "it": "not vomiting, but my
 # urine's got blood in it" takes nothing back.
 _POINTING_BACK = frozenset({"one", "another", "again"})
+# Words of a later sentence that can point back at a past finding: "it's back again".
+_POINTING_AT_PAST = frozenset({"it", "its", "they", "them", "theyre", "those", "that", "thats"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,57 +112,125 @@ def _one_phrase(tokens: Sequence[Token], span: range) -> bool:
     return tokens[span[0]].phrase == tokens[span[-1]].phrase
 
 
-def governs(hit: TriggerHit, target: Span, tokens: Sequence[Token], inside: set[int],
-            stops: Sequence[TriggerHit]) -> bool:
-    """Whether `hit` reaches `target`: same sentence, within reach, no terminator
-    between, and across clauses only along a list of findings."""
-    direction = hit.trigger.direction
-    if hit.last < target.first and direction in (FORWARD, BOTH):
-        between = range(hit.last + 1, target.first)
-    elif hit.first > target.last and direction in (BACKWARD, BOTH):
-        between = range(target.last + 1, hit.first)
-    else:
-        return False
-    if tokens[hit.first].sentence != tokens[target.first].sentence:
-        return False
-    if any(stop.first in between for stop in stops):
-        return False
-    free = [i for i in between if i not in inside and not _is_list_word(tokens[i])]
-    if len(free) > REACH.get(hit.category, 0):
-        return False
-    if not hit.trigger.list_scope and _past_a_finding(between, free, inside):
-        return False
-    return _crosses_only_lists(hit, target, between, tokens, inside)
+class Scopes:
+    """Which trigger hits reach which words, in one linear pass over the tokens.
+
+    Counts of free words, clause breaks and findings are kept as running totals, so
+    whether a hit reaches a finding costs the same wherever they stand, and each
+    finding is checked only against the few hits close enough by free words. A whole
+    letter pasted in one sentence stays linear (docs/triage.md, "Limits").
+    """
+
+    def __init__(self, tokens: Sequence[Token], inside: set[int]) -> None:
+        self.tokens = tokens
+        self.inside = inside
+        breaks = [i > 0 and token.clause != tokens[i - 1].clause
+                  for i, token in enumerate(tokens)]
+        self._free = _running(i not in inside and not _is_list_word(token)
+                              for i, token in enumerate(tokens))
+        self._findings = _running(i in inside for i in range(len(tokens)))
+        self._breaks = _running(breaks)
+        self._list_breaks = _running(b and not _opens_list_item(i, tokens, inside)
+                                     for i, b in enumerate(breaks))
+        self._pointing_back = _running(token.norm in _POINTING_BACK for token in tokens)
+        self._clauses = [token.clause for token in tokens]
+        self._sentences = [token.sentence for token in tokens]
+
+    def stops(self, hits: Iterable[TriggerHit]) -> list[int]:
+        """Running counts of where `hits` start, for `governs`."""
+        starts = {hit.first for hit in hits}
+        return _running(i in starts for i in range(len(self.tokens)))
+
+    def governs(self, hit: TriggerHit, target: Span, stops: list[int]) -> bool:
+        """Whether `hit` reaches `target`: same sentence, within reach, no stop between,
+        and across clauses only along a list of findings."""
+        direction = hit.trigger.direction
+        if hit.last < target.first and direction in (FORWARD, BOTH):
+            start, end = hit.last + 1, target.first  # the words between: [start, end)
+        elif hit.first > target.last and direction in (BACKWARD, BOTH):
+            start, end = target.last + 1, hit.first
+        else:
+            return False
+        if self.tokens[hit.first].sentence != self.tokens[target.first].sentence:
+            return False
+        if _count(stops, start, end) or _count(self._free, start, end) > _reach(hit):
+            return False
+        if not hit.trigger.list_scope and self._past_a_finding(start, end):
+            return False
+        # Only a list trigger crosses clause breaks, each opening a list item that
+        # starts with a finding: "denies CP/SOB, N/V". History reaches across the whole
+        # sentence: "had fits years ago and blackouts". Breaks count up to the far word.
+        breaks = self._list_breaks if hit.trigger.list_scope else self._breaks
+        return hit.category == HISTORY or not _count(breaks, start, end + 1)
+
+    def _past_a_finding(self, start: int, end: int) -> bool:
+        """Whether a free word follows another finding on the way: "no chest pain just
+        feel sick" denies the chest pain only. Only a list runs on from one finding to
+        the next."""
+        if not _count(self._findings, start, end):
+            return False
+        first_finding = bisect_right(self._findings, self._findings[start]) - 1
+        return _count(self._free, first_finding + 1, end) > 0
+
+    def within_reach(self, hit: TriggerHit) -> tuple[int, int]:
+        """The first and last token a hit may reach by its count of free words: a
+        bound, which `governs` narrows."""
+        free, reach = self._free, _reach(hit)
+        first = bisect_left(free, free[hit.first] - reach) - 1
+        last = bisect_right(free, free[hit.last + 1] + reach) - 1
+        return max(first, 0), min(last, len(self.tokens) - 1)
+
+    def taken_back(self, target: Span) -> bool:
+        """Whether a later clause of the same sentence points back at the finding."""
+        last = self.tokens[target.last]
+        later_clauses = bisect_right(self._clauses, last.clause)
+        sentence_end = bisect_right(self._sentences, last.sentence)
+        return bool(_count(self._pointing_back, later_clauses, sentence_end))
 
 
-def _past_a_finding(between: range, free: list[int], inside: set[int]) -> bool:
-    """Whether a free word follows another finding on the way: "no chest pain just feel
-    sick" denies the chest pain only. Only a list runs on from one finding to the next."""
-    first_finding = next((i for i in between if i in inside), None)
-    return first_finding is not None and any(i > first_finding for i in free)
+class Nearby:
+    """The hits of one category, each with the tokens it may reach. Hits never overlap,
+    so both ends of their reach rise from left to right, and the hits near a finding
+    stand together: a finding is checked against those few, not against them all."""
+
+    def __init__(self, scopes: Scopes, hits: Iterable[TriggerHit], category: str) -> None:
+        self.scopes = scopes
+        self.hits = [hit for hit in hits if hit.category == category]
+        reaches = [scopes.within_reach(hit) for hit in self.hits]
+        self._firsts = [first for first, _ in reaches]
+        self._lasts = [last for _, last in reaches]
+
+    def near(self, target: Span) -> list[TriggerHit]:
+        """The hits whose reach overlaps `target`, left to right."""
+        return self.hits[bisect_left(self._lasts, target.first):
+                         bisect_right(self._firsts, target.last)]
+
+    def govern(self, target: Span, stops: list[int]) -> bool:
+        return any(self.scopes.governs(hit, target, stops) for hit in self.near(target))
+
+
+def _running(flags: Iterable[bool]) -> list[int]:
+    """Running totals: how many flags are set before each index (and in all, last)."""
+    return list(accumulate(map(int, flags), initial=0))
+
+
+def _count(running: list[int], start: int, end: int) -> int:
+    """How many flags are set in [start, end)."""
+    return running[end] - running[start] if end > start else 0
+
+
+def _reach(hit: TriggerHit) -> int:
+    return REACH.get(hit.category, 0)
+
+
+def _opens_list_item(index: int, tokens: Sequence[Token], inside: set[int]) -> bool:
+    """Whether the clause break at `index` opens an item a list trigger runs along."""
+    return tokens[index].opener in _LIST_OPENERS and (
+        _starts_with_finding(index, tokens, inside) or _is_short_item(index, tokens))
 
 
 def _is_list_word(token: Token) -> bool:
     return token.norm in TRANSPARENT or token.norm in _LIST_WORDS
-
-
-def _crosses_only_lists(hit: TriggerHit, target: Span, between: range,
-                        tokens: Sequence[Token], inside: set[int]) -> bool:
-    """Only a list trigger crosses clause breaks, and each must open a list item
-    that starts with a finding: "denies CP/SOB, N/V". History reaches across the
-    whole sentence: "had fits years ago and blackouts"."""
-    if hit.category == HISTORY:
-        return True
-    openers = _LIST_OPENERS if hit.trigger.list_scope else frozenset()
-    path = [*between, target.first] if hit.last < target.first else [*between, hit.first]
-    for previous, index in zip([hit.last if hit.last < target.first else target.last, *path],
-                               path, strict=False):
-        if tokens[index].clause == tokens[previous].clause:
-            continue
-        if tokens[index].opener not in openers or not (
-                _starts_with_finding(index, tokens, inside) or _is_short_item(index, tokens)):
-            return False
-    return True
 
 
 def _is_short_item(index: int, tokens: Sequence[Token]) -> bool:
@@ -183,11 +255,12 @@ def _starts_with_finding(index: int, tokens: Sequence[Token], inside: set[int]) 
     return False
 
 
-def taken_back(tokens: Sequence[Token], target: Span) -> bool:
-    """Whether a later clause of the same sentence points back at the finding."""
-    last = tokens[target.last]
-    return any(
-        token.norm in _POINTING_BACK and token.clause != last.clause
-        for token in tokens[target.last + 1:]
-        if token.sentence == last.sentence
-    )
+def back_again_sentences(tokens: Sequence[Token]) -> frozenset[int]:
+    """Sentences that say a past finding is back, by a word pointing at it and "again":
+    "used to hear ringing; it's come back again this week". Not "Dizzy again today",
+    which is about the dizziness. A finding in the sentence before one of these counts."""
+    words: dict[int, set[str]] = {}
+    for token in tokens:
+        words.setdefault(token.sentence, set()).add(token.norm)
+    return frozenset(sentence for sentence, said in words.items()
+                     if "again" in said and said & _POINTING_AT_PAST)

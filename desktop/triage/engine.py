@@ -7,6 +7,7 @@ checked on every input, and anything unmatched is reported, not dropped.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -20,13 +21,16 @@ from desktop.triage.context import (
     NORMAL,
     RECENT,
     TERMINATE,
+    Nearby,
+    Scopes,
     Span,
     TriggerHit,
     Triggers,
-    governs,
-    taken_back,
+    back_again_sentences,
 )
-from desktop.triage.lexicon import DENIALS, MANY, Lexicon, is_uncommon_word
+from desktop.triage.doses import excess_taken
+from desktop.triage.lexicon import DENIALS, EXCESS, MANY, Lexicon, is_uncommon_word
+from desktop.triage.limits import check_length
 from desktop.triage.questions import Answer, Asked, Questions, raised_and_open
 from desktop.triage.text import INNER_FILLER, SEPARATORS, TRANSPARENT, Token, stem, tokenize
 
@@ -66,8 +70,9 @@ _COUNTS = frozenset({"five", "six", "seven", "eight", "nine", "ten", "eleven", "
                      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"})
 # Words before a number that make it a reading or a time: "GCS 8", "RR 6", "at 11".
 _MEASURES = frozenset({"gcs", "rr", "sats", "sat", "spo2", "o2", "bp", "hr", "pulse", "temp",
-                       "resp", "rate", "score", "bm", "glucose", "at", "of", "by", "until",
-                       "till", "past"})
+                       "temps", "temperature", "t", "resp", "rate", "score", "bm", "glucose",
+                       "at", "of", "by", "until", "till", "past"})
+_COPULAS = frozenset({"is", "was", "are", "were", "been", "be", "now", "still"})
 # Words before a number that make it a tablet's strength: "one ten", "a twenty".
 _STRENGTH_BEFORE = frozenset({"one", "a", "an", "each", "fives", "tens", "twenties"})
 # Words after a number that make it a strength or a volume, not a count.
@@ -211,12 +216,13 @@ class Triage:
 
     def assess(self, text: str, answers: Mapping[str, str] | None = None) -> TriageResult:
         """Triage free text holding one or many complaints, with the answers given to
-        the guided questions (question id -> answer id; AnswerError if unknown)."""
-        return self._assess(text, self.questions.answered(answers or {}), set())
+        the guided questions (question id -> answer id; AnswerError if unknown).
+        ComplaintTooLongError past desktop/triage/limits.py's cap."""
+        return self._assess(check_length(text), self.questions.answered(answers or {}), set())
 
     def _assess(self, text: str, answered: Mapping[str, Answer],
                 picked: set[str]) -> TriageResult:
-        tokens = _read_counts(tokenize(text))
+        tokens = _read_amounts(tokenize(text))
         found, guarded = self._find(tokens)
         joined = self._join_sound_alikes(tokens, _covered(found) | guarded)
         if joined != tokens:
@@ -286,10 +292,11 @@ class Triage:
         and the answers to the guided questions.
 
         Each text is its own sentence, so a denial in one never reaches another.
+        ComplaintTooLongError when one is over desktop/triage/limits.py's cap.
         """
         chosen = self.assess_symptoms(picked)
         chosen_names = {m.effect.name for m in chosen.symptoms}
-        text = self._assess("\n".join(t for t in texts if t.strip()),
+        text = self._assess("\n".join(check_length(t) for t in texts if t.strip()),
                             self.questions.answered(answers or {}), chosen_names)
         negated = sorted(set(text.negated) - chosen_names)
         both = self._result(
@@ -469,44 +476,48 @@ class Triage:
 
     def _read(self, text: str, tokens: list[Token], found: list[_Found],
               hits: list[TriggerHit]) -> list[_Read]:
-        inside = _covered(found)
-        terminators = [h for h in hits if h.category == TERMINATE]
-        recent = [h for h in hits if h.category == RECENT]
+        scopes = Scopes(tokens, _covered(found))
+        terminators = scopes.stops(h for h in hits if h.category == TERMINATE)
+        terminators_or_recent = scopes.stops(h for h in hits
+                                             if h.category in (TERMINATE, RECENT))
+        negations, histories, hedges = (Nearby(scopes, hits, category)
+                                        for category in (NEGATED, HISTORY, HEDGE))
+        recent_clauses = {tokens[h.first].clause for h in hits if h.category == RECENT}
+        back_again = back_again_sentences(tokens)
         answered_no = self._answered_no(text, tokens, hits)
         reads = []
         for item in found:
             span = Span(item.first, item.last)
-            negated = self._governed(hits, NEGATED, span, tokens, inside, terminators)
-            history = self._governed(hits, HISTORY, span, tokens, inside,
-                                     terminators + recent) and not _is_recent(span, tokens,
-                                                                              recent)
-            if (negated or history) and taken_back(tokens, span):
+            negated = negations.govern(span, terminators)
+            # Recent timing in the finding's own clause: "had a fit this morning".
+            history = (histories.govern(span, terminators_or_recent)
+                       and tokens[span.first].clause not in recent_clauses)
+            if (negated or history) and scopes.taken_back(span):
                 negated = history = False
+            history = history and tokens[span.last].sentence + 1 not in back_again
             negated = negated or span.first in answered_no
-            uncertain = self._governed(hits, HEDGE, span, tokens, inside, terminators)
+            uncertain = hedges.govern(span, terminators)
             reads.append(_Read(item, negated, uncertain, history))
         return reads
-
-    @staticmethod
-    def _governed(hits: list[TriggerHit], category: str, span: Span, tokens: list[Token],
-                  inside: set[int], stops: list[TriggerHit]) -> bool:
-        return any(hit.category == category and governs(hit, span, tokens, inside, stops)
-                   for hit in hits)
 
     def _implied_denials(self, tokens: list[Token], found: list[_Found],
                          hits: list[TriggerHit]) -> dict[str, _Found]:
         """Targets a caller rules out by calling a body part or function normal:
-        "breathing's fine", "she's sleeping fine"."""
-        inside = _covered(found)
+        "breathing's fine", "she's sleeping fine". Only the words within each hit's
+        reach are tried; where several deny one target, the last (by hit, rule, word)
+        is kept."""
+        scopes = Scopes(tokens, _covered(found))
+        no_stops = scopes.stops(())
+        about = [i for i, token in enumerate(tokens) if i not in scopes.inside
+                 and any(token.stem in rule.about for rule in self.lexicon.pair_rules)]
         denied = {}
-        for hit in hits:
-            if hit.category != NORMAL:
-                continue
+        for hit in Nearby(scopes, hits, NORMAL).hits:
+            first, last = scopes.within_reach(hit)
+            near = about[bisect_left(about, first):bisect_right(about, last)]
             for rule in self.lexicon.pair_rules:
-                for i, token in enumerate(tokens):
-                    span = Span(i, i)
-                    if (i not in inside and token.stem in rule.about
-                            and governs(hit, span, tokens, inside, [])):
+                for i in near:
+                    if tokens[i].stem in rule.about and scopes.governs(hit, Span(i, i),
+                                                                       no_stops):
                         denied[rule.target] = _Found(rule.target, i, i)
         return denied
 
@@ -556,26 +567,22 @@ class Triage:
         matched = {tokens[i].clause for f in found for i in range(f.first, f.last + 1)
                    if f.target in self.tiers or self._kind.get(f.target) == CONTEXT
                    or f not in counted or spans(f) in used}
-        denials = [h for h in hits if h.category == NEGATED]
+        scopes = Scopes(tokens, set())
+        denials, no_stops = Nearby(scopes, hits, NEGATED), scopes.stops(())
         questions = _questions(text, tokens)
         about_drug = {t.clause for t in tokens if t.norm in self.lexicon.drug_names}
-        clauses: dict[int, list[Token]] = {}
-        for token in tokens:
-            if (token.clause not in matched | about_drug
-                    and token.sentence not in questions):
-                clauses.setdefault(token.clause, []).append(token)
+        left_out = matched | about_drug
+        clauses: dict[int, list[int]] = {}
+        for index, token in enumerate(tokens):
+            if token.clause not in left_out and token.sentence not in questions:
+                clauses.setdefault(token.clause, []).append(index)
         unlisted = []
-        for words in clauses.values():
-            said = [t for t in words if not self._is_filler(t)]
-            if said and not self._denied(said[0], tokens, denials):
-                content = [t for t in words if t.norm not in SEPARATORS]
+        for indexes in clauses.values():
+            said = [i for i in indexes if not self._is_filler(tokens[i])]
+            if said and not denials.govern(Span(said[0], said[0]), no_stops):
+                content = [tokens[i] for i in indexes if tokens[i].norm not in SEPARATORS]
                 unlisted.append(text[content[0].start:content[-1].end])
         return unlisted
-
-    @staticmethod
-    def _denied(token: Token, tokens: list[Token], denials: list[TriggerHit]) -> bool:
-        index = tokens.index(token)
-        return any(governs(hit, Span(index, index), tokens, set(), []) for hit in denials)
 
     def _is_filler(self, token: Token) -> bool:
         return (token.norm in self._filler or token.norm in SEPARATORS or len(token.norm) == 1
@@ -643,11 +650,26 @@ def _questions(text: str, tokens: list[Token]) -> set[int]:
             and "?" in text[token.end:following.start if following else len(text)]}
 
 
+def _read_amounts(tokens: list[Token]) -> list[Token]:
+    """Counts read as one word, and an amount taken above the amount meant as another:
+    "took three of the 10 mg, her label says 10 mg"."""
+    tokens = _read_counts(tokens)
+    excess = excess_taken(tokens)
+    if excess is not None:
+        tokens[excess] = replace(tokens[excess], stem=EXCESS)
+    return tokens
+
+
 def _read_counts(tokens: list[Token]) -> list[Token]:
-    """Counts of five or more read as one word: "took ten", but not "10 mg" or "RR 8"."""
-    return [replace(token, stem=MANY) if _is_count(before, token, following) else token
-            for before, token, following in zip([None, *tokens], tokens, [*tokens[1:], None],
-                                                strict=False)]
+    """Counts of five or more read as one word: "took ten", but not "10 mg", "RR 8" or
+    "temp is 38" (the word before a number skips "is" and "was")."""
+    read = []
+    before: Token | None = None
+    for token, following in zip(tokens, [*tokens[1:], None], strict=False):
+        read.append(replace(token, stem=MANY) if _is_count(before, token, following) else token)
+        if token.norm not in _COPULAS:
+            before = token
+    return read
 
 
 def _is_count(before: Token | None, token: Token, following: Token | None) -> bool:
@@ -671,12 +693,6 @@ def _covered(found: Iterable[_Found]) -> set[int]:
 
 def _spans(text: str, tokens: list[Token]) -> Spans:
     return lambda f: text[tokens[f.first].start:tokens[f.last].end]
-
-
-def _is_recent(span: Span, tokens: Sequence[Token], recent: list[TriggerHit]) -> bool:
-    """Recent timing in the finding's own clause: "had a fit this morning"."""
-    clause = tokens[span.first].clause
-    return any(tokens[hit.first].clause == clause for hit in recent)
 
 
 def _pairs_for(target: str, tokens: list[Token], about: list[int], trouble: list[int],

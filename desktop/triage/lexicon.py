@@ -26,7 +26,9 @@ DRUG = "{drug}"
 _DRUG_WORD = "thisdrugsname"
 # A count of five or more ("took ten of them"), not a strength ("10 mg").
 MANY = "{many}"
-PLACEHOLDERS = frozenset({MANY})
+# An amount taken above the amount the call says was meant (desktop/triage/doses.py).
+EXCESS = "{excess}"
+PLACEHOLDERS = frozenset({MANY, EXCESS})
 _DRUG_STEM = "\x00drug"
 
 MIN_TYPO_LENGTH = 5

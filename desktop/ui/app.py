@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from desktop.content.database import ContentError
 from desktop.content.packs import open_drug
 from desktop.content.trust import SIGNED_ONLY, Trust
 from desktop.locations import content_folders, log_folder, set_application_names
+from desktop.printable import printable
 from desktop.ui import dialogs, first_paint
 from desktop.ui.main_window import MainWindow
 from desktop.ui.style import icon
@@ -41,9 +42,19 @@ def create_window(db: Path | None, drug: str | None, trust: Trust = SIGNED_ONLY)
     """The main window on the chosen content; raises ContentError if none is usable."""
     content, drug_id = open_drug(db, content_folders(), drug, trust)
     window = MainWindow(content, drug_id, QSettings(), trust)
-    for path, reason in content.refused:
-        window.statusBar().showMessage(f"Content pack {path.name} refused: {reason}")
+    if content.refused:
+        window.statusBar().showMessage(refused_message(content.refused))
     return window
+
+
+def refused_message(refused: Sequence[tuple[Path, str]]) -> str:
+    """The status bar's line on refused packs: one with its reason, or every one by
+    name, the reasons being in Help > About."""
+    if len(refused) == 1:
+        path, reason = refused[0]
+        return f"Content pack {printable(path.name)} refused: {printable(reason)}"
+    names = ", ".join(printable(path.name) for path, _ in refused)
+    return f"{len(refused)} content packs refused: {names} (why: Help \u2192 About)"
 
 
 def quit_on_interrupt(app: QApplication) -> None:

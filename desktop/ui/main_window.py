@@ -25,6 +25,7 @@ from desktop import __version__
 from desktop.content.models import SearchHit
 from desktop.content.packs import Content
 from desktop.content.trust import SIGNED_ONLY, Trust
+from desktop.printable import printable
 from desktop.ui import dialogs
 from desktop.ui.controller import GuideController, int_setting
 from desktop.ui.layout import FittingTabs, ScrollingPane
@@ -35,6 +36,7 @@ from desktop.ui.theme import THEMES
 
 if TYPE_CHECKING:
     from desktop.ui.search_panel import SearchPanel
+    from desktop.ui.search_runner import SearchRunner
 
 UNVERIFIED = ("Unverified content: this guide is not signed by a trusted publisher (started "
               "with --allow-unsigned). Do not rely on it for patients.")
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.controller = GuideController(content, drug_id, settings, trust, self)
         self.pages: dict[str, Page] = {}  # only those built so far
         self._search_panel: SearchPanel | None = None  # built on the first search
+        self._search_runner: SearchRunner | None = None  # likewise
         self.setWindowIcon(icon("app"))
         self._build_toolbar()
         self._build_central()
@@ -223,6 +226,9 @@ class MainWindow(QMainWindow):
             holder = ScrollingPane(f"{title} page", sideways=True)
             index = self.tabs.add_titled_tab(holder, title, spec.short_title)
             self.tabs.setTabToolTip(index, f"{title} ({spec.shortcut})")
+            self.tabs.setTabVisible(index, spec.shown_for(monograph))
+        if not self.tabs.isTabVisible(current):
+            current = 0
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(current)
         self.page(PAGE_KEYS[current])
@@ -247,8 +253,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(PAGE_KEYS.index(key))
         return self.page(key)
 
+    def shown_page_keys(self) -> list[str]:
+        """The pages this drug shows, in tab order (a section it lacks has no tab)."""
+        return [key for index, key in enumerate(PAGE_KEYS) if self.tabs.isTabVisible(index)]
+
     def activate_page(self, key: str) -> None:
-        """Show page `key` and put the keyboard where work starts on it."""
+        """Show page `key` and put the keyboard where work starts on it; a page this drug
+        does not show (its shortcut still exists) does nothing."""
+        if key not in self.shown_page_keys():
+            return
         self.show_page(key).focus_target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     def _on_look_changed(self) -> None:
@@ -288,14 +301,37 @@ class MainWindow(QMainWindow):
         self.search_field.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
+    @property
+    def search_runner(self) -> "SearchRunner":
+        if self._search_runner is None:
+            from desktop.ui.search_runner import SearchRunner
+
+            self._search_runner = SearchRunner(lambda: self.content.database.search, self)
+            self._search_runner.found.connect(self.show_hits)
+        return self._search_runner
+
     def run_search(self, text: str) -> None:
+        """Search for `text` off the UI thread; its results appear when found."""
         if not text.strip():
+            if self._search_runner is not None:
+                self._search_runner.cancel()
             if self._search_panel is not None:
                 self._search_panel.hide()
                 self._search_panel.show_hits("", [])
             return
-        self.search_panel.show_hits(text, self.content.database.search(text))
+        self.search_runner.request(text)
+
+    def show_hits(self, text: str, hits: list[SearchHit]) -> None:
+        self.search_panel.show_hits(text, hits)
         self.search_panel.show()
+
+    def finish_search(self) -> None:
+        """Show the results for the text in the field now, if they have not arrived:
+        a key that acts on results (Enter, Down, Up) acts on what was typed."""
+        if self._search_runner is not None and self._search_runner.pending():
+            self._search_runner.cancel()
+            text = self.search_field.text()
+            self.show_hits(text, self.content.database.search(text))
 
     def open_hit(self, hit: SearchHit) -> bool:
         """Show the hit's page and mark what it points at; False if the page found nothing."""
@@ -310,6 +346,9 @@ class MainWindow(QMainWindow):
 
     def _search_key(self, event: QKeyEvent) -> bool:
         key = event.key()
+        if key in (QtCore.Qt.Key.Key_Down, QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Return,
+                   QtCore.Qt.Key.Key_Enter):
+            self.finish_search()
         searching = self._search_panel is not None and self._search_panel.isVisible()
         if key in (QtCore.Qt.Key.Key_Down, QtCore.Qt.Key.Key_Up) and searching:
             self.search_panel.step_selection(1 if key == QtCore.Qt.Key.Key_Down else -1)
@@ -343,7 +382,8 @@ class MainWindow(QMainWindow):
         info = self.content.database.info
         monograph = self.controller.monograph
         sources = "\n".join(f"\u2022 {s.short}" for s in self.content.database.sources())
-        refused = "".join(f"\nRefused content pack {p}: {why}" for p, why in self.content.refused)
+        refused = "".join(f"\nRefused content pack {printable(p)}: {printable(why)}"
+                          for p, why in self.content.refused)
         return (
             f"Drug Guide {__version__}\n\n"
             f"Content version {info.content_version}, {self.content.origin}.\n"

@@ -1,6 +1,6 @@
 """An item delegate that paints a model's HTML, wrapped to the view's width."""
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -10,8 +10,19 @@ from desktop.ui.modelindex import Index
 PADDING = 6
 
 
+SIZE_CACHE_ROWS = 500
+
+
 class RichTextDelegate(QStyledItemDelegate):
-    """DisplayRole holds HTML; only the app's own `icon:` images load."""
+    """DisplayRole holds HTML; only the app's own `icon:` images load.
+
+    A view asks for a row's size several times per layout, and laying out its HTML
+    is the costly part, so sizes are kept by (HTML, width, font) until the cache is
+    full, when it starts again."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, int, str], QSize] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         document = SafeDocument()
@@ -43,6 +54,12 @@ class RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        key = (index.data(Qt.ItemDataRole.DisplayRole) or "", option.rect.width(),
+               option.font.key())
+        if key not in self._sizes:
+            if len(self._sizes) >= SIZE_CACHE_ROWS:
+                self._sizes.clear()
+            self.initStyleOption(option, index)
+            document = self._document(option, index)
+            self._sizes[key] = QSize(int(document.idealWidth()), int(document.size().height()))
+        return self._sizes[key]

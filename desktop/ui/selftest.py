@@ -40,7 +40,6 @@ def _render_every_tab(db: ContentDatabase, drug_id: str) -> int:
     from desktop.ui import crash
     from desktop.ui.app import application
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.pages.registry import PAGE_KEYS
 
     crash.install(log_folder())  # offscreen chatter goes to the log, not the console
     app = application()
@@ -49,7 +48,8 @@ def _render_every_tab(db: ContentDatabase, drug_id: str) -> int:
         window = MainWindow(Content(db, "self-test"), drug_id, settings)
         window.resize(1366, 768)
         window.show()
-        for key in PAGE_KEYS:
+        shown = window.shown_page_keys()
+        for key in shown:
             window.show_page(key)
             app.processEvents()
             if window.grab().isNull():
@@ -57,7 +57,7 @@ def _render_every_tab(db: ContentDatabase, drug_id: str) -> int:
         window.hide()
         window.deleteLater()
         app.processEvents()
-    return len(PAGE_KEYS)
+    return len(shown)
 
 
 def run_self_test(db: ContentDatabase, drug_id: str) -> int:

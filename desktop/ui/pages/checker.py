@@ -10,13 +10,23 @@ from datetime import datetime
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAccessible,
     QColor,
     QKeySequence,
     QResizeEvent,
     QShortcut,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -37,6 +47,7 @@ from PySide6.QtWidgets import (
 from desktop.content.models import SideEffect
 from desktop.content.schema import TIERS
 from desktop.triage.engine import SymptomMatch, Triage, TriageResult
+from desktop.triage.limits import MAX_COMPLAINT_CHARS
 from desktop.triage.report import (
     ReportContext,
     banner_state,
@@ -240,6 +251,14 @@ class CheckerView(QWidget):
             "Or paste what the patient said, e.g. \u201cdizzy and my ears ring\u201d")
         self.sentence.setAccessibleName("What the patient said")
         self.sentence.setTabChangesFocus(True)
+        self.entry.setMaxLength(MAX_COMPLAINT_CHARS)  # a paste keeps its first part
+        self.limit_note = QLabel(
+            f"A complaint holds at most {MAX_COMPLAINT_CHARS:,} characters: the rest was "
+            "left out. Add what matters as another complaint.", self)
+        self.limit_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.limit_note.setObjectName("limitNote")
+        self.limit_note.setWordWrap(True)
+        self.limit_note.hide()
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName("Listed side effects checklist")
         checklist.wrap_to_width(self.checklist)
@@ -287,6 +306,7 @@ class CheckerView(QWidget):
         left.addLayout(entry_row)
         left.addLayout(entries_row, 1)
         left.addWidget(self.sentence, 1)
+        left.addWidget(self.limit_note)
         left.addWidget(_heading("Or tick listed side effects", inputs))
         left.addWidget(self.checklist, 3)
         outputs = QWidget(self)
@@ -392,6 +412,9 @@ class SymptomCheckerPage(Page):
         view.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, view.entries, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        # Kept within the limit first, so triage never reads more (docs/triage.md).
+        view.entry.textChanged.connect(self.keep_within_limit)
+        view.sentence.textChanged.connect(self.keep_within_limit)
         view.entry.textChanged.connect(self.refresh)  # read before it is added, too
         view.sentence.textChanged.connect(self.refresh)
         view.checklist.itemChanged.connect(self.refresh)
@@ -439,6 +462,20 @@ class SymptomCheckerPage(Page):
             self._list_entry(text)
             self.view.entry.clear()
             self.refresh()
+
+    def keep_within_limit(self) -> None:
+        """A pasted text over the limit keeps its first part (the line box does this
+        itself), and a note says so while a box is full."""
+        sentence = self.view.sentence
+        text = sentence.toPlainText()
+        if len(text) > MAX_COMPLAINT_CHARS:
+            with QSignalBlocker(sentence):  # refresh, connected next, reads the cut text
+                cursor = sentence.textCursor()
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(text[:MAX_COMPLAINT_CHARS])  # one step to undo
+                sentence.setTextCursor(cursor)
+        full = max(len(self.view.entry.text()), len(sentence.toPlainText()))
+        self.view.limit_note.setVisible(full >= MAX_COMPLAINT_CHARS)
 
     def _list_entry(self, text: str) -> None:
         item = QListWidgetItem(text)

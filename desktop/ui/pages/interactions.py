@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.content import anchors
 from desktop.content.interactions import DrugAnswer, InteractionIndex, InteractionMatch
-from desktop.content.models import Interaction, SearchHit
+from desktop.content.models import CombinedWarning, Interaction, SearchHit
 from desktop.content.schema import SEVERITIES
 from desktop.content.stamps import dated_header
 from desktop.ui import printing
@@ -84,6 +84,19 @@ def _answer_rows(answers: list[DrugAnswer]) -> list[tuple[str, InteractionMatch 
 
 def _listed_under(match: InteractionMatch) -> str:
     return f" (listed under {match.drug_class})" if match.drug_class else ""
+
+
+def warning_lines(warning: CombinedWarning | None) -> list[str]:
+    """The combined warning for CNS depressants as plain text, or nothing."""
+    return [f"- {warning.title.upper()}: {warning.advice} Sources: {warning.source}."] if (
+        warning) else []
+
+
+def warning_html(warning: CombinedWarning | None) -> str:
+    """The combined warning as rich text above the per-drug answers; every value escaped."""
+    return (f"<p>{badge_html('major')} &mdash; <b>{escape(warning.title)}</b><br>"
+            f"{escape(warning.advice)}<br><small>Sources: {escape(warning.source)}</small></p>"
+            if warning else "")
 
 
 def answer_lines(answers: list[DrugAnswer], unknown: str) -> list[str]:
@@ -169,7 +182,8 @@ class InteractionsPage(SectionPage):
     def __init__(self, key: str, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent)
         interactions = self.monograph.interactions
-        self.index = InteractionIndex(interactions, self.info.medicine_words)
+        self.index = InteractionIndex(interactions, self.info.medicine_words,
+                                      self.monograph.combined_warning)
         self.model = InteractionTableModel(interactions, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -196,15 +210,19 @@ class InteractionsPage(SectionPage):
         return self.index.check(self.view.lookup.text())
 
     def _on_lookup_changed(self, _text: str = "") -> None:
-        self.view.answer.setHtml(match_html(self.answers(), self.info.no_interaction_message))
+        answers = self.answers()
+        self.view.answer.setHtml(warning_html(self.index.combined_warning(answers))
+                                 + match_html(answers, self.info.no_interaction_message))
         self.view.fit_answer()
 
     def record_lines(self) -> list[str]:
         """The drugs checked and their answers, then every listed interaction."""
         table = [f"- {item.name}: {BADGES[item.severity].word}. Includes: {item.includes}. "
                  f"{item.advice}" for item in self.monograph.interactions]
+        answers = self.answers()
         return [f"Checked: {self.view.lookup.text().strip()}",
-                *answer_lines(self.answers(), self.info.no_interaction_message), "",
+                *warning_lines(self.index.combined_warning(answers)),
+                *answer_lines(answers, self.info.no_interaction_message), "",
                 "Every listed interaction:", *table]
 
     def printable(self) -> QTextDocument:

@@ -22,6 +22,11 @@ class PageSpec(NamedTuple):
         section = next((s for s in monograph.sections if s.key == self.key), None)
         return section.title if section else self.title
 
+    def shown_for(self, monograph: Monograph) -> bool:
+        """A section's page is shown only for a drug that has the section (only baclofen
+        has an intrathecal pump); every other page is always shown."""
+        return self.page_class != _SECTION or any(s.key == self.key for s in monograph.sections)
+
     def load(self) -> type[Page]:
         module, name = self.page_class.split(":")
         return getattr(importlib.import_module(module), name)
