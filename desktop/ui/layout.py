@@ -7,7 +7,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
-    QApplication,
     QFrame,
     QHBoxLayout,
     QListView,
@@ -114,8 +113,6 @@ class ScrollingPane(QScrollArea):
 
     The content is sized by hand: a resizable scroll area gives content with wrapped
     text its preferred height for the width, which scrolls even when it would fit.
-    Whatever takes the keyboard inside is scrolled into sight, by a shortcut (Alt+Q)
-    as by Tab.
     """
 
     def __init__(self, name: str, parent: QWidget | None = None, *,
@@ -124,14 +121,6 @@ class ScrollingPane(QScrollArea):
         self.setAccessibleName(name)  # it takes focus, so a screen reader lands on it
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.sideways = sideways  # whether it may scroll sideways too, or keeps its width
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._follow_focus)
-
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        page = self.widget()
-        if new is not None and page is not None and page.isAncestorOf(new):
-            self.ensureWidgetVisible(new, 0, 0)
 
     def hold(self, page: QWidget) -> None:
         self.setWidget(page)

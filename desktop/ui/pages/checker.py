@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QFrame,
     QGridLayout,
@@ -335,9 +336,9 @@ class CheckerView(QWidget):
         layout.addWidget(self.ask)
         self.results_and_questions = panes(self, outputs, self.asking, stretch=(1, 1))
         # The inputs scroll on their own, so the results keep the page's full height.
-        inputs_pane = ScrollingPane("Complaints and checklist", self)
-        inputs_pane.hold(inputs)
-        self.columns = panes(self, inputs_pane, self.results_and_questions)
+        self.inputs_pane = ScrollingPane("Complaints and checklist", self)
+        self.inputs_pane.hold(inputs)
+        self.columns = panes(self, self.inputs_pane, self.results_and_questions)
         layout.addWidget(self.columns, 1)
         self.arrange(compact=False)
 
@@ -420,7 +421,7 @@ class SymptomCheckerPage(Page):
         view.checklist.itemChanged.connect(self.refresh)
         view.questions.answersChanged.connect(self.refresh)
         self.questionWanted.connect(view.questions.offer)
-        QShortcut(QKeySequence("Alt+Q"), self, view.questions.focus_first_open)
+        QShortcut(QKeySequence("Alt+Q"), self, self.ask_questions)
         view.buttons["clear"].clicked.connect(self.clear)
         view.buttons["copy"].clicked.connect(self.copy_record)
         view.buttons["print"].clicked.connect(self.print_record)
@@ -456,6 +457,14 @@ class SymptomCheckerPage(Page):
                 and event.matches(QKeySequence.StandardKey.Undo))  # type: ignore[attr-defined]
 
     # Behaviour ----------------------------------------------------------------
+    def ask_questions(self) -> None:
+        """Alt+Q: the keyboard to the first open question, scrolled into sight where the
+        questions sit at the end of the scrolling inputs (zoomed in)."""
+        self.view.questions.focus_first_open()
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            self.view.inputs_pane.ensureWidgetVisible(focused, 0, 0)
+
     def add_entry(self) -> None:
         text = self.view.entry.text().strip()
         if text:
