@@ -139,6 +139,7 @@ def test_titles_shorten_when_the_full_ones_do_not_fit(window, monograph):
     assert [window.tabs.tabText(i) for i in range(len(PAGES))] == \
         [spec.short_title for spec in PAGES]
     assert "Symptom checker" in window.tabs.tabToolTip(6)  # the full title stays at hand
+    assert window.tabs.tabBar().accessibleTabName(6) == "Symptom checker"  # and is heard
     window.controller.set_zoom(100)
     window.resize(1366, 768)
     settle()

@@ -71,6 +71,8 @@ class FittingTabs(QTabWidget):
     def add_titled_tab(self, page: QWidget, title: str, short_title: str) -> int:
         index = self.addTab(page, title)
         self._titles.insert(index, (title, short_title))
+        # A screen reader says the full title whichever one shows ("Interact." is not a word).
+        self.tabBar().setAccessibleTabName(index, title)
         self.fit_titles()
         return index
 
