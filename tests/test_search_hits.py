@@ -143,3 +143,17 @@ def test_enter_on_pump_alarm_opens_the_pump_teams_advice(qtbot, window):
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == PAGE_KEYS.index("pump")
     assert marked_text(window.page("pump"), anchors.BLOCK).startswith("What the clinic does")
+
+
+def test_a_hit_of_the_drug_not_shown_names_that_drug(window, database):
+    """Both drugs have a Seizures side effect: the two results must not read the same."""
+    other = next(drug for drug in database.drugs() if drug.id != window.controller.drug_id)
+    window.search_field.setText("seizures")
+    window.finish_search()
+    model = window.search_panel.model
+    for row in range(model.rowCount()):
+        hit, html = model.index(row).data(HitRole), model.index(row).data()
+        named = f"{other.name}: " if hit.drug_id == other.id else ""
+        assert f"<i>in {named}{hit.page_title}</i>" in html
+    assert {model.index(row).data(HitRole).drug_id for row in range(model.rowCount())} == {
+        other.id, window.controller.drug_id}
