@@ -58,6 +58,7 @@ def capture(window: MainWindow, out: Path, prefix: str) -> list[Path]:
     window.grab().save(str(path))
     written.append(path)
     window.search_field.setText("seizures")
+    window.finish_search()  # the search runs off the UI thread; show its results now
     _settle()
     path = out / f"{prefix}{len(PAGE_KEYS) + 2:02d}-search.png"
     window.grab().save(str(path))

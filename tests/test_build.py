@@ -160,7 +160,7 @@ def test_an_unsourced_emergency_sign_is_refused(tmp_path, content_copy, old, new
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
-    ('page = "pump"', 'page = "pumps"', "answer[0].page: no drug has a section 'pumps'"),
+    ('page = "pump"', 'page = "pumps"', "answer[0].page: unknown value 'pumps'"),
     ('title = "What the clinic does"', 'title = "What the clinic did"',
      "answer[0].title: no block of section 'pump'"),
 ])

@@ -162,6 +162,12 @@ def test_the_pump_teams_advice_answers_a_pump_alarm(database):
         assert (top.page, top.title) == ("pump", "What the clinic does"), query
 
 
+def test_missed_dose_opens_the_missed_dose_section(database):
+    """It once opened a physical-activity note that mentions a missed dose in passing."""
+    top = database.search("missed dose")[0]
+    assert (top.drug_id, top.page, top.title) == ("baclofen", "overview", "Missed dose")
+
+
 def test_a_heading_that_names_the_words_comes_before_a_passing_mention(database):
     """ "kidney" once opened the excretion fact, which mentions the kidneys in passing."""
     assert database.search("kidney")[0].title == "Kidney impairment"

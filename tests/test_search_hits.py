@@ -80,14 +80,14 @@ def marked_text(page, kind: str) -> str:
     return selections[0].cursor.selectedText() if selections else ""
 
 
-def test_each_hit_opens_its_page_and_marks_its_row(window, monograph):
+def test_each_hit_opens_its_page_and_marks_its_row(window, database):
     missed = []
     for item in indexed_items(monograph.id):
         hit = as_hit(*item)
-        found = window.open_hit(hit)
+        found = window.open_hit(hit)  # switches to the hit's drug
         shown = window.tabs.currentIndex() == PAGE_KEYS.index(hit.page)
         marked = marked_text(window.page(hit.page), kind_of(hit.anchor))
-        expected = expected_mark(monograph, hit).casefold()  # words are marked in any case
+        expected = expected_mark(database.monograph(hit.drug_id), hit).casefold()  # any case
         if not (found and shown and marked.casefold().startswith(expected)):
             missed.append((hit.page, hit.anchor, marked))
     assert missed == []
@@ -144,3 +144,17 @@ def test_enter_on_pump_alarm_opens_the_pump_teams_advice(qtbot, window):
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == PAGE_KEYS.index("pump")
     assert marked_text(window.page("pump"), anchors.BLOCK).startswith("What the clinic does")
+
+
+def test_a_hit_of_the_drug_not_shown_names_that_drug(window, database):
+    """Both drugs have a Seizures side effect: the two results must not read the same."""
+    other = next(drug for drug in database.drugs() if drug.id != window.controller.drug_id)
+    window.search_field.setText("seizures")
+    window.finish_search()
+    model = window.search_panel.model
+    for row in range(model.rowCount()):
+        hit, html = model.index(row).data(HitRole), model.index(row).data()
+        named = f"{other.name}: " if hit.drug_id == other.id else ""
+        assert f"<i>in {named}{hit.page_title}</i>" in html
+    assert {model.index(row).data(HitRole).drug_id for row in range(model.rowCount())} == {
+        other.id, window.controller.drug_id}

@@ -139,6 +139,7 @@ def test_titles_shorten_when_the_full_ones_do_not_fit(window, monograph):
     assert [window.tabs.tabText(i) for i in range(len(PAGES))] == \
         [spec.short_title for spec in PAGES]
     assert "Symptom checker" in window.tabs.tabToolTip(6)  # the full title stays at hand
+    assert window.tabs.tabBar().accessibleTabName(6) == "Symptom checker"  # and is heard
     window.controller.set_zoom(100)
     window.resize(1366, 768)
     settle()
@@ -206,3 +207,34 @@ def test_an_interaction_answer_shows_whole_and_the_empty_box_stays_small(sized_w
     answer = page.view.answer
     assert answer.document().size().height() <= answer.viewport().height()
     assert fully_in_sight(answer)
+
+
+def test_the_banner_the_ask_line_and_the_first_result_show_without_scrolling(sized_window):
+    """Issue #24: at 200% on 1024x600 the first result was cut after about four lines."""
+    checker = sized_window.show_page("symptom_checker")
+    checker.view.sentence.setPlainText("I can't breathe and no chest pain, dizzy, itchy rash")
+    checker.view.entry.setText("ears ringing")
+    checker.add_entry()
+    for _ in range(3):
+        settle()  # the page fits again after the cards' heights are known
+    view = checker.view
+    first = view.results.visualRect(checker.model.index(0))
+    assert view.ask.text().startswith("Ask:")
+    assert fully_in_sight(view.banner) and fully_in_sight(view.ask)
+    assert first.height() > 4 * view.results.fontMetrics().height()  # a card, not a line
+    assert in_sight(view.results.viewport()).contains(first), (first, in_sight(view.results))
+    assert fully_in_sight(checker.focus_target)  # the complaint box too
+    checker.clear()
+
+
+def test_alt_q_brings_the_first_question_into_sight(qtbot, sized_window):
+    """Zoomed in, the questions sit at the end of the scrolling inputs."""
+    checker = sized_window.show_page("symptom_checker")
+    checker.view.sentence.setPlainText("he's really drowsy today")
+    settle()
+    qtbot.keyClick(checker.view.entry, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    settle()
+    focused = QApplication.focusWidget()
+    assert checker.view.questions.isAncestorOf(focused)
+    assert not in_sight(focused).isEmpty()
+    checker.clear()

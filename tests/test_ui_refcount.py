@@ -12,7 +12,7 @@ from desktop.ui.search_panel import SearchResultsModel
 
 def test_none_from_overrides_keeps_its_references(qapp: QApplication, database):
     model = SearchResultsModel()
-    model.set_hits(database.search("seizures"))
+    model.set_hits(database.search("seizures"), {})
     index = model.index(0)
     browser = SafeTextBrowser()
     before = sys.getrefcount(None)

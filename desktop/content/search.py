@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from desktop.content.models import SearchHit
 from desktop.content.text import normalize_input
@@ -30,20 +31,16 @@ _WORD = re.compile(r"[^\W_]+")
 # Ranking reads at most CANDIDATES matches, so a one-letter prefix costs about the
 # same at 1,000 monographs as at one; once a query narrows below that, ranking is exact.
 CANDIDATES = 2000
-_CANDIDATES = """
-SELECT search_fts.rowid, bm25(search_fts, 10.0, 1.0), items.page, items.title
-FROM search_fts JOIN search_items AS items ON items.id = search_fts.rowid
-WHERE search_fts MATCH ? LIMIT ?
+# The best RERANKED by bm25 are read again to put the answering texts first.
+RERANKED = 100
+_RANKED = """
+SELECT id FROM (
+    SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
+    FROM search_fts WHERE search_fts MATCH ? LIMIT ?
+) ORDER BY score, id LIMIT ?
 """
-# Which of the given rows match a query (the query may filter a column: "title : (...)").
-_AMONG = """
-SELECT rowid FROM search_fts
-WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
-"""
-# The body of the given rows that match one word, that word marked.
-_MARKED_BODIES = """
-SELECT rowid, highlight(search_fts, 1, char(2), char(3)) FROM search_fts
-WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+_TEXTS = """
+SELECT id, page, title, body FROM search_items WHERE id IN (SELECT value FROM json_each(?))
 """
 # Marked text only for the rows shown. The markers are constants; user text is a parameter.
 _SHOWN = """
@@ -69,24 +66,25 @@ def query_words(text: str) -> list[str]:
     return [word[:MAX_WORD_LENGTH] for word in _WORD.findall(normalize_input(text))][:MAX_WORDS]
 
 
-def fts_terms(text: str, synonyms: Synonyms | None = None) -> list[str]:
-    """One FTS5 term per word of `text`: the word or one of its synonyms, the last one
-    a prefix so that results appear while a word is still being typed ("bacl" finds
-    baclofen)."""
-    words = query_words(text)
-    open_end = not normalize_input(text)[-1:].isspace()
-    terms = []
-    for index, word in enumerate(words):
-        own = f'"{word}"' + ("*" if index == len(words) - 1 and open_end else "")
-        others = [f'"{w}"' for w in (synonyms or {}).get(word, ()) if w != word]
-        terms.append(f"({' OR '.join([own, *others])})" if others else own)
-    return terms
+def open_ended(text: str) -> bool:
+    """Whether the last word may still be being typed: no space after it."""
+    return not normalize_input(text)[-1:].isspace()
 
 
 def fts_query(text: str, synonyms: Synonyms | None = None, joiner: str = " AND ") -> str | None:
-    """An FTS5 query matching every word of `text` (or, with `joiner` " OR ", any);
-    None when `text` holds no words."""
-    return joiner.join(terms) if (terms := fts_terms(text, synonyms)) else None
+    """An FTS5 query matching every word of `text` (or, with `joiner` " OR ", any),
+    each word or one of its synonyms, the last one as a prefix so that results appear
+    while a word is still being typed ("bacl" finds baclofen). None when `text` holds
+    no words."""
+    words = query_words(text)
+    if not words:
+        return None
+    terms = []
+    for index, word in enumerate(words):
+        own = f'"{word}"' + ("*" if index == len(words) - 1 and open_ended(text) else "")
+        others = [f'"{w}"' for w in (synonyms or {}).get(word, ()) if w != word]
+        terms.append(f"({' OR '.join([own, *others])})" if others else own)
+    return joiner.join(terms)
 
 
 @dataclass(frozen=True)
@@ -98,60 +96,76 @@ class Answer:
     questions: tuple[tuple[str, ...], ...]
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+@cache
+def _porter() -> Callable[[str], str]:
+    """The index's stemmer (Porter's), imported on the first search that ranks."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("porter").stemWord
 
 
-def _asks(words: Sequence[str], question: Sequence[str], synonyms: Synonyms) -> bool:
-    """Whether the searched words are the question's words, in any order: each the
-    same word or a synonym, a plural s aside; the last may be the start of one."""
-    def same(index: int, known: str) -> bool:
-        forms = {_singular(w) for w in (known, *synonyms.get(known, ()))}
-        typed = _singular(words[index])
-        return typed in forms or (index == len(words) - 1
-                                  and any(form.startswith(typed) for form in forms))
+@lru_cache(maxsize=65_536)
+def _stem(word: str) -> str:
+    return _porter()(word)
 
-    typed = range(len(words))
-    return (all(any(same(i, known) for i in typed) for known in question)
-            and all(any(same(i, known) for known in question) for i in typed))
+
+class _Searched:
+    """The searched words as the index matches them: a word, one of its synonyms or
+    a word of the same stem; the last word may be the start of one."""
+
+    def __init__(self, text: str, synonyms: Synonyms) -> None:
+        words = query_words(text)
+        self.stems = [{_stem(form) for form in (word, *synonyms.get(word, ()))}
+                      for word in words]
+        last = words[-1] if words and open_ended(text) else None
+        self.starts = (last, *synonyms.get(last, ())) if last else ()
+
+    def _started(self, token: str) -> bool:
+        return bool(self.starts) and token.startswith(self.starts)
+
+    def all_in(self, tokens: Sequence[str]) -> bool:
+        """Whether every searched word is among `tokens`."""
+        stems = {_stem(token) for token in tokens}
+        *whole, last = self.stems
+        return all(word & stems for word in whole) and bool(
+            last & stems or any(self._started(token) for token in tokens))
+
+    def asks(self, question: Sequence[str]) -> bool:
+        """Whether the searched words are the question's words, in any order."""
+        return self.all_in(question) and all(
+            any(_stem(known) in word for word in self.stems) or self._started(known)
+            for known in question)
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
 
 
 # Ranks of a text for a search, best first; the rest are passing mentions.
 ANSWER, HEADING, PARAGRAPH, MENTION = range(4)
 
 
-def _answering(candidates: list[tuple], words: list[str], synonyms: Synonyms,
-               answers: Sequence[Answer]) -> set[int]:
-    """The candidates content names as the answer to `words`."""
-    asked = [a for a in answers if any(_asks(words, q, synonyms) for q in a.questions)]
-    return {row_id for row_id, _, page, title in candidates
-            if any(a.page == page and a.title in (None, title) for a in asked)}
+def _rank(searched: _Searched, page: str, title: str, body: str,
+          answers: Sequence[Answer]) -> int:
+    if any(a.page == page and a.title in (None, title)
+           and any(searched.asks(q) for q in a.questions) for a in answers):
+        return ANSWER
+    if searched.all_in(_tokens(title)):
+        return HEADING
+    if any(searched.all_in(_tokens(line)) for line in body.splitlines()):
+        return PARAGRAPH
+    return MENTION
 
 
-def _in_one_paragraph(conn: sqlite3.Connection, terms: list[str], ids: str) -> set[int]:
-    """The rows (a JSON list of ids) whose body holds every term in one paragraph."""
-    paragraphs: dict[int, set[int]] | None = None
-    for term in terms:
-        marked = {row_id: {n for n, line in enumerate(body.split("\n")) if _OPEN in line}
-                  for row_id, body in conn.execute(_MARKED_BODIES, (term, ids))}
-        paragraphs = marked if paragraphs is None else {
-            row_id: found & marked[row_id] for row_id, found in paragraphs.items()
-            if row_id in marked}
-    return {row_id for row_id, found in (paragraphs or {}).items() if found}
-
-
-def _ranks(conn: sqlite3.Connection, candidates: list[tuple], text: str,
-           synonyms: Synonyms, answers: Sequence[Answer]) -> dict[int, int]:
-    """Each candidate's rank: ANSWER, HEADING, PARAGRAPH or MENTION."""
-    terms = fts_terms(text, synonyms)
-    ids = json.dumps([row[0] for row in candidates])
-    headed = {row[0] for row in conn.execute(_AMONG, (f"title : ({' AND '.join(terms)})", ids))}
-    # One word is always in one paragraph of a text it was found in.
-    together = _in_one_paragraph(conn, terms, ids) if len(terms) > 1 else set()
-    answering = _answering(candidates, query_words(text), synonyms, answers)
-    return {row_id: ANSWER if row_id in answering else HEADING if row_id in headed
-            else PARAGRAPH if row_id in together else MENTION
-            for row_id, *_ in candidates}
+def _answers_first(conn: sqlite3.Connection, ranked: list[int], text: str,
+                   synonyms: Synonyms, answers: Sequence[Answer]) -> list[int]:
+    """The best RERANKED ids by rank (answer, heading, one paragraph, mention), each
+    rank in bm25's order, then the rest as they were."""
+    best = ranked[:RERANKED]
+    searched = _Searched(text, synonyms)
+    ranks = {row_id: _rank(searched, page, title, body, answers)
+             for row_id, page, title, body in conn.execute(_TEXTS, (json.dumps(best),))}
+    return sorted(best, key=lambda row_id: ranks.get(row_id, MENTION)) + ranked[RERANKED:]
 
 
 def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -210,21 +224,20 @@ def centred_snippet(plain: str, spans: Spans, width: int = SNIPPET_CHARS) -> tup
 
 def run(conn: sqlite3.Connection, text: str, limit: int = DEFAULT_LIMIT,
         synonyms: Synonyms | None = None, answers: Sequence[Answer] = ()) -> list[SearchHit]:
-    """Texts holding every word (or a synonym); failing that, any word; the answer
-    first, then headings, then every word in one paragraph, then bm25's order."""
-    candidates: list[tuple] = []
+    """Texts holding every word (or a synonym); failing that, any word; the answering
+    texts first (_answers_first), then bm25's order."""
+    ranked: list[int] = []
     for joiner in (" AND ", " OR "):
         query = fts_query(text, synonyms, joiner)
         if query is None:
             return []
-        candidates = conn.execute(_CANDIDATES, (query, CANDIDATES)).fetchall()
-        if candidates:
+        ranked = [row[0] for row in conn.execute(
+            _RANKED, (query, CANDIDATES, max(limit, RERANKED)))]
+        if ranked:
             break
-    if not candidates:
+    if not ranked:
         return []
-    ranks = _ranks(conn, candidates, text, synonyms or {}, answers)
-    ranked = [row_id for row_id, *_ in sorted(
-        candidates, key=lambda row: (ranks[row[0]], row[1], row[0]))][:limit]
+    ranked = _answers_first(conn, ranked, text, synonyms or {}, answers)[:limit]
     shown = {}
     for row_id, *where, title, marked in conn.execute(_SHOWN, (query, json.dumps(ranked))):
         snippet, highlights = centred_snippet(*split_snippet(marked))

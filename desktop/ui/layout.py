@@ -2,16 +2,18 @@
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
+    QListView,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QWidget,
@@ -69,6 +71,8 @@ class FittingTabs(QTabWidget):
     def add_titled_tab(self, page: QWidget, title: str, short_title: str) -> int:
         index = self.addTab(page, title)
         self._titles.insert(index, (title, short_title))
+        # A screen reader says the full title whichever one shows ("Interact." is not a word).
+        self.tabBar().setAccessibleTabName(index, title)
         self.fit_titles()
         return index
 
@@ -163,20 +167,28 @@ class ScrollingPane(QScrollArea):
 
 
 class _RowKeeper(QObject):
-    """Keeps a view's minimum height at a number of text rows as the zoom changes."""
+    """Keeps a view's minimum height at a number of text rows as the zoom changes and,
+    for a list of wrapped cards, at its first item whole (up to `first_lines` lines of
+    text) as the items and width change."""
 
-    def __init__(self, view: QAbstractScrollArea, rows: int) -> None:
+    def __init__(self, view: QAbstractScrollArea, rows: int, first_lines: int) -> None:
         super().__init__(view)
         self.rows = rows
+        self.first_lines = first_lines
         view.installEventFilter(self)
         if isinstance(view, QAbstractItemView):
             # A row taller than the view (wrapped text at high zoom) scrolls into sight
             # line by line; by whole rows its end could never be shown.
             view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        if first_lines and isinstance(view, QListView):
+            for signal in (view.model().modelReset, view.model().layoutChanged):
+                signal.connect(lambda *_: self.apply(view))
         self.apply(view)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) or (
+                self.first_lines and event.type() == QEvent.Type.Resize
+                and event.size().width() != event.oldSize().width()):  # type: ignore[attr-defined]
             self.apply(watched)
         return False
 
@@ -187,11 +199,25 @@ class _RowKeeper(QObject):
         header = view.horizontalHeader().sizeHint().height() \
             if isinstance(view, QTableView) and view.horizontalHeader().isVisible() else 0
         # Item padding and spacing, and the frame and document margins.
-        view.setMinimumHeight(header + self.rows * (line + line // 4) + 2 * view.frameWidth()
-                              + line // 2)
+        rows = header + self.rows * (line + line // 4) + line // 2
+        # Past the cap the card scrolls in the list, whose scroll bar then stays in sight.
+        first = min(_first_item_height(view), self.first_lines * line) if self.first_lines else 0
+        view.setMinimumHeight(max(rows, first) + 2 * view.frameWidth())
 
 
-def keep_rows(view: QAbstractScrollArea, rows: int) -> None:
-    """Never let layouts squeeze `view` below `rows` rows of text, and keep its icons a
-    line of text tall, at any zoom."""
-    _RowKeeper(view, rows)
+def _first_item_height(view: QAbstractScrollArea) -> int:
+    """The height a list's first item takes, wrapped to the list's width."""
+    if not isinstance(view, QListView) or view.model().rowCount() == 0:
+        return 0
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    spacing = view.spacing()
+    option.rect = QRect(0, 0, view.viewport().width() - 2 * spacing, 0)
+    return view.itemDelegate().sizeHint(option, view.model().index(0, 0)).height() + 2 * spacing
+
+
+def keep_rows(view: QAbstractScrollArea, rows: int, *, first_lines: int = 0) -> None:
+    """Never let layouts squeeze `view` below `rows` rows of text, nor a list of wrapped
+    cards below its first card whole when that takes up to `first_lines` lines; and keep
+    its icons a line of text tall, at any zoom."""
+    _RowKeeper(view, rows, first_lines)

@@ -322,7 +322,10 @@ class MainWindow(QMainWindow):
         self.search_runner.request(text)
 
     def show_hits(self, text: str, hits: list[SearchHit]) -> None:
-        self.search_panel.show_hits(text, hits)
+        # Two drugs share many headings: a hit of the drug not shown names it.
+        others = {drug.id: drug.name for drug in self.content.database.drugs()
+                  if drug.id != self.controller.drug_id}
+        self.search_panel.show_hits(text, hits, others)
         self.search_panel.show()
 
     def finish_search(self) -> None:

@@ -5,6 +5,7 @@ Results come from the FTS index, searched off the UI thread as the user types
 events, so fifty rich-text results never hold up a keystroke or a frame.
 """
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
@@ -20,9 +21,14 @@ HitRole = Qt.ItemDataRole.UserRole
 BATCH_ROWS = 8
 
 
-def hit_html(hit: SearchHit) -> str:
-    """Title, page and snippet, the matched spans in bold; all text escaped."""
-    return (f"<b>{escape(hit.title)}</b> <i>in {escape(hit.page_title)}</i><br>"
+def where(hit: SearchHit, drug: str | None = None) -> str:
+    """The hit's page, after its drug's name when that is not the drug shown."""
+    return f"{drug}: {hit.page_title}" if drug else hit.page_title
+
+
+def hit_html(hit: SearchHit, drug: str | None = None) -> str:
+    """Title, page (and `drug`) and snippet, the matched spans in bold; all text escaped."""
+    return (f"<b>{escape(hit.title)}</b> <i>in {escape(where(hit, drug))}</i><br>"
             f"{marked_snippet(hit, '<b><u>', '</u></b>', escape)}")
 
 
@@ -30,10 +36,13 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hits: list[SearchHit] = []
+        self._other_drugs: Mapping[str, str] = {}
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: list[SearchHit], other_drugs: Mapping[str, str]) -> None:
+        """`other_drugs`: the names of the drugs not shown, by id, for their hits to say."""
         self.beginResetModel()
         self._hits = hits
+        self._other_drugs = other_drugs
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -43,10 +52,11 @@ class SearchResultsModel(QAbstractListModel):
         if not index.isValid() or index.row() >= len(self._hits):
             return None
         hit = self._hits[index.row()]
+        drug = self._other_drugs.get(hit.drug_id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit_html(hit)
+            return hit_html(hit, drug)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            text = f"{hit.title}, in {hit.page_title}: {hit.snippet}"
+            text = f"{hit.title}, in {where(hit, drug)}: {hit.snippet}"
             return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == HitRole:
             return hit
@@ -81,8 +91,9 @@ class SearchPanel(QWidget):
         self.view.activated.connect(self._open)
         self.view.clicked.connect(self._open)
 
-    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
-        self.model.set_hits(hits)
+    def show_hits(self, query: str, hits: list[SearchHit],
+                  other_drugs: Mapping[str, str] | None = None) -> None:
+        self.model.set_hits(hits, other_drugs or {})
         count = len(hits)
         self.status.setText(f"{count} result{'s' if count != 1 else ''} for \u201c{query}\u201d"
                             if count else f"No results for \u201c{query}\u201d")

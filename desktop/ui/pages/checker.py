@@ -30,8 +30,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -58,7 +60,7 @@ from desktop.triage.report import (
 from desktop.ui import checklist, printing
 from desktop.ui.accessibility import announce, give_role
 from desktop.ui.browser import plain_tip
-from desktop.ui.layout import InstantButton, ScrollingPane, button_row, keep_rows, panes
+from desktop.ui.layout import InstantButton, ScrollingPane, keep_rows, panes
 from desktop.ui.modelindex import Index
 from desktop.ui.pages.base import Page, PageContext
 from desktop.ui.questions_panel import QuestionPanel, ask_line
@@ -79,6 +81,8 @@ EMERGENCY = TIERS[0]
 # The view's width, in average characters, from which the questions sit beside the
 # results rather than below them.
 _SIDE_BY_SIDE = 140
+# The most lines of text the first result card may claim from the page.
+_FIRST_RESULT_LINES = 8
 
 
 @dataclass(frozen=True)
@@ -281,9 +285,11 @@ class CheckerView(QWidget):
         }
         for button in self.buttons.values():
             button.setAccessibleName(button.text().replace("&", "").rstrip("\u2026"))
-        for view, rows in ((self.entries, 3), (self.sentence, 2), (self.checklist, 3),
-                           (self.results, 3)):
+        for view, rows in ((self.entries, 3), (self.sentence, 2), (self.checklist, 3)):
             keep_rows(view, rows)
+        # The first result whole, unless it is longer than a short paragraph.
+        keep_rows(self.results, 3, first_lines=_FIRST_RESULT_LINES)
+        self.compact: bool | None = None  # the arrangement in use, once shown
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -294,7 +300,8 @@ class CheckerView(QWidget):
         entries_row.addWidget(self.entries, 1)
         entries_row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         inputs = QWidget(self)
-        left = QVBoxLayout(inputs)
+        self.inputs_column = QVBoxLayout(inputs)
+        left = self.inputs_column
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(_heading("Complaints", inputs))
         left.addLayout(entry_row)
@@ -304,15 +311,21 @@ class CheckerView(QWidget):
         left.addWidget(_heading("Or tick listed side effects", inputs))
         left.addWidget(self.checklist, 3)
         outputs = QWidget(self)
-        right = QVBoxLayout(outputs)
+        self.results_column = QVBoxLayout(outputs)
+        right = self.results_column
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(_heading("Results", outputs))
+        self.results_heading = _heading("Results", outputs)
+        right.addWidget(self.results_heading)
         right.addWidget(self.results, 1)
-        right.addLayout(button_row(self.buttons.values()))
-        asking = QWidget(self)
-        questions = QVBoxLayout(asking)
+        self.record_buttons = QWidget(outputs)
+        grid = QGridLayout(self.record_buttons)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(len(self.buttons), 1)  # buttons from the left
+        right.addWidget(self.record_buttons)
+        self.asking = QWidget(self)
+        questions = QVBoxLayout(self.asking)
         questions.setContentsMargins(0, 0, 0, 0)
-        heading = _heading("Questions (Alt+Q)", asking)
+        heading = _heading("Questions (Alt+Q)", self.asking)
         heading.setToolTip("Answer with Y, N or U, or 1, 2, 3 \u2026; Delete clears; "
                            "Tab moves on")
         questions.addWidget(heading)
@@ -321,18 +334,40 @@ class CheckerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.ask)
-        self.results_and_questions = panes(self, outputs, asking, stretch=(1, 1))
+        self.results_and_questions = panes(self, outputs, self.asking, stretch=(1, 1))
         # The inputs scroll on their own, so the results keep the page's full height.
-        inputs_pane = ScrollingPane("Complaints and checklist", self)
-        inputs_pane.hold(inputs)
-        layout.addWidget(panes(self, inputs_pane, self.results_and_questions), 1)
+        self.inputs_pane = ScrollingPane("Complaints and checklist", self)
+        self.inputs_pane.hold(inputs)
+        self.columns = panes(self, self.inputs_pane, self.results_and_questions)
+        layout.addWidget(self.columns, 1)
+        self.arrange(compact=False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        """Questions beside the results when there is room, below them when zoomed in."""
         super().resizeEvent(event)
-        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * _SIDE_BY_SIDE
-        self.results_and_questions.setOrientation(
-            Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        self.arrange(event.size().width() < self.fontMetrics().averageCharWidth() * _SIDE_BY_SIDE)
+
+    def arrange(self, compact: bool) -> None:
+        """Questions and record buttons beside the results when there is room. When
+        zoomed in on a small screen they go to the end of the scrolling inputs, and the
+        results heading goes, so the banner, the Ask: line and the first result whole
+        fit over the complaint box without scrolling the page."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.results_heading.setVisible(not compact)  # the list is named "Results"
+        grid = self.record_buttons.layout()
+        assert isinstance(grid, QGridLayout)
+        per_row = 2 if compact else len(self.buttons)
+        for number, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, number // per_row, number % per_row)
+        if compact:
+            self.inputs_column.addWidget(self.asking, 2)
+            self.inputs_column.addWidget(self.record_buttons)
+            # The inputs as narrow as they go: the wider the results, the shorter a card.
+            self.columns.setSizes([0, self.columns.width()])
+        else:
+            self.results_column.addWidget(self.record_buttons)
+            self.results_and_questions.addWidget(self.asking)
 
     def chain_tab_order(self) -> None:
         """Tab goes from the complaint to each question in asking order, then on."""
@@ -386,7 +421,7 @@ class SymptomCheckerPage(Page):
         view.checklist.itemChanged.connect(self.refresh)
         view.questions.answersChanged.connect(self.refresh)
         self.questionWanted.connect(view.questions.offer)
-        QShortcut(QKeySequence("Alt+Q"), self, view.questions.focus_first_open)
+        QShortcut(QKeySequence("Alt+Q"), self, self.ask_questions)
         view.buttons["clear"].clicked.connect(self.clear)
         view.buttons["copy"].clicked.connect(self.copy_record)
         view.buttons["print"].clicked.connect(self.print_record)
@@ -422,6 +457,14 @@ class SymptomCheckerPage(Page):
                 and event.matches(QKeySequence.StandardKey.Undo))  # type: ignore[attr-defined]
 
     # Behaviour ----------------------------------------------------------------
+    def ask_questions(self) -> None:
+        """Alt+Q: the keyboard to the first open question, scrolled into sight where the
+        questions sit at the end of the scrolling inputs (zoomed in)."""
+        self.view.questions.focus_first_open()
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            self.view.inputs_pane.ensureWidgetVisible(focused, 0, 0)
+
     def add_entry(self) -> None:
         text = self.view.entry.text().strip()
         if text:
