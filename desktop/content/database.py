@@ -157,9 +157,10 @@ class ContentDatabase:
 
     def validate(self) -> None:
         """Load every drug and run a search, so a file that opens but fails in use is
-        refused now rather than when someone needs it."""
+        refused now rather than when someone needs it. Nothing loaded is kept: a
+        guide of a thousand monographs would hold them all in memory."""
         for drug in self.drugs():
-            self.monograph(drug.id)
+            self._load_monograph(drug.id)
             self.search(drug.name)
 
     def close(self) -> None:

@@ -1,5 +1,12 @@
 """Whole-file verification: a database's bytes match a trusted digest before SQLite
-reads a single page, and SQLite then reads exactly those bytes, from memory.
+reads a single page, and SQLite then reads exactly those bytes: from memory for a
+small file, from a private verified copy for a large one.
+
+A large file is copied into a new folder that only this user can open (mode 0700),
+hashed chunk by chunk as it is written, and opened read-only and `immutable=1` once
+the digest matches; the copy is then unlinked, so no other process can find it, and
+memory stays flat however large the pack. Windows cannot unlink an open file, so
+there every file is read from memory. See docs/security.md.
 
 The expected digest of the bundled database comes from the manifest that ships
 beside it inside the app package; a content pack's comes from its signature's
@@ -8,6 +15,7 @@ open_verified.
 """
 
 import json
+import os
 import sqlite3
 import stat
 from pathlib import Path
@@ -27,6 +35,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MANIFEST_SUFFIX = ".manifest.json"
 MANIFEST_FORMAT = 1
 _MAX_MANIFEST_BYTES = 4096
+# Files up to this size are read from memory (the bundled one: under 1 MiB); larger
+# ones from a private copy, so memory does not grow with the pack.
+IN_MEMORY_BYTES = 16 * 2**20
+_COPY_CHUNK = 2**20
 
 
 class ExpectedDigest(NamedTuple):
@@ -137,10 +149,14 @@ def read_database_bytes(path: Path) -> bytes:
 def verified_bytes(path: Path, expected: ExpectedDigest) -> bytes:
     data = read_database_bytes(path)
     if len(data) != expected.size or file_digest(data) != expected.blake2b:
-        raise DigestMismatchError(
-            f"Content database {path} is damaged or has been altered (its bytes do not match "
-            f"{Path(expected.source).name}). {REINSTALL}")
+        raise _mismatch(path, expected)
     return data
+
+
+def _mismatch(path: Path, expected: ExpectedDigest) -> DigestMismatchError:
+    return DigestMismatchError(
+        f"Content database {path} is damaged or has been altered (its bytes do not match "
+        f"{Path(expected.source).name}). {REINSTALL}")
 
 
 def own_digest(path: Path, source: str) -> ExpectedDigest:
@@ -152,18 +168,65 @@ def own_digest(path: Path, source: str) -> ExpectedDigest:
 def open_verified(path: Path, expected: ExpectedDigest) -> sqlite3.Connection:
     """A read-only connection over `path`'s bytes once they match `expected`.
 
-    SQLite reads the verified copy in memory, so a file changed after the check is
-    never read, and nothing can be written beside it.
+    SQLite reads a verified copy (in memory, or a private file for a large database),
+    so a file changed after the check is never read, and nothing is written beside it.
     """
-    data = verified_bytes(path, expected)
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
-    conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
+    if expected.size <= IN_MEMORY_BYTES or os.name == "nt":
+        return _open_in_memory(path, verified_bytes(path, expected))
+    import tempfile  # here: start-up with the bundled database does not need it (3 ms)
+
+    with tempfile.TemporaryDirectory(prefix=".drug-guide-") as private:  # mode 0700
+        copy = _verified_copy(path, expected, Path(private))
+        # immutable: SQLite takes no locks and keeps no journal; the copy never changes.
+        conn = _connect(path, f"{copy.as_uri()}?mode=ro&immutable=1")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # file open
+        except sqlite3.Error as error:
+            conn.close()
+            raise ContentError(f"Cannot open {path} ({error}). {REINSTALL}") from None
+    return conn  # the folder and the copy are gone; SQLite reads through its open handle
+
+
+def _verified_copy(path: Path, expected: ExpectedDigest, folder: Path) -> Path:
+    """`path` copied into the private `folder`, hashed as it is written; raises
+    DigestMismatchError unless the bytes written are the ones `expected` describes."""
+    plausible_file(path)
+    digest, size = blake2b(), 0
+    copy = folder / "content.sqlite3"
+    try:
+        with path.open("rb") as source, copy.open("xb") as target:
+            copy.chmod(0o400)
+            while size <= expected.size and (chunk := source.read(_COPY_CHUNK)):
+                if not size:
+                    _check_header(chunk, path)
+                size += len(chunk)
+                digest.update(chunk)
+                target.write(chunk)
+    except OSError as error:
+        raise ContentError(f"Cannot read {path} ({reason(error)}). {REINSTALL}") from None
+    if size != expected.size or digest.hexdigest() != expected.blake2b:
+        raise _mismatch(path, expected)
+    return copy
+
+
+def _open_in_memory(path: Path, data: bytes) -> sqlite3.Connection:
+    conn = _connect(path, ":memory:")
     try:
         conn.deserialize(data)
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as error:
         conn.close()
         raise ContentError(f"Cannot open {path} ({error}). {REINSTALL}") from None
+    return conn
+
+
+def _connect(path: Path, database: str) -> sqlite3.Connection:
+    """A connection with the length and SQL-size limits every content read runs under."""
+    try:
+        conn = sqlite3.connect(database, uri=True, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise ContentError(f"Cannot open {path} ({error}). {REINSTALL}") from None
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
     return conn
 
