@@ -19,7 +19,7 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from desktop.content.errors import REINSTALL, ContentError, reason
 from desktop.content.limits import MAX_FILE_BYTES, MAX_SQL_BYTES, MAX_VALUE_BYTES
@@ -160,9 +160,11 @@ def _mismatch(path: Path, expected: ExpectedDigest) -> DigestMismatchError:
 
 
 def own_digest(path: Path, source: str) -> ExpectedDigest:
-    """What `path` holds now: for a file trusted without a digest (--allow-unsigned)."""
-    data = read_database_bytes(path)
-    return ExpectedDigest(file_digest(data), len(data), source)
+    """What `path` holds now: for a file trusted without a digest (--allow-unsigned),
+    read a chunk at a time, so a large file costs no memory."""
+    size = plausible_file(path)
+    digest, read = _hashed_copy(path, size, None)
+    return ExpectedDigest(digest, read, source)
 
 
 def open_verified(path: Path, expected: ExpectedDigest) -> sqlite3.Connection:
@@ -191,22 +193,35 @@ def _verified_copy(path: Path, expected: ExpectedDigest, folder: Path) -> Path:
     """`path` copied into the private `folder`, hashed as it is written; raises
     DigestMismatchError unless the bytes written are the ones `expected` describes."""
     plausible_file(path)
-    digest, size = blake2b(), 0
     copy = folder / "content.sqlite3"
     try:
-        with path.open("rb") as source, copy.open("xb") as target:
+        with copy.open("xb") as target:
             copy.chmod(0o400)
-            while size <= expected.size and (chunk := source.read(_COPY_CHUNK)):
-                if not size:
-                    _check_header(chunk, path)
-                size += len(chunk)
-                digest.update(chunk)
-                target.write(chunk)
+            digest, size = _hashed_copy(path, expected.size, target)
     except OSError as error:
-        raise ContentError(f"Cannot read {path} ({reason(error)}). {REINSTALL}") from None
-    if size != expected.size or digest.hexdigest() != expected.blake2b:
+        raise ContentError(f"Cannot write a private copy of {path} ({reason(error)}). "
+                           f"{REINSTALL}") from None
+    if size != expected.size or digest != expected.blake2b:
         raise _mismatch(path, expected)
     return copy
+
+
+def _hashed_copy(path: Path, size: int, target: BinaryIO | None) -> tuple[str, int]:
+    """The BLAKE2b digest and size of `path`'s bytes (at most one chunk past `size`, to
+    see a file that grew), each chunk written to `target` as it is hashed."""
+    digest, read = blake2b(), 0
+    try:
+        with path.open("rb") as source:
+            while read <= size and (chunk := source.read(_COPY_CHUNK)):
+                if not read:
+                    _check_header(chunk, path)
+                read += len(chunk)
+                digest.update(chunk)
+                if target is not None:
+                    target.write(chunk)
+    except OSError as error:
+        raise ContentError(f"Cannot read {path} ({reason(error)}). {REINSTALL}") from None
+    return digest.hexdigest(), read
 
 
 def _open_in_memory(path: Path, data: bytes) -> sqlite3.Connection:
