@@ -2,6 +2,8 @@
 
 import threading
 
+from PySide6.QtWidgets import QApplication
+
 from desktop.content.models import SearchHit
 from desktop.ui.search_runner import SearchRunner
 
@@ -16,6 +18,7 @@ class GatedSearch:
     def __init__(self) -> None:
         self.started = threading.Event()
         self.release = threading.Event()
+        self.finished = threading.Event()
         self.searched: list[str] = []
 
     def __call__(self, text: str) -> list[SearchHit]:
@@ -23,6 +26,7 @@ class GatedSearch:
         if len(self.searched) == 1:
             self.started.set()
             self.release.wait(10)
+        self.finished.set()
         return [hit_for(text)]
 
 
@@ -61,3 +65,19 @@ def test_clearing_the_field_drops_a_search_in_flight(qtbot):
     search.release.set()
     qtbot.waitUntil(lambda: not runner.pending())
     assert delivered == [] and search.searched == ["sei"]
+
+
+
+def test_stopping_waits_for_the_search_in_flight_and_delivers_nothing(qtbot):
+    """What the window does as it closes: no result may arrive after that."""
+    search = GatedSearch()
+    runner = SearchRunner(lambda: search)
+    delivered: list[str] = []
+    runner.found.connect(lambda text, _hits: delivered.append(text))
+    runner.request("sei")
+    qtbot.waitUntil(search.started.is_set)
+    search.release.set()
+    runner.stop()
+    assert search.finished.is_set()
+    QApplication.processEvents()
+    assert delivered == []
