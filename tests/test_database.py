@@ -21,7 +21,16 @@ def test_unknown_drug_name_is_an_error(database):
         database.drug_id("aspirin")
 
 
-def test_opening_never_writes(tmp_path):
+@pytest.fixture(params=["in memory", "private copy"])
+def read_from(request, monkeypatch):
+    """Each test runs as the bundled file is read (from memory) and as a large pack is
+    (from a private verified copy)."""
+    if request.param == "private copy":
+        monkeypatch.setattr("desktop.content.verify.IN_MEMORY_BYTES", 0)
+    return request.param
+
+
+def test_opening_never_writes(tmp_path, read_from):
     copy = copy_bundled(tmp_path / "content.sqlite3")
     os.utime(copy, (1_000_000, 1_000_000))
     with ContentDatabase(copy) as db:
@@ -36,7 +45,7 @@ def test_opening_never_writes(tmp_path):
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
-def test_each_fault_is_one_clear_error(tmp_path, fault):
+def test_each_fault_is_one_clear_error(tmp_path, fault, read_from):
     make, expected = FAULTS[fault]
     path = tmp_path / "content.sqlite3"
     make(path)
@@ -46,6 +55,22 @@ def test_each_fault_is_one_clear_error(tmp_path, fault):
     assert expected in message
     assert "\n" not in message
     assert "IT" in message or "Install" in message
+
+
+def test_a_private_copy_is_read_and_left_nowhere(tmp_path, monkeypatch):
+    """A large pack is read from a verified copy that no other process can find: its
+    folder is gone once the database is open, and changing the original then changes
+    nothing that is read."""
+    monkeypatch.setattr("desktop.content.verify.IN_MEMORY_BYTES", 0)
+    private_temp = tmp_path / "temp"
+    private_temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(private_temp))
+    original = copy_bundled(tmp_path / "content.sqlite3")
+    with ContentDatabase(original) as db:
+        assert list(private_temp.iterdir()) == []
+        original.write_bytes(b"\0" * original.stat().st_size)
+        assert db.monograph("baclofen").name == "Baclofen"
+        assert db.search("seizures")
 
 
 def test_a_directory_is_not_a_database(tmp_path):

@@ -16,11 +16,11 @@ from desktop.ui.search_panel import HitRole
 ALL_KINDS = {anchors.TEXT, *anchors.ROW_KINDS}
 
 
-def indexed_items(drug_id: str = "baclofen") -> list[tuple[str, str, str, str, str]]:
-    """Every searchable text of one drug: the window shows one drug at a time."""
+def indexed_items() -> list[tuple[str, str, str, str, str]]:
+    """Every searchable text of every drug."""
     conn = sqlite3.connect(DEFAULT_DATABASE)
-    rows = conn.execute("SELECT drug_id, page, anchor, title, body FROM search_items "
-                        "WHERE drug_id = ? ORDER BY id", (drug_id,)).fetchall()
+    rows = conn.execute(
+        "SELECT drug_id, page, anchor, title, body FROM search_items ORDER BY id").fetchall()
     conn.close()
     return rows
 
@@ -82,7 +82,7 @@ def marked_text(page, kind: str) -> str:
 
 def test_each_hit_opens_its_page_and_marks_its_row(window, database):
     missed = []
-    for item in indexed_items(monograph.id):
+    for item in indexed_items():
         hit = as_hit(*item)
         found = window.open_hit(hit)  # switches to the hit's drug
         shown = window.tabs.currentIndex() == PAGE_KEYS.index(hit.page)

@@ -1,6 +1,10 @@
 """Search runs off the UI thread: results arrive, and stale ones never replace newer ones."""
 
 import threading
+from typing import NamedTuple
+
+import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop.content.models import SearchHit
 from desktop.ui.search_runner import SearchRunner
@@ -16,6 +20,7 @@ class GatedSearch:
     def __init__(self) -> None:
         self.started = threading.Event()
         self.release = threading.Event()
+        self.finished = threading.Event()
         self.searched: list[str] = []
 
     def __call__(self, text: str) -> list[SearchHit]:
@@ -23,6 +28,7 @@ class GatedSearch:
         if len(self.searched) == 1:
             self.started.set()
             self.release.wait(10)
+        self.finished.set()
         return [hit_for(text)]
 
 
@@ -34,13 +40,26 @@ def test_results_arrive_for_a_typed_query(qtbot, window):
     assert window.search_panel.model.rowCount() == len(hits)
 
 
-def test_a_stale_result_never_overwrites_a_newer_one(qtbot):
+class InFlight(NamedTuple):
+    search: GatedSearch
+    runner: SearchRunner
+    delivered: list[tuple[str, list[SearchHit]]]
+
+
+@pytest.fixture
+def sei_in_flight(qtbot) -> InFlight:
+    """A runner whose search for "sei" is running, held on the worker thread."""
     search = GatedSearch()
     runner = SearchRunner(lambda: search)
     delivered: list[tuple[str, list[SearchHit]]] = []
     runner.found.connect(lambda text, hits: delivered.append((text, hits)))
     runner.request("sei")
-    qtbot.waitUntil(search.started.is_set)  # "sei" is now held on the worker thread
+    qtbot.waitUntil(search.started.is_set)
+    return InFlight(search, runner, delivered)
+
+
+def test_a_stale_result_never_overwrites_a_newer_one(qtbot, sei_in_flight):
+    search, runner, delivered = sei_in_flight
     runner.request("seizures")
     search.release.set()
     with qtbot.waitSignal(runner.found, timeout=10_000):
@@ -50,14 +69,19 @@ def test_a_stale_result_never_overwrites_a_newer_one(qtbot):
     assert delivered == [("seizures", [hit_for("seizures")])]
 
 
-def test_clearing_the_field_drops_a_search_in_flight(qtbot):
-    search = GatedSearch()
-    runner = SearchRunner(lambda: search)
-    delivered: list[str] = []
-    runner.found.connect(lambda text, _hits: delivered.append(text))
-    runner.request("sei")
-    qtbot.waitUntil(search.started.is_set)
+def test_clearing_the_field_drops_a_search_in_flight(qtbot, sei_in_flight):
+    search, runner, delivered = sei_in_flight
     runner.cancel()
     search.release.set()
     qtbot.waitUntil(lambda: not runner.pending())
     assert delivered == [] and search.searched == ["sei"]
+
+
+def test_stopping_waits_for_the_search_in_flight_and_delivers_nothing(sei_in_flight):
+    """What the window does as it closes: no result may arrive after that."""
+    search, runner, delivered = sei_in_flight
+    search.release.set()
+    runner.stop()
+    assert search.finished.is_set()
+    QApplication.processEvents()
+    assert delivered == []

@@ -312,9 +312,9 @@ def test_a_file_of_another_size_than_signed_is_refused_unread(pack, monkeypatch)
     from desktop.content import verify as verify_module
 
     os.truncate(pack, pack.stat().st_size + 2**20)
-    hashed, read_hashing = [], verify_module._read_hashing
-    monkeypatch.setattr(verify_module, "_read_hashing",
-                        lambda handle, size: hashed.append(size) or read_hashing(handle, size))
+    hashed, hash_exactly = [], verify_module._hash_exactly
+    monkeypatch.setattr(verify_module, "_hash_exactly", lambda handle, size, take:
+                        hashed.append(size) or hash_exactly(handle, size, take))
     assert refusal(pack).startswith(f"{ANOTHER_FILE}: ")
     assert hashed == [DEFAULT_DATABASE.stat().st_size]  # the bundled database alone
 

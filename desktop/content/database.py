@@ -248,11 +248,12 @@ class ContentDatabase:
 
     def validate(self, until: float = math.inf) -> None:
         """Load every drug and run a search, so a file that opens but fails in use is
-        refused now rather than when someone needs it; all of it done by `until`."""
+        refused now rather than when someone needs it; all of it done by `until`. Nothing
+        loaded is kept: a guide of a thousand monographs would hold them all in memory."""
         self._until = until
         try:
             for drug in self.drugs():
-                self.monograph(drug.id)
+                self._load_monograph(drug.id)
                 self.search(drug.name)
         finally:
             self._until = math.inf

@@ -10,6 +10,7 @@ names as the answer to those words (search.toml's answers), then texts whose hea
 holds every word, then texts with every word in one paragraph; bm25 orders the rest.
 """
 
+import bisect
 import json
 import re
 import sqlite3
@@ -169,19 +170,19 @@ def _answers_first(conn: sqlite3.Connection, ranked: list[int], text: str,
 
 
 def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Plain snippet text and the spans SQLite marked as matches."""
-    plain: list[str] = []
+    """Plain snippet text and the spans SQLite marked as matches. Whole pieces, not
+    characters, are handled: a long section's text is split in a few string calls
+    (the search thread holds Python's lock while it does, not the window)."""
+    before, *matches = marked.split(_OPEN)
+    plain = [before]
     spans: list[tuple[int, int]] = []
-    length = 0
-    start = 0
-    for char in marked:
-        if char == _OPEN:
-            start = length
-        elif char == _CLOSE:
-            spans.append((start, length))
-        else:
-            plain.append(char)
-            length += 1
+    length = len(before)
+    for piece in matches:
+        match, closed, after = piece.partition(_CLOSE)
+        if closed:
+            spans.append((length, length + len(match)))
+        plain += [match, after]
+        length += len(match) + len(after)
     return "".join(plain), tuple(spans)
 
 
@@ -198,7 +199,13 @@ def _best_span(spans: Spans, reach: int) -> tuple[int, int]:
     what was found. The first one wins a tie; (0, 0) when nothing is marked."""
     if not spans:
         return (0, 0)
-    return max(spans, key=lambda s: (sum(abs(o[0] - s[0]) <= reach for o in spans), -s[0]))
+    starts = [start for start, _ in spans]  # in text order, so sorted
+
+    def near(span: tuple[int, int]) -> int:
+        return (bisect.bisect_right(starts, span[0] + reach)
+                - bisect.bisect_left(starts, span[0] - reach))
+
+    return max(spans, key=lambda s: (near(s), -s[0]))
 
 
 def centred_snippet(plain: str, spans: Spans, width: int = SNIPPET_CHARS) -> tuple[str, Spans]:

@@ -1,5 +1,12 @@
 """Whole-file verification: a database's bytes match a trusted digest before SQLite
-reads a single page, and SQLite then reads exactly those bytes, from memory.
+reads a single page, and SQLite then reads exactly those bytes: from memory for a
+small file, from a private verified copy for a large one.
+
+A large file is copied into a new folder that only this user can open (mode 0700),
+hashed chunk by chunk as it is written, and opened read-only and `immutable=1` once
+the digest matches; the copy is then unlinked, so no other process can find it, and
+memory stays flat however large the pack. Windows cannot unlink an open file, so
+there every file is read from memory. See docs/security.md.
 
 The expected digest of the bundled database comes from the manifest that ships
 beside it inside the app package; a content pack's comes from its signature's
@@ -8,6 +15,7 @@ open_verified.
 """
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +42,9 @@ MANIFEST_SUFFIX = ".manifest.json"
 MANIFEST_FORMAT = 1
 _MAX_MANIFEST_BYTES = 4096
 _CHUNK_BYTES = 1 << 20  # hashed as read, so no second pass over a large file
+# Files up to this size are read from memory (the bundled one: under 1 MiB); larger
+# ones from a private copy, so memory does not grow with the pack.
+IN_MEMORY_BYTES = 16 * 2**20
 T = TypeVar("T")
 
 
@@ -137,22 +148,22 @@ def _check_header(data: bytes | bytearray, path: Path) -> None:
         raise ContentError(f"{path} is not a Drug Guide content database. {REINSTALL}")
 
 
-def _read_hashing(handle: BinaryIO, size: int) -> tuple[bytearray, str] | None:
-    """Exactly `size` bytes of `handle` and their digest, hashed chunk by chunk as they
-    are read into one buffer; None if the file holds fewer or more."""
-    data = bytearray(size)
+def _hash_exactly(handle: BinaryIO, size: int, take: Callable[[memoryview], object]
+                  ) -> str | None:
+    """The digest of exactly `size` bytes of `handle`, hashed chunk by chunk as each is
+    handed to `take`; None if the file holds fewer or more."""
     digest = blake2b()
-    with memoryview(data) as view:
-        done = 0
+    buffer = bytearray(min(_CHUNK_BYTES, max(size, 1)))
+    done = 0
+    with memoryview(buffer) as view:
         while done < size:
-            count = handle.readinto(view[done:done + _CHUNK_BYTES])
+            count = handle.readinto(view[:min(len(buffer), size - done)])
             if not count:
                 return None
-            digest.update(view[done:done + count])
+            digest.update(view[:count])
+            take(view[:count])
             done += count
-    if handle.read(1):
-        return None
-    return data, digest.hexdigest()
+    return None if handle.read(1) else digest.hexdigest()
 
 
 def _open_database(path: Path) -> tuple[BinaryIO, int]:
@@ -164,49 +175,111 @@ def _open_database(path: Path) -> tuple[BinaryIO, int]:
     return handle, info.st_size
 
 
-def verified_bytes(path: Path, expected: ExpectedDigest) -> bytearray:
-    """`path`'s bytes once they match `expected`. The size is compared first, so a file
-    of any other size is refused before a byte of it is read."""
+def _mismatch(path: Path, expected: ExpectedDigest) -> DigestMismatchError:
+    return DigestMismatchError(
+        f"Content database {path} is damaged or has been altered (its bytes do not match "
+        f"{Path(expected.source).name}). {REINSTALL}")
+
+
+def _copy_verified(path: Path, expected: ExpectedDigest,
+                   take: Callable[[memoryview], object]) -> None:
+    """Hand `path`'s bytes to `take` chunk by chunk; raises DigestMismatchError unless
+    they are the ones `expected` describes. The size is compared first, so a file of
+    any other size is refused before a byte of it is read."""
     handle, size = _open_database(path)
     with handle:
-        read = (_reading(path, lambda: _read_hashing(handle, size))
-                if size == expected.size else None)
-    if read is None or read[1] != expected.blake2b:
-        raise DigestMismatchError(
-            f"Content database {path} is damaged or has been altered (its bytes do not match "
-            f"{Path(expected.source).name}). {REINSTALL}")
-    _check_header(read[0], path)
-    return read[0]
+        digest = (_reading(path, lambda: _hash_exactly(handle, size, take))
+                  if size == expected.size else None)
+    if digest != expected.blake2b:
+        raise _mismatch(path, expected)
+
+
+def verified_bytes(path: Path, expected: ExpectedDigest) -> bytearray:
+    """`path`'s bytes, read into one buffer of the signed size, once they match."""
+    data = bytearray()
+    filled = 0
+
+    def fill(chunk: memoryview) -> None:
+        nonlocal data, filled
+        if not filled:  # made only once the size matched, and made whole
+            data = bytearray(expected.size)
+        data[filled:filled + len(chunk)] = chunk
+        filled += len(chunk)
+
+    _copy_verified(path, expected, fill)
+    _check_header(data, path)
+    return data
 
 
 def own_digest(path: Path, source: str) -> ExpectedDigest:
-    """What `path` holds now: for a file trusted without a digest (--allow-unsigned)."""
+    """What `path` holds now: for a file trusted without a digest (--allow-unsigned),
+    read a chunk at a time, so a large file costs no memory."""
     handle, size = _open_database(path)
     with handle:
-        read = _reading(path, lambda: _read_hashing(handle, size))
-    if read is None:
+        digest = _reading(path, lambda: _hash_exactly(handle, size, lambda _: None))
+    if digest is None:
         raise ContentError(f"{path} changed while it was read. {REINSTALL}")
-    return ExpectedDigest(read[1], size, source)
+    return ExpectedDigest(digest, size, source)
 
 
 def open_verified(path: Path, expected: ExpectedDigest) -> sqlite3.Connection:
     """A read-only connection over `path`'s bytes once they match `expected`.
 
-    SQLite reads the verified copy in memory, so a file changed after the check is
-    never read, and nothing can be written beside it.
+    SQLite reads a verified copy (in memory, or a private file for a large database),
+    so a file changed after the check is never read, and nothing is written beside it.
     """
-    data = verified_bytes(path, expected)
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    if expected.size <= IN_MEMORY_BYTES or os.name == "nt":
+        return _open_in_memory(path, verified_bytes(path, expected))
+    import tempfile  # here: start-up with the bundled database does not need it (3 ms)
+
+    with tempfile.TemporaryDirectory(prefix=".drug-guide-") as private:  # mode 0700
+        copy = _verified_copy(path, expected, Path(private))
+        # immutable: SQLite takes no locks and keeps no journal; the copy never changes.
+        conn = _connect(path, f"{copy.as_uri()}?mode=ro&immutable=1")
+        _opening(path, conn, lambda: conn.execute("SELECT count(*) FROM sqlite_schema"))
+    return conn  # the folder and the copy are gone; SQLite reads through its open handle
+
+
+def _verified_copy(path: Path, expected: ExpectedDigest, folder: Path) -> Path:
+    """`path` copied into the private `folder`, hashed as it is written; raises
+    DigestMismatchError unless the bytes written are the ones `expected` describes."""
+    copy = folder / "content.sqlite3"
+    try:
+        with copy.open("xb") as target:
+            copy.chmod(0o400)
+            _copy_verified(path, expected, target.write)
+    except OSError as error:
+        raise ContentError(f"Cannot write a private copy of {path} ({reason(error)}). "
+                           f"{REINSTALL}") from None
+    return copy
+
+
+def _open_in_memory(path: Path, data: bytearray) -> sqlite3.Connection:
+    conn = _connect(path, ":memory:")
+    _opening(path, conn, lambda: conn.deserialize(data))
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _connect(path: Path, database: str) -> sqlite3.Connection:
+    """A connection with the length, SQL-size and memory limits every content read runs
+    under."""
+    try:
+        conn = sqlite3.connect(database, uri=True, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise ContentError(f"Cannot open {path} ({error}). {REINSTALL}") from None
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
+    # The whole app's SQLite memory; the pragma can only lower the limit once set.
+    _opening(path, conn, lambda: conn.execute(f"PRAGMA hard_heap_limit = {MAX_HEAP_BYTES}"))
+    return conn
+
+
+def _opening(path: Path, conn: sqlite3.Connection, step: Callable[[], object]) -> None:
+    """Run one step of opening `conn`; any fault closes it and says why."""
     try:
-        # The whole app's SQLite memory; the pragma can only lower the limit once set.
-        conn.execute(f"PRAGMA hard_heap_limit = {MAX_HEAP_BYTES}")
-        conn.deserialize(data)
-        conn.execute("PRAGMA query_only = ON")
+        step()
     except (sqlite3.Error, MemoryError) as error:
         conn.close()
         raise ContentError(f"Cannot open {path} ({str(error) or 'out of memory'}). "
                            f"{REINSTALL}") from None
-    return conn
-

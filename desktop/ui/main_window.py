@@ -460,4 +460,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        if self._search_runner is not None:
+            self._search_runner.stop()
         super().closeEvent(event)

@@ -55,6 +55,12 @@ class SearchRunner(QObject):
         self._text = ""
         self._debounce.stop()
 
+    def stop(self) -> None:
+        """Drop every request and wait for a search still running: the window is
+        closing, and nothing may be delivered to it after that."""
+        self.cancel()
+        self._pool.waitForDone()
+
     def pending(self) -> bool:
         """True while the newest request's results have not been delivered."""
         return self._debounce.isActive() or self._running
