@@ -65,7 +65,7 @@ def test_a_signed_pack_loads_and_names_its_signer(pack):
     assert content.version == "2099.1.1" and content.refused == []
     assert not content.unverified
     assert content.signed.key_source.endswith("publisher.pub")
-    assert content.signed.claim.drugs == ("baclofen",)
+    assert content.signed.claim.drugs == ("baclofen", "tizanidine")
     content.database.close()
 
 
@@ -74,7 +74,7 @@ def test_verify_json_for_a_valid_pack(capsys, pack):
     assert code == 0
     assert report == {"path": str(pack), "valid": True, "reason": None,
                       "key_id": display_id(SecretKey.from_file(trusted_publisher()[0]).key_id),
-                      "content_version": "2099.1.1", "drugs": ["baclofen"]}
+                      "content_version": "2099.1.1", "drugs": ["baclofen", "tizanidine"]}
 
 
 def test_the_bundled_database_needs_no_signature():
@@ -285,7 +285,7 @@ def test_pack_build_sign_verify_install(capsys, tmp_path, private_home):
     built = capsys.readouterr().out.splitlines()
     pack = out / "drug-guide-content-2099.5.5.sqlite3"
     assert built[-1] == str(pack) and list(out.iterdir()) == [pack]
-    assert "-t 'drug-guide-pack:1 content_version:2099.5.5 drugs:baclofen " in built[0]
+    assert "-t 'drug-guide-pack:1 content_version:2099.5.5 drugs:baclofen,tizanidine " in built[0]
 
     assert main(["pack", "sign", str(pack), "--key", str(trusted_publisher()[0])]) == 0
     assert capsys.readouterr().out == f"{signature_path(pack)}\n"
