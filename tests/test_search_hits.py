@@ -81,13 +81,15 @@ def marked_text(page, kind: str) -> str:
 
 
 def test_each_hit_opens_its_page_and_marks_its_row(window, database):
+    """Hits of every drug: opening one switches the window to its drug."""
     missed = []
     for item in indexed_items():
         hit = as_hit(*item)
         found = window.open_hit(hit)  # switches to the hit's drug
         shown = window.tabs.currentIndex() == PAGE_KEYS.index(hit.page)
         marked = marked_text(window.page(hit.page), kind_of(hit.anchor))
-        expected = expected_mark(database.monograph(hit.drug_id), hit).casefold()  # any case
+        # Words are marked in any case.
+        expected = expected_mark(database.monograph(hit.drug_id), hit).casefold()
         if not (found and shown and marked.casefold().startswith(expected)):
             missed.append((hit.page, hit.anchor, marked))
     assert missed == []
