@@ -136,9 +136,9 @@ def test_rich_item_views_never_load_local_files(local_image):
     assert document.resource(QTextDocument.ResourceType.ImageResource, QUrl("icon:emergency"))
 
 
-def test_typed_markup_in_search_is_shown_as_text(window, local_image):
+def test_typed_markup_in_search_is_shown_as_text(window, local_image, search_for):
     typed = f'<img src="{local_image}">'
-    window.search_field.setText(typed)
+    search_for(window, typed)
     status = window.search_panel.status
     assert status.textFormat() == Qt.TextFormat.PlainText
     assert typed in status.text()
