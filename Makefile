@@ -28,11 +28,7 @@ lint: $(INSTALLED)
 test: $(INSTALLED)
 	@PYTHON=$(BIN)/python scripts/system-deps.sh test
 	$(MAKE) --no-print-directory lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not isolated" --ignore-glob="tests/test_ui_*.py"
-	@# The window tests in a process of their own: after about 1,800 tests in one process,
-	@# typing into the checker and waiting for search time out (an order dependency not
-	@# yet found; see README.md).
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not isolated" tests/test_ui_*.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not isolated"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m isolated
 
 db: $(INSTALLED)

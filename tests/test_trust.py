@@ -308,12 +308,18 @@ def test_window_quits_on_sigint(qtbot, window):
 
     app = QApplication.instance()
     previous = signal.getsignal(signal.SIGINT)
+    # A failure must not hang the suite; stopped afterwards, or its exit() would end the
+    # event loops of the tests that run 30 s later.
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: app.exit(-1))
     try:
         quit_on_interrupt(app)
         QTimer.singleShot(0, lambda: os.kill(os.getpid(), signal.SIGINT))
-        QTimer.singleShot(30_000, lambda: app.exit(-1))  # a failure must not hang the suite
+        guard.start(30_000)
         assert app.exec() == INTERRUPTED
     finally:
+        guard.stop()
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGINT, previous)
 
