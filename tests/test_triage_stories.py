@@ -24,6 +24,13 @@ def test_a_story_is_an_emergency(triage, text):
     "this paperwork is giving me a headache",
     "he took two fives instead of one ten this morning",
     "used to get headaches, none since",
+    "the petrol pump was out of order so I walked",
+    "what are the signs of an overdose, just so I know?",
+    "if she ever had a seizure on it, what would I do?",
+    "I nearly had a heart attack when I saw the price",
+    "the consultant said to ring if I notice blurred vision",
+    "is it true it can cause hallucinations?",
+    "I just want to know if she should stop the baclofen before the operation",
 ])
 def test_a_guarded_call_counts_no_tier(triage, text):
     assert triage.assess(text).overall in {"none", "unlisted"}
@@ -79,8 +86,17 @@ def test_a_past_symptom_said_to_be_back_again_counts(triage, text, counted):
     ("has a pump and his temp is 39.2", "emergency"),
     ("took this morning's tablet at 11 instead of 9", "unlisted"),  # no overdose
     ("he took 12 of them", "emergency"),
+    # more than the dose meant is an overdose; the same dose in other tablets is not
+    ("she took three of the 10 mg tablets at bedtime; her label says 10 mg", "emergency"),
+    ("he took two fives instead of one ten", "unlisted"),
+    # wordings from the eighth corpus round
+    ("he hasn't opened his bowels since the weekend", "common"),  # not a denial
+    ("she hasn't been able to pass urine since last night", "contact_doctor"),
+    ("the room spins whenever he stands up", "common"),
+    ("grunting with every breath and the skin between his ribs sucking in", "emergency"),
+    ("he ran out days ago and now he's jumpy and feels hot", "emergency"),
 ])
-def test_a_reading_is_not_a_count(triage, text, expected):
+def test_a_call_reads_as_its_tier(triage, text, expected):
     assert triage.assess(text).overall == expected
 
 
@@ -92,41 +108,3 @@ def test_thoughts_of_suicide_ask_about_a_plan_and_a_plan_is_an_emergency(triage)
     assert asked["self_harm_plan"].red_flag and asked["self_harm_plan"].open
     assert triage.assess(said, {"self_harm_plan": "yes"}).overall == "emergency"
     assert triage.assess(said, {"self_harm_plan": "no"}).overall == "contact_doctor"
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("he hasn't opened his bowels since the weekend", "common"),  # not a denial
-    ("she hasn't been able to pass urine since last night", "contact_doctor"),
-    ("the room spins whenever he stands up", "common"),
-    ("grunting with every breath and the skin between his ribs sucking in", "emergency"),
-    ("he ran out days ago and now he's jumpy and feels hot", "emergency"),
-])
-def test_wordings_from_the_eighth_round(triage, text, expected):
-    assert triage.assess(text).overall == expected
-
-
-@pytest.mark.parametrize("text", [
-    "the petrol pump was out of order so I walked",
-    "what are the signs of an overdose, just so I know?",
-    "if she ever had a seizure on it, what would I do?",
-])
-def test_everyday_pumps_and_questions_count_no_tier(triage, text):
-    assert triage.assess(text).overall in {"none", "unlisted"}
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("she took three of the 10 mg tablets at bedtime; her label says 10 mg", "emergency"),
-    ("he took two fives instead of one ten", "unlisted"),
-])
-def test_an_amount_above_the_dose_meant_is_an_overdose(triage, text, expected):
-    assert triage.assess(text).overall == expected
-
-
-@pytest.mark.parametrize("text", [
-    "I nearly had a heart attack when I saw the price",
-    "the consultant said to ring if I notice blurred vision",
-    "is it true it can cause hallucinations?",
-    "I just want to know if she should stop the baclofen before the operation",
-])
-def test_more_decoys_count_no_tier(triage, text):
-    assert triage.assess(text).overall in {"none", "unlisted"}
